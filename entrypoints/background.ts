@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Filled in by the background module (message handlers, first-run install of the built-in model).
+});
