@@ -1,0 +1,35 @@
+import type { RawFacts } from '../facts/raw';
+
+export type SiteId = 'linkedin' | 'crunchbase' | 'hubspot' | 'salesforce';
+
+/**
+ * A record on a site, derived from the URL alone: `key` names the record ("li:acme", "cb:acme",
+ * "hs:123456:0-2:987", "sf:Account:001xx000003DGb2AAG") so the content script never shows one record's facts
+ * on another's page.
+ */
+export interface RecordRef {
+  site: SiteId;
+  key: string;
+  /** What kind of page: e.g. "company", "about", "sales-navigator", "record". */
+  kind: string;
+}
+
+/** What an adapter read from a page, before normalisation. */
+export interface RawExtraction {
+  ref: RecordRef;
+  raw: RawFacts;
+  /** Page language when it matters for numbers and labels, e.g. "de-DE". */
+  locale?: string;
+}
+
+/** One site: a URL detector and a pure reader of the document. */
+export interface SiteAdapter {
+  site: SiteId;
+  /** Returns the record the URL names, or null when this is not a supported page of this site. */
+  matchUrl(url: URL): RecordRef | null;
+  /**
+   * Reads the company from the document. Returns null when the document does not (yet) show evidence for
+   * `ref` — e.g. embedded JSON of the previously loaded record, or lazy sections not yet rendered.
+   */
+  extract(doc: Document, url: URL): RawExtraction | null;
+}
