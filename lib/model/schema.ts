@@ -74,9 +74,9 @@ export const operatorsForField = (field: string): Operator[] => {
   return type ? (Object.keys(OPERATOR_TYPES) as Operator[]).filter((op) => OPERATOR_TYPES[op].includes(type)) : [];
 };
 
-const field = z.string().refine(isFactName, (f) => ({
-  message: `unknown fact "${String(f)}" (see the fact vocabulary; imported columns are custom.<name>)`,
-}));
+const field = z.string().refine(isFactName, {
+  error: (issue) => `unknown fact "${String(issue.input)}" (see the fact vocabulary; imported columns are custom.<name>)`,
+});
 
 /** A condition on one fact: used by criteria and by segment definitions. */
 export const conditionSchema = z.discriminatedUnion(
