@@ -1,3 +1,4 @@
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { crossCheckModel, modelSchema, OPERATOR_TYPES, type IcpModel } from './schema';
 
@@ -46,22 +47,20 @@ export function checkModel(input: unknown): ModelCheck {
   return { ok: false, problems };
 }
 
-/** Parses model JSON text; a syntax error is reported with its line and column. */
+/** Parses model JSON text; a syntax error is reported with its line and column (JSON.parse's messages often have neither). */
 export function parseModelJson(text: string): ModelCheck {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, problems: [{ path: '$', message: `not valid JSON: ${describeJsonError(text, error)}` }] };
+  const errors: ParseError[] = [];
+  const data: unknown = parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false });
+  if (errors.length > 0) {
+    return {
+      ok: false,
+      problems: errors.slice(0, 5).map((e) => ({ path: '$', message: `not valid JSON: ${printParseErrorCode(e.error)} at ${lineColumn(text, e.offset)}` })),
+    };
   }
   return checkModel(data);
 }
 
-function describeJsonError(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(message);
-  if (!position) return message;
-  const offset = Number(position[1]);
+export function lineColumn(text: string, offset: number): string {
   const before = text.slice(0, offset).split('\n');
-  return `${message.replace(/ in JSON at position \d+.*/, '')} at line ${before.length}, column ${before.at(-1)!.length + 1}`;
+  return `line ${before.length}, column ${before.at(-1)!.length + 1}`;
 }
