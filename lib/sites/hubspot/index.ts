@@ -1,0 +1,8 @@
+import type { SiteAdapter } from '../types';
+import { extract } from './extract';
+import { matchUrl } from './url';
+
+/** HubSpot company records (`app*.hubspot.com/contacts/<portal>/record/0-2/<id>`). */
+export const hubspotAdapter: SiteAdapter = { site: 'hubspot', matchUrl, extract };
+
+export { extract, matchUrl };
