@@ -1,0 +1,6 @@
+import type { SiteAdapter } from '../types';
+import { extract } from './extract';
+import { matchUrl } from './url';
+
+/** Crunchbase organisation pages (`www.crunchbase.com/organization/<permalink>` and its tabs), key `cb:<permalink>`. */
+export const crunchbaseAdapter: SiteAdapter = { site: 'crunchbase', matchUrl, extract };
