@@ -1,0 +1,74 @@
+import { deepQuerySelector, deepQuerySelectorAll, visibleText } from './deep-dom';
+import { readFieldValue, type FieldValue } from './field-value';
+import {
+  ENTITY_LABEL,
+  FIELD_HOOK,
+  FIELD_HOOK_ATTRIBUTE,
+  FIELD_HOOK_PREFIX,
+  FIELD_VALUE,
+  HEADER_TITLE,
+  HIGHLIGHTS,
+  HIGHLIGHTS_ITEM,
+  HIGHLIGHTS_ITEM_LABEL,
+  HIGHLIGHTS_ITEM_VALUE,
+  HIGHLIGHTS_LABELS,
+  HIGHLIGHTS_NAME,
+  SKIP_TEXT,
+} from './selectors';
+
+/** Field values keyed by Account API name ("Industry", "OwnerId", "Tech_Stack__c"). First one read wins. */
+export type FieldsByApiName = Map<string, FieldValue>;
+
+const API_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
+
+/**
+ * Reader 1 — fields with the untranslated hook `sfdc:RecordField.Account.<ApiName>` (Details tab, and any
+ * highlights item that carries it). The most reliable source: keyed by API name, independent of the UI language.
+ */
+export function readHookedFields(page: Element): FieldsByApiName {
+  const fields: FieldsByApiName = new Map();
+  for (const hook of deepQuerySelectorAll(page, FIELD_HOOK)) {
+    const apiName = (hook.getAttribute(FIELD_HOOK_ATTRIBUTE) ?? '').slice(FIELD_HOOK_PREFIX.length);
+    if (!API_NAME.test(apiName) || fields.has(apiName)) continue;
+    // The value part only: the hook also wraps the label and the inline-edit button.
+    const valueEl = deepQuerySelector(hook, FIELD_VALUE);
+    if (!valueEl) continue;
+    const value = readFieldValue(valueEl);
+    if (value) fields.set(apiName, value);
+  }
+  return fields;
+}
+
+/**
+ * Reader 2 — the highlights panel (compact layout), rendered even before the Details tab is opened. Its items have
+ * only translated labels, matched against the English table in selectors.ts.
+ */
+export function readHighlights(page: Element): { name?: string; fields: FieldsByApiName } {
+  const fields: FieldsByApiName = new Map();
+  const panel = deepQuerySelector(page, HIGHLIGHTS);
+  if (!panel) return { fields };
+
+  for (const item of deepQuerySelectorAll(panel, HIGHLIGHTS_ITEM)) {
+    // Items that carry the API-name hook were already read by reader 1.
+    if (item.matches(FIELD_HOOK) || deepQuerySelector(item, FIELD_HOOK)) continue;
+    const labelEl = deepQuerySelector(item, HIGHLIGHTS_ITEM_LABEL);
+    const valueEl = deepQuerySelector(item, HIGHLIGHTS_ITEM_VALUE);
+    if (!labelEl || !valueEl) continue;
+    const label = (labelEl.getAttribute('title') || visibleText(labelEl, SKIP_TEXT)).trim().toLowerCase();
+    const apiName = Object.hasOwn(HIGHLIGHTS_LABELS, label) ? HIGHLIGHTS_LABELS[label] : undefined;
+    if (!apiName || fields.has(apiName)) continue;
+    const value = readFieldValue(valueEl);
+    if (value) fields.set(apiName, value);
+  }
+  return { name: readHeaderName(panel), fields };
+}
+
+/** The record name in the header: the `primaryField` slot, else the page-header title without "Account". */
+function readHeaderName(panel: Element): string | undefined {
+  const primary = deepQuerySelector(panel, HIGHLIGHTS_NAME);
+  const primaryText = primary ? visibleText(primary, SKIP_TEXT) : '';
+  if (primaryText) return primaryText;
+  const title = deepQuerySelector(panel, HEADER_TITLE);
+  const titleText = title ? visibleText(title, `${SKIP_TEXT}, ${ENTITY_LABEL}`) : '';
+  return titleText || undefined;
+}
