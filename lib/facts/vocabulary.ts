@@ -148,16 +148,18 @@ export const customValueSchema = z.union([z.string().max(1000), z.number().finit
 export const CUSTOM_PREFIX = 'custom.';
 export const isCustomFact = (name: string): name is CustomFactName =>
   name.startsWith(CUSTOM_PREFIX) && /^custom\.[A-Za-z0-9_-]{1,64}$/.test(name);
-export const isFactName = (name: string): name is FactName => name in FACTS || isCustomFact(name);
+/** Own properties only: a CSV header named "toString" or "__proto__" is not a fact. */
+const isStandard = (name: string): name is StandardFactName => Object.hasOwn(FACTS, name);
+export const isFactName = (name: string): name is FactName => isStandard(name) || isCustomFact(name);
 
 export function factType(name: string): FactType | undefined {
-  if (name in FACTS) return FACTS[name as StandardFactName].type;
+  if (isStandard(name)) return FACTS[name].type;
   if (isCustomFact(name)) return 'custom';
   return undefined;
 }
 
 export function factSchema(name: string): z.ZodType | undefined {
-  if (name in FACTS) return FACTS[name as StandardFactName].schema;
+  if (isStandard(name)) return FACTS[name].schema;
   if (isCustomFact(name)) return customValueSchema;
   return undefined;
 }

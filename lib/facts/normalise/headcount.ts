@@ -1,0 +1,63 @@
+import type { Band } from '../vocabulary';
+import { bandFromObject, parseAmountOrBand, withinLimit } from './range';
+
+/** Same bound as the vocabulary: no company has more than five million employees (Walmart has ~2.1M). */
+export const MAX_EMPLOYEES = 5_000_000;
+
+/** Nouns and labels around a headcount, in the languages LinkedIn and CRMs show ("201–500 employés"). */
+const HEADCOUNT_WORDS =
+  /(company size|employees on linkedin|associated members|team members|employees|employee|employés|employées|employes|salariés|salaries|beschäftigte|mitarbeitende|mitarbeiter|empleados|empleadas|dipendenti|funcionários|funcionarios|werknemers|medewerkers|anställda|staff|people|workers|size)/giu;
+
+/** "Self-employed" / LinkedIn's "Myself only": a company of one. */
+const SELF_EMPLOYED = /^(self[- ]?employed|myself only|just me|sole proprietor(ship)?|selbstständig|selbständig|indépendant|autónomo|freelance(r)?)$/i;
+
+/** Crunchbase num_employees_enum: "c_00051_00100", "c_10001_max". */
+const CRUNCHBASE_ENUM = /^c_(\d{5})_(\d{5}|max)$/i;
+/** LinkedIn API staffCountRange: "SIZE_51_TO_200", "SIZE_10001_OR_MORE", "SIZE_1". */
+const LINKEDIN_ENUM = /^size_(\d+)(?:_to_(\d+)|_or_more)?$/i;
+
+function fromEnum(text: string): number | Band | undefined {
+  const cb = text.match(CRUNCHBASE_ENUM);
+  if (cb) {
+    const min = Number(cb[1]);
+    return cb[2].toLowerCase() === 'max' ? { min } : { min, max: Number(cb[2]) };
+  }
+  const li = text.match(LINKEDIN_ENUM);
+  if (li) {
+    const min = Number(li[1]);
+    if (li[2]) return { min, max: Number(li[2]) };
+    return /_or_more$/i.test(text) ? { min } : min;
+  }
+  return undefined;
+}
+
+/** Exact counts are whole people. */
+function wholeCount(value: number | Band): number | Band {
+  return typeof value === 'number' ? Math.round(value) : value;
+}
+
+/**
+ * A headcount: an exact count or a band ({min, max?}, open-ended when max is absent). Reads LinkedIn bands in
+ * several languages, Crunchbase and LinkedIn API enums, "5K", "3,250" and numbers. Absurd values (above
+ * 5,000,000) and negative ones give undefined.
+ */
+export function parseHeadcount(input: unknown, locale?: string): number | Band | undefined {
+  let value: number | Band | undefined;
+  if (typeof input === 'number') value = Number.isFinite(input) ? input : undefined;
+  else if (input && typeof input === 'object' && !Array.isArray(input)) value = bandFromObject(input);
+  else if (typeof input === 'string') value = parseHeadcountText(input, locale);
+  if (value === undefined || !withinLimit(value, MAX_EMPLOYEES)) return undefined;
+  return wholeCount(value);
+}
+
+function parseHeadcountText(input: string, locale?: string): number | Band | undefined {
+  const text = input.trim().replace(/\s+/g, ' ');
+  if (!text || text.length > 100) return undefined;
+  if (SELF_EMPLOYED.test(text)) return 1;
+  const fromCode = fromEnum(text);
+  if (fromCode !== undefined) return fromCode;
+  const bare = text.replace(HEADCOUNT_WORDS, ' ').replace(/[:()]/g, ' ').trim();
+  // A noun we do not list ("51-200 Angestellte"): drop trailing words after a space and try again.
+  // "12 k" still reads as 12,000 because the first attempt succeeds.
+  return parseAmountOrBand(bare, locale) ?? parseAmountOrBand(bare.replace(/\s+\p{L}[\p{L}\s.]*$/u, ''), locale);
+}

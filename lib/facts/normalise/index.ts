@@ -1,0 +1,240 @@
+import { parseFacts, type FactProblem } from '../parse';
+import type { RawFacts, RawOrigin } from '../raw';
+import { STANDARD_FACT_NAMES, isCustomFact, type CompanyFacts, type FactSource } from '../vocabulary';
+import { parseCountry, parseLocation } from './country';
+import { parseDate, parseYear } from './date';
+import { parseBoolean, parseDomain, parseHttpUrl } from './domain';
+import { parseBuyingProcess, parseCompanyType, parseGrowthPercent, parseLifecycleStage } from './enums';
+import { parseFundingStage } from './funding';
+import { MAX_EMPLOYEES, parseHeadcount } from './headcount';
+import { normaliseIndustry, normaliseIndustryFromCategories, normaliseSubIndustry, type NormalisedIndustry } from './industry';
+import { isNonUsdAmount, parseRevenueUsd } from './revenue';
+import { canonicalTechnology, parseTechnologies } from './technology';
+import { cleanText, quoteRaw } from './text';
+
+export * from './number';
+export * from './headcount';
+export * from './revenue';
+export * from './country';
+export * from './funding';
+export * from './date';
+export * from './technology';
+export * from './industries';
+export * from './industry';
+export * from './domain';
+export * from './enums';
+
+export interface NormaliseOptions {
+  /** Which edge the values come from (LinkedIn, a CSV…). */
+  origin: RawOrigin;
+  /** Provenance recorded on every fact. */
+  source: FactSource;
+  /** The page's or file's locale, for "1.234" and "03/05/2024". */
+  locale?: string;
+}
+
+/** Why a value was refused; the caller adds the quoted raw value. */
+class Refused {
+  constructor(readonly reason: string) {}
+}
+type Outcome = unknown; // a normalised value, or a Refused
+
+/** Plain text facts: trimmed, whitespace collapsed. Numbers are accepted (HubSpot ids are numbers). */
+function plainText(raw: unknown): Outcome {
+  if (typeof raw === 'string') return cleanText(raw);
+  if (typeof raw === 'number' && Number.isFinite(raw)) return String(raw);
+  return new Refused('expected text');
+}
+
+function asString(raw: unknown): string | undefined {
+  if (typeof raw === 'string') return raw;
+  if (typeof raw === 'number' && Number.isFinite(raw)) return String(raw);
+  return undefined;
+}
+
+function orRefuse<T>(value: T | undefined, reason: string): Outcome {
+  return value === undefined ? new Refused(reason) : value;
+}
+
+function employees(raw: unknown, locale?: string): Outcome {
+  const value = parseHeadcount(raw, locale);
+  if (value !== undefined) return value;
+  if (typeof raw === 'number' && raw > MAX_EMPLOYEES) return new Refused('employee count above 5,000,000 is not believable');
+  return new Refused('could not read a headcount');
+}
+
+function usd(raw: unknown, locale?: string): Outcome {
+  const value = parseRevenueUsd(raw, locale);
+  if (value !== undefined) return value;
+  if (typeof raw === 'string' && isNonUsdAmount(raw)) {
+    return new Refused('not in US dollars (exchange rates are not guessed)');
+  }
+  return new Refused('could not read a US-dollar amount');
+}
+
+function totalFunding(raw: unknown, locale?: string): Outcome {
+  const value = usd(raw, locale);
+  if (typeof value === 'object' && !(value instanceof Refused)) return new Refused('a range, but total funding is one amount');
+  return value;
+}
+
+function country(raw: unknown): Outcome {
+  const text = asString(raw);
+  if (text === undefined) return new Refused('expected a country');
+  // A whole location in the country column ("Austin, TX, USA"): take its country.
+  return orRefuse(parseCountry(text) ?? parseLocation(text).hqCountry, 'unknown country');
+}
+
+function technologies(raw: unknown, problems: FactProblem[]): Outcome {
+  const list = parseTechnologies(raw);
+  // One overlong entry must not cost the whole list: drop it and say so.
+  const tooLong = list.filter((t) => t.length > 100);
+  for (const t of tooLong) problems.push({ field: 'technologies', message: `dropped an entry longer than 100 characters: ${quoteRaw(t)}` });
+  const kept = list.filter((t) => t.length <= 100);
+  return kept.length > 0 ? kept : new Refused('no technology names');
+}
+
+function custom(raw: unknown): Outcome {
+  if (typeof raw === 'string') return cleanText(raw);
+  if ((typeof raw === 'number' && Number.isFinite(raw)) || typeof raw === 'boolean') return raw;
+  return new Refused('custom facts hold text, a number or yes/no');
+}
+
+/** Normalisers for facts that need only the raw value and the locale. */
+const SIMPLE: Record<string, (raw: unknown, locale?: string) => Outcome> = {
+  name: plainText,
+  crmId: plainText,
+  hqRegion: plainText,
+  hqCity: plainText,
+  owner: plainText,
+  incumbentVendor: (raw) => {
+    const text = plainText(raw);
+    return typeof text === 'string' ? canonicalTechnology(text) : text; // "SFDC" reads as "Salesforce"
+  },
+  domain: (raw) => orRefuse(parseDomain(asString(raw) ?? ''), 'not a web domain'),
+  linkedinUrl: (raw) => orRefuse(parseHttpUrl(asString(raw) ?? ''), 'not an http(s) URL'),
+  crunchbaseUrl: (raw) => orRefuse(parseHttpUrl(asString(raw) ?? ''), 'not an http(s) URL'),
+  employees,
+  revenueUsd: usd,
+  totalFundingUsd: totalFunding,
+  hqCountry: country,
+  foundedYear: (raw) => orRefuse(parseYear(raw), 'not a year between 1600 and 2100'),
+  companyType: (raw) => orRefuse(parseCompanyType(raw), 'unknown company type'),
+  fundingStage: (raw) => orRefuse(parseFundingStage(asString(raw) ?? ''), 'unknown funding stage'),
+  lastFundingDate: (raw, locale) => orRefuse(parseDate(raw, locale), 'not a date'),
+  contractRenewalDate: (raw, locale) => orRefuse(parseDate(raw, locale), 'not a date'),
+  employeeGrowth6m: (raw, locale) => orRefuse(parseGrowthPercent(raw, locale), 'not a percentage'),
+  buyingProcess: (raw) => orRefuse(parseBuyingProcess(raw), 'unknown buying process'),
+  lifecycleStage: (raw) => orRefuse(parseLifecycleStage(raw), 'unknown lifecycle stage'),
+  championIdentified: (raw) => orRefuse(parseBoolean(raw), 'expected yes or no'),
+  budgetOwnerKnown: (raw) => orRefuse(parseBoolean(raw), 'expected yes or no'),
+  openToPilot: (raw) => orRefuse(parseBoolean(raw), 'expected yes or no'),
+  signals: (raw) => raw, // already structured; parseFacts checks the shape
+};
+
+const isStandardFact = (field: string): boolean => (STANDARD_FACT_NAMES as string[]).includes(field);
+
+/** Absent: nothing, blank text, or an empty list. */
+function isEmpty(raw: unknown): boolean {
+  return (
+    raw === undefined ||
+    raw === null ||
+    (typeof raw === 'string' && cleanText(raw) === '') ||
+    (Array.isArray(raw) && raw.length === 0)
+  );
+}
+
+function industryOf(raw: unknown, origin: RawOrigin): NormalisedIndustry | undefined {
+  if (Array.isArray(raw)) return normaliseIndustryFromCategories(raw.filter((c): c is string => typeof c === 'string'));
+  const text = asString(raw);
+  return text === undefined ? undefined : normaliseIndustry(text, origin);
+}
+
+/**
+ * Normalises raw facts from one edge and checks them against the vocabulary. Each value goes through the
+ * normaliser for its fact; a value that cannot be read becomes a problem quoting it (cut to 80 characters) and
+ * the other facts are kept. Never throws for bad values. Normalising already-normal facts changes nothing.
+ *
+ * Derived facts: `hqLocation` fills hqCity / hqRegion / hqCountry, and `industry` fills subIndustry (and a
+ * known subIndustry fills industry), each only where the raw facts gave no usable value of their own.
+ */
+export function normaliseFacts(
+  raw: RawFacts,
+  options: NormaliseOptions,
+): { facts: CompanyFacts; problems: FactProblem[] } {
+  const { origin, source, locale } = options;
+  // Null-prototype records: field names come from pages and CSV headers.
+  const values: Record<string, unknown> = Object.create(null);
+  const rawOf: Record<string, unknown> = Object.create(null);
+  const problems: FactProblem[] = [];
+  const refuse = (field: string, rawValue: unknown, reason: string) =>
+    problems.push({ field, message: `${reason}: ${quoteRaw(rawValue)}` });
+
+  let impliedSubIndustry: string | undefined;
+  let impliedIndustry: string | undefined;
+  let location: unknown;
+
+  for (const [field, rawValue] of Object.entries(raw)) {
+    if (isEmpty(rawValue)) continue;
+    rawOf[field] = rawValue;
+    try {
+      if (field === 'hqLocation') {
+        location = rawValue;
+      } else if (field === 'industry') {
+        const found = industryOf(rawValue, origin);
+        if (!found) refuse(field, rawValue, 'unknown industry');
+        else {
+          values.industry = found.industry;
+          impliedSubIndustry = found.subIndustry;
+        }
+      } else if (field === 'subIndustry') {
+        const text = asString(rawValue);
+        if (text === undefined) refuse(field, rawValue, 'expected text');
+        else {
+          // A known sub-industry gets its canonical spelling and its parent; sub-industries finer than the
+          // taxonomy ("Regional Banks") are kept as written.
+          const found = normaliseSubIndustry(text);
+          values.subIndustry = found?.subIndustry ?? cleanText(text);
+          impliedIndustry = found?.industry;
+        }
+      } else if (field === 'technologies') {
+        const outcome = technologies(rawValue, problems);
+        if (outcome instanceof Refused) refuse(field, rawValue, outcome.reason);
+        else values[field] = outcome;
+      } else if (Object.hasOwn(SIMPLE, field)) {
+        const outcome = SIMPLE[field](rawValue, locale);
+        if (outcome instanceof Refused) refuse(field, rawValue, outcome.reason);
+        else values[field] = outcome;
+      } else if (isCustomFact(field)) {
+        const outcome = custom(rawValue);
+        if (outcome instanceof Refused) refuse(field, rawValue, outcome.reason);
+        else values[field] = outcome;
+      } else if (!isStandardFact(field)) {
+        // Own-property check: "toString" or "__proto__" from a hostile CSV header must not reach a lookup table.
+        problems.push({ field, message: `unknown fact ${quoteRaw(field)} (custom facts are named custom.<name>)` });
+      } else {
+        values[field] = rawValue; // a fact with no normaliser: parseFacts checks it as is
+      }
+    } catch {
+      refuse(field, rawValue, 'could not read'); // a normaliser bug must not lose the other facts
+    }
+  }
+
+  if (values.subIndustry === undefined && impliedSubIndustry) values.subIndustry = impliedSubIndustry;
+  if (values.industry === undefined && impliedIndustry) values.industry = impliedIndustry;
+
+  if (location !== undefined) {
+    const parsed = typeof location === 'string' ? parseLocation(location) : {};
+    if (!parsed.hqCity && !parsed.hqRegion && !parsed.hqCountry) refuse('hqLocation', location, 'could not read a location');
+    for (const key of ['hqCity', 'hqRegion', 'hqCountry'] as const) {
+      if (values[key] === undefined && parsed[key]) values[key] = parsed[key];
+    }
+  }
+
+  const checked = parseFacts(values, source);
+  for (const problem of checked.problems) {
+    const rawValue = rawOf[problem.field];
+    problems.push(rawValue === undefined ? problem : { ...problem, message: `${problem.message}: ${quoteRaw(rawValue)}` });
+  }
+  return { facts: checked.facts, problems };
+}

@@ -1,0 +1,319 @@
+import type { RawFacts } from '../../facts/raw';
+import {
+  ASSOCIATED_MEMBERS,
+  CANONICAL_LINK,
+  EMPLOYEES,
+  FOLLOWERS,
+  FUNDING_LAST_ROUND,
+  FUNDING_ROUND_DATE,
+  FUNDING_SECTION,
+  GROWTH_6M_LABEL,
+  IDENTITY_TABS,
+  INDUSTRY_CONNECTORS,
+  INSIGHTS_SUMMARY_TABLE,
+  INTERACTIVE,
+  LABEL_CANDIDATES,
+  LABELS,
+  MAIN_REGION,
+  NAME_HEADINGS,
+  NEW_LAYOUT_NAME_HEADINGS,
+  OG_TITLE_META,
+  OG_URL_META,
+  PEOPLE_TAB,
+  PRODUCT_LINK_PATH,
+  PUBLIC_ABOUT_FIELD,
+  PUBLIC_ABOUT_FIELDS,
+  PUBLIC_ABOUT_VALUE,
+  PUBLIC_FIRST_SUBLINE,
+  PUBLIC_WEBSITE_LINK,
+  SUBLINE_SEPARATOR,
+  TAB_NAVIGATION_LINKS,
+  TOP_CARD_INFO_ITEMS,
+  TOP_CARD_WEBSITE_LINKS,
+  type LabelledField,
+} from './selectors';
+import { cleanText, externalUrl, isDuplicateCopy, normaliseLabel, readText, sameText, websiteFromText } from './text';
+import { parseLinkedInUrl, type LinkedInPage } from './url';
+
+/** Readers of the rendered organisation page (logged in, logged out and the newer class-less layout). */
+
+/** About-section values as shown: website as an absolute URL, the rest as text. */
+export type AboutFields = Partial<Record<LabelledField, string>>;
+
+/** What higher-precedence sources already know; used to classify one-line top-card items by content. */
+export interface KnownFacts {
+  industry?: string;
+  hq?: string[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Identity
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The LinkedIn page an href points to, or null (bad href, other site, not a company page). */
+function pageOf(href: string | null, base: URL): LinkedInPage | null {
+  if (!href) return null;
+  try {
+    return parseLinkedInUrl(new URL(href, base));
+  } catch {
+    return null;
+  }
+}
+
+function namesSlug(href: string | null, base: URL, slug: string, tabOnly: boolean): boolean {
+  const page = pageOf(href, base);
+  return page?.kind === 'organization' && page.slug === slug && (!tabOnly || IDENTITY_TABS.has(page.tab));
+}
+
+/** True when the rendered DOM is about the URL's company (see IDENTITY_TABS in selectors.ts for why tabs). */
+export function domShowsCompany(doc: Document, slug: string, base: URL): boolean {
+  const canonical = doc.querySelector(CANONICAL_LINK)?.getAttribute('href') ?? null;
+  const ogUrl = doc.querySelector(OG_URL_META)?.getAttribute('content') ?? null;
+  if (namesSlug(canonical, base, slug, false) || namesSlug(ogUrl, base, slug, false)) return true;
+  return Array.from(doc.querySelectorAll(TAB_NAVIGATION_LINKS)).some((a) => namesSlug(a.getAttribute('href'), base, slug, true));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Name
+// ---------------------------------------------------------------------------------------------------------------
+
+export function readName(doc: Document, slug: string, base: URL): string | undefined {
+  for (const selector of NAME_HEADINGS) {
+    const text = readText(doc.querySelector(selector));
+    if (text) return text;
+  }
+  // Newer layout: the name is one of several `main h2`s ("About", "Overview"…); the one the <title> names.
+  const title = normaliseLabel(doc.title);
+  for (const h2 of Array.from(doc.querySelectorAll(NEW_LAYOUT_NAME_HEADINGS))) {
+    const text = readText(h2);
+    if (text.length > 1 && title.includes(normaliseLabel(text))) return text;
+  }
+  // Last resort: og:title "Acme | LinkedIn", only when og:url names this company (meta tags are not updated by
+  // in-app navigation).
+  const ogUrl = doc.querySelector(OG_URL_META)?.getAttribute('content') ?? null;
+  if (namesSlug(ogUrl, base, slug, false)) {
+    const ogTitle = cleanText(doc.querySelector(OG_TITLE_META)?.getAttribute('content')).replace(/\s*\|\s*LinkedIn$/i, '');
+    if (ogTitle) return ogTitle;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// About fields
+// ---------------------------------------------------------------------------------------------------------------
+
+const LABEL_TO_FIELD = new Map<string, LabelledField>();
+for (const [field, labels] of Object.entries(LABELS) as [LabelledField, readonly string[]][]) {
+  for (const label of labels) LABEL_TO_FIELD.set(normaliseLabel(label), field);
+}
+
+function fieldForLabel(el: Element): LabelledField | undefined {
+  // Cheap guard before reading text: labels are short.
+  if ((el.textContent ?? '').length > 80) return undefined;
+  return LABEL_TO_FIELD.get(normaliseLabel(readText(el)));
+}
+
+/** A website value: the link's target, else the text when it looks like a website. */
+function websiteIn(el: Element, base: URL): string | undefined {
+  for (const a of Array.from(el.querySelectorAll('a[href]'))) {
+    const url = externalUrl(a.getAttribute('href'), base);
+    if (url) return url;
+  }
+  return websiteFromText(readText(el));
+}
+
+/** "N associated members" (second `dd` of Company size): a member count, not the headcount band. */
+function isMemberCount(el: Element, base: URL): boolean {
+  if (ASSOCIATED_MEMBERS.test(readText(el))) return true;
+  return Array.from(el.querySelectorAll('a[href]')).some((a) => {
+    const page = pageOf(a.getAttribute('href'), base);
+    return page?.kind === 'organization' && page.tab === PEOPLE_TAB;
+  });
+}
+
+/** The value of a label: the following siblings up to the next label, first one that has a value. */
+function valueAfter(label: Element, field: LabelledField, base: URL): string | undefined {
+  for (let el = label.nextElementSibling; el; el = el.nextElementSibling) {
+    if (el.tagName === 'DT' || fieldForLabel(el)) return undefined;
+    if (isDuplicateCopy(el)) continue;
+    if (field === 'size' && isMemberCount(el, base)) continue;
+    const value = field === 'website' ? websiteIn(el, base) : readText(el);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/**
+ * Label/value pairs anywhere in `main`: the logged-in About `dl` (`dt` label, `dd` value) and the newer layout's
+ * labelled siblings. Labels are found by their text in any supported language; the first value per field wins.
+ */
+export function readLabelledFields(doc: Document, base: URL): AboutFields {
+  const root = doc.querySelector(MAIN_REGION) ?? doc.body;
+  const fields: AboutFields = {};
+  if (!root) return fields;
+  for (const candidates of LABEL_CANDIDATES) {
+    for (const el of Array.from(root.querySelectorAll(candidates))) {
+      if (isDuplicateCopy(el) || el.closest(INTERACTIVE)) continue;
+      const field = fieldForLabel(el);
+      if (!field || fields[field] !== undefined) continue;
+      const value = valueAfter(el, field, base);
+      if (value) fields[field] = value;
+    }
+  }
+  return fields;
+}
+
+/** Logged-out About: `[data-test-id="about-us__<field>"] dd`. */
+export function readPublicAbout(doc: Document, base: URL): AboutFields {
+  const fields: AboutFields = {};
+  for (const [field, ids] of Object.entries(PUBLIC_ABOUT_FIELDS) as [LabelledField, readonly string[]][]) {
+    for (const id of ids) {
+      const container = doc.querySelector(PUBLIC_ABOUT_FIELD(id));
+      if (!container) continue;
+      const value = container.querySelector(PUBLIC_ABOUT_VALUE) ?? container;
+      const text =
+        field === 'website'
+          ? externalUrl(container.querySelector(PUBLIC_WEBSITE_LINK)?.getAttribute('href'), base) ?? websiteIn(value, base)
+          : readText(value);
+      if (text) {
+        fields[field] = text;
+        break;
+      }
+    }
+  }
+  return fields;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Top card: one-line facts classified by content
+// ---------------------------------------------------------------------------------------------------------------
+
+type LineKind = 'industry' | 'hq' | 'employees';
+
+/**
+ * What one top-card item says. Followers and product-category links are dropped. Industry vs HQ: first by
+ * comparing with facts already known from the About section or JSON, then by shape — a location has commas
+ * ("Lyon, Auvergne-Rhône-Alpes"), while comma-containing industries join words with "and" ("Technology,
+ * Information and Internet"). Known limit: "Port of Spain, Trinidad and Tobago" reads as an industry.
+ */
+export function classifyLine(text: string, known: KnownFacts, href?: string): LineKind | null {
+  if (!text || FOLLOWERS.test(text)) return null;
+  if (EMPLOYEES.test(text)) return 'employees';
+  if (href && PRODUCT_LINK_PATH.test(href)) return null;
+  if (sameText(text, known.industry)) return 'industry';
+  if (known.hq?.some((hq) => sameText(text, hq))) return 'hq';
+  return text.includes(',') && !INDUSTRY_CONNECTORS.test(text) ? 'hq' : 'industry';
+}
+
+function addLine(out: RawFacts, kind: LineKind | null, text: string): void {
+  if (kind === 'industry' && out.industry === undefined) out.industry = text;
+  if (kind === 'hq' && out.hqLocation === undefined) out.hqLocation = text;
+  if (kind === 'employees' && out.employees === undefined) out.employees = text;
+}
+
+/** Logged-in `.org-top-card-summary-info-list__info-item`s and the logged-out "a · b · c" subline. */
+export function readTopCard(doc: Document, known: KnownFacts): RawFacts {
+  const out: RawFacts = {};
+  for (const item of Array.from(doc.querySelectorAll(TOP_CARD_INFO_ITEMS))) {
+    if (item.parentElement?.closest(TOP_CARD_INFO_ITEMS)) continue; // nested copy of an item
+    const text = readText(item);
+    const href = item.getAttribute('href') ?? item.querySelector('a[href]')?.getAttribute('href') ?? undefined;
+    addLine(out, classifyLine(text, known, href), text);
+  }
+  const subline = readText(doc.querySelector(PUBLIC_FIRST_SUBLINE));
+  for (const part of subline ? subline.split(SUBLINE_SEPARATOR) : []) {
+    const text = cleanText(part);
+    addLine(out, classifyLine(text, known), text);
+  }
+  return out;
+}
+
+/** Logged-in top card "Visit website" button. */
+export function readTopCardWebsite(doc: Document, base: URL): string | undefined {
+  for (const a of Array.from(doc.querySelectorAll(TOP_CARD_WEBSITE_LINKS))) {
+    const url = externalUrl(a.getAttribute('href'), base);
+    if (url) return url;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Premium insights and funding
+// ---------------------------------------------------------------------------------------------------------------
+
+const PERCENT = /[-+−]?\s?\d+(?:[.,]\d+)?\s?%/;
+const DECREASE_WORDS = /\b(decrease|decline|down|baisse|rückgang|disminución)\b/i;
+
+/**
+ * `/insights/` summary table: the 6-month growth cell, found under the header whose label says "6m growth".
+ * The sign can be carried only by an arrow icon with a screen-reader word ("decrease"); we keep it.
+ */
+export function readEmployeeGrowth6m(doc: Document): string | undefined {
+  const table = doc.querySelector(INSIGHTS_SUMMARY_TABLE);
+  if (!table) return undefined;
+  const rows = Array.from(table.querySelectorAll('tr'));
+  for (let r = 0; r < rows.length; r++) {
+    const cells = Array.from(rows[r].querySelectorAll('th, td'));
+    const column = cells.findIndex((cell) => GROWTH_6M_LABEL.test(readText(cell)));
+    if (column < 0) continue;
+    const valueRow = rows.slice(r + 1).find((row) => row.querySelector('td'));
+    const cell = valueRow?.querySelectorAll('th, td')[column];
+    const match = readText(cell).match(PERCENT);
+    if (!match) return undefined;
+    const value = match[0].replace(/\s/g, '').replace('−', '-');
+    const signed = /^[-+]/.test(value);
+    return !signed && DECREASE_WORDS.test(cell?.textContent ?? '') ? `-${value}` : value;
+  }
+  return undefined;
+}
+
+/** Logged-out funding block (Crunchbase data): last round type and date, as shown. */
+export function readFunding(doc: Document): RawFacts {
+  const out: RawFacts = {};
+  const lastRound = doc.querySelector(FUNDING_SECTION)?.querySelector(FUNDING_LAST_ROUND);
+  if (!lastRound) return out;
+  const time = lastRound.querySelector(FUNDING_ROUND_DATE);
+  const date = time?.getAttribute('datetime') || readText(time);
+  const stage = cleanText(readText(lastRound).replace(readText(time), ''));
+  if (stage) out.fundingStage = stage;
+  if (date) out.lastFundingDate = date;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// All DOM facts of an organisation page
+// ---------------------------------------------------------------------------------------------------------------
+
+/** About fields into raw fact names. */
+function aboutToRaw(about: AboutFields): RawFacts {
+  const raw: RawFacts = {};
+  if (about.website) raw.domain = about.website;
+  if (about.industry) raw.industry = about.industry;
+  if (about.size) raw.employees = about.size;
+  if (about.headquarters) raw.hqLocation = about.headquarters;
+  if (about.type) raw.companyType = about.type;
+  if (about.founded) raw.foundedYear = about.founded;
+  return raw;
+}
+
+/**
+ * Every DOM source of an organisation page, most reliable first (first value per fact wins): logged-out
+ * `data-test-id` fields, labelled About fields, the top card, then Premium insights and funding.
+ */
+export function readOrganizationDom(doc: Document, slug: string, base: URL, known: KnownFacts): RawFacts[] {
+  const publicAbout = aboutToRaw(readPublicAbout(doc, base));
+  const labelled = aboutToRaw(readLabelledFields(doc, base));
+  const industry = known.industry ?? (publicAbout.industry as string | undefined) ?? (labelled.industry as string | undefined);
+  const hq = [...(known.hq ?? []), publicAbout.hqLocation, labelled.hqLocation].filter((h): h is string => typeof h === 'string');
+  const topCard = readTopCard(doc, { industry, hq });
+
+  const misc: RawFacts = {};
+  const name = readName(doc, slug, base);
+  if (name) misc.name = name;
+  const website = readTopCardWebsite(doc, base);
+  if (website) misc.domain = website;
+  const growth = readEmployeeGrowth6m(doc);
+  if (growth) misc.employeeGrowth6m = growth;
+
+  return [misc, publicAbout, labelled, topCard, readFunding(doc)];
+}

@@ -1,0 +1,6 @@
+import type { SiteAdapter } from '../types';
+import { extract } from './extract';
+import { matchUrl } from './url';
+
+/** LinkedIn company pages (logged in and out), showcase pages and Sales Navigator accounts. */
+export const linkedinAdapter: SiteAdapter = { site: 'linkedin', matchUrl, extract };

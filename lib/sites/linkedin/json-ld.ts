@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { RawFacts } from '../../facts/raw';
+import { JSON_LD_SCRIPTS } from './selectors';
+import { cleanText, parseJson, placeText, websiteFromText } from './text';
+import { parseLinkedInUrl } from './url';
+
+/**
+ * Logged-out pages carry JSON-LD: an `@graph` of DiscussionForumPosting items (the company's posts, whose authors
+ * can be other organisations) and one Organization. We take the Organization whose `url` names the URL's slug.
+ */
+
+const text = z.string().optional().catch(undefined);
+const organizationSchema = z.looseObject({
+  '@type': z.union([z.string(), z.array(z.string())]),
+  url: z.string(),
+  name: text,
+  // The company website; sometimes without a scheme ("brightlane.io"), sometimes a list.
+  sameAs: z.union([z.string(), z.array(z.string())]).optional().catch(undefined),
+  address: z
+    .looseObject({
+      addressLocality: text,
+      addressRegion: text,
+      addressCountry: z.union([z.string(), z.looseObject({ name: text })]).optional().catch(undefined),
+    })
+    .optional()
+    .catch(undefined),
+});
+type Organization = z.infer<typeof organizationSchema>;
+
+/** All JSON-LD nodes on the page: top-level objects, arrays and `@graph` members. */
+function jsonLdNodes(doc: Document): unknown[] {
+  const nodes: unknown[] = [];
+  for (const script of Array.from(doc.querySelectorAll(JSON_LD_SCRIPTS))) {
+    const json = parseJson(script.textContent ?? '');
+    const top = Array.isArray(json) ? json : [json];
+    for (const item of top) {
+      nodes.push(item);
+      const graph = (item as { '@graph'?: unknown } | null)?.['@graph'];
+      if (Array.isArray(graph)) nodes.push(...graph);
+    }
+  }
+  return nodes;
+}
+
+function isOrganization(type: string | string[]): boolean {
+  return (Array.isArray(type) ? type : [type]).includes('Organization');
+}
+
+export function findJsonLdOrganization(doc: Document, slug: string): Organization | null {
+  for (const node of jsonLdNodes(doc)) {
+    const parsed = organizationSchema.safeParse(node);
+    if (!parsed.success || !isOrganization(parsed.data['@type'])) continue;
+    let page;
+    try {
+      page = parseLinkedInUrl(new URL(parsed.data.url));
+    } catch {
+      continue;
+    }
+    if (page?.kind === 'organization' && page.slug === slug) return parsed.data;
+  }
+  return null;
+}
+
+/**
+ * Raw facts from the matching Organization, or null when there is none.
+ * `numberOfEmployees.value` is not read: it is the count of associated LinkedIn members, not the headcount band.
+ */
+export function readJsonLdOrganization(doc: Document, slug: string): RawFacts | null {
+  const org = findJsonLdOrganization(doc, slug);
+  if (!org) return null;
+  const raw: RawFacts = {};
+  const name = cleanText(org.name);
+  if (name) raw.name = name;
+  const sameAs = Array.isArray(org.sameAs) ? org.sameAs : org.sameAs ? [org.sameAs] : [];
+  const website = sameAs.map(websiteFromText).find((u) => u !== undefined);
+  if (website) raw.domain = website;
+  const address = org.address;
+  const place = placeText(address?.addressLocality, address?.addressRegion);
+  if (place) raw.hqLocation = place;
+  const country = typeof address?.addressCountry === 'string' ? address.addressCountry : address?.addressCountry?.name;
+  if (country) raw.hqCountry = cleanText(country);
+  return raw;
+}
