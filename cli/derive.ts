@@ -1,0 +1,184 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { backtest } from '../lib/builder/backtest';
+import { COLUMNS, type Column, type ColumnMapping } from '../lib/builder/columns';
+import { derive } from '../lib/builder/derive';
+import { defaultAsOf } from '../lib/builder/metrics';
+import { parseOutcomesCsv, parseProspectsCsv, type ParsedOutcomes } from '../lib/builder/outcomes';
+import { buildDeriveReport, type DeriveReport } from '../lib/builder/report';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../lib/builder/segments';
+import type { RowProblem } from '../lib/builder/types';
+import type { FactValues } from '../lib/facts/vocabulary';
+import { EXIT_BAD_INPUT, EXIT_OK, help, InputError, parseCommandArgs, UsageError } from './common';
+
+/** Where a command reads and writes. Defaults to the process and the file system; tests pass their own. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readFile: (path: string) => Promise<string>;
+  writeFile: (path: string, text: string) => Promise<void>;
+}
+
+export const processIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readFile: (path) => readFile(path, 'utf8'),
+  writeFile: (path, text) => writeFile(path, text, 'utf8'),
+};
+
+export const DERIVE_HELP = help(`
+    Usage: icp derive <outcomes.csv> [--prospects p.csv] --out model.json [--report report.json]
+
+    Derives an ICP model from lifecycle outcomes (closed-won/lost deals with retention), with the evidence.
+    The CSV is a CRM export; usual headers map automatically ("Account Name", "Website", "Industry",
+    "Sub-Industry", "Number of Employees", "Billing Country", "Technologies", "Opportunity Stage"/"Stage",
+    "Close Date", "Initial ARR"/"Amount", "Current ARR", "Churn Date", "Gross Margin", "Cost to Serve").
+
+    Options:
+      --out <file>           write the proposed model (JSON); without it the model goes to stdout
+      --report <file>        write the segment report (JSON): baseline, segments with n, win rate, logo
+                             retention, NRR, CLV, TAM and flags, the criteria's evidence, and a time-split backtest
+      --prospects <file>     prospect accounts (CSV, same company columns) for TAM per segment
+      --column <col=Header>  read a column from another header, e.g. --column initialArr="ACV (USD)"
+                             (repeatable; columns: ${COLUMNS.join(', ')})
+      --until <date>         derive only on deals closed before this date (keep the rest for icp backtest)
+      --as-of <date>         "today" for tenure and churn (default: the latest date in the file)
+      --min-won <n>          won accounts a segment needs before it is flagged or used (default ${DEFAULT_THRESHOLDS.minWon})
+      --locale <tag>         locale of numbers and dates in the files (default en-US)
+      --id <id>, --name <name>, --version <n>   identity of the proposed model
+
+    Rows whose outcome cannot be read are reported by line number on stderr and in the report, and left out.
+    Exit code: 0 ok, 1 bad input (no usable rows, missing columns), 2 usage error.
+`);
+
+/** `--column initialArr="ACV (USD)"` (repeatable) → a column mapping. */
+export function parseColumnOptions(values: readonly string[] | undefined): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  for (const value of values ?? []) {
+    const eq = value.indexOf('=');
+    const column = value.slice(0, eq).trim() as Column;
+    if (eq < 1 || !COLUMNS.includes(column))
+      throw new UsageError(`--column expects <column>=<header> with a column among ${COLUMNS.join(', ')}; got "${value}"`);
+    mapping[column] = value.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+  }
+  return mapping;
+}
+
+export function parseIsoOption(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+    throw new UsageError(`--${name} expects a date such as 2025-01-31, got "${value}"`);
+  return value;
+}
+
+export function parsePositiveInt(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} expects a whole number above 0, got "${value}"`);
+  return n;
+}
+
+export async function readInput(io: CliIo, path: string): Promise<string> {
+  try {
+    return await io.readFile(path);
+  } catch (error) {
+    throw new InputError(`${path}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+/** Reads an outcomes CSV; whole-file problems are input errors; bad rows are listed on stderr. */
+export async function loadOutcomes(io: CliIo, file: string, mapping: ColumnMapping, locale?: string): Promise<ParsedOutcomes> {
+  const parsed = parseOutcomesCsv(await readInput(io, file), { mapping, locale, source: file });
+  if (parsed.errors.length) throw new InputError(parsed.errors.map((e) => `${file}: ${e}`).join('\n'));
+  reportRows(io, file, 'bad row, left out', parsed.bad);
+  return parsed;
+}
+
+/** Problems by line, at most 20, then a count: a long list helps nobody on a terminal. */
+export function reportRows(io: CliIo, file: string, what: string, rows: readonly RowProblem[]) {
+  for (const p of rows.slice(0, 20)) io.stderr(`${file}:${p.line}: ${what}: ${p.message}\n`);
+  if (rows.length > 20) io.stderr(`${file}: … and ${rows.length - 20} more (${rows.length} in all)\n`);
+}
+
+export async function runDerive(args: string[], io: CliIo = processIo): Promise<number> {
+  const { positionals, values } = parseCommandArgs(args, {
+    help: { type: 'boolean', short: 'h' },
+    out: { type: 'string', short: 'o' },
+    report: { type: 'string' },
+    prospects: { type: 'string' },
+    column: { type: 'string', multiple: true },
+    until: { type: 'string' },
+    'as-of': { type: 'string' },
+    'min-won': { type: 'string' },
+    locale: { type: 'string' },
+    id: { type: 'string' },
+    name: { type: 'string' },
+    version: { type: 'string' },
+  });
+  if (values.help) {
+    io.stdout(DERIVE_HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1) throw new UsageError('derive needs exactly one outcomes CSV');
+  const [file] = positionals;
+  const mapping = parseColumnOptions(values.column);
+  const until = parseIsoOption('until', values.until);
+  const asOfOption = parseIsoOption('as-of', values['as-of']);
+  const minWon = parsePositiveInt('min-won', values['min-won']);
+  const version = parsePositiveInt('version', values.version);
+  const thresholds: Partial<Thresholds> = minWon ? { minWon } : {};
+
+  const parsed = await loadOutcomes(io, file, mapping, values.locale);
+  const records = until ? parsed.records.filter((r) => r.closeDate !== undefined && r.closeDate < until) : parsed.records;
+  if (!records.some((r) => r.stage === 'won')) {
+    io.stderr(`${file}: no won deals${until ? ` closed before ${until}` : ''}: nothing to derive from\n`);
+    return EXIT_BAD_INPUT;
+  }
+  let prospects: FactValues[] | undefined;
+  if (values.prospects) {
+    const p = parseProspectsCsv(await readInput(io, values.prospects), { mapping, locale: values.locale, source: values.prospects });
+    if (p.errors.length) throw new InputError(p.errors.map((e) => `${values.prospects}: ${e}`).join('\n'));
+    prospects = p.accounts;
+  }
+  const asOf = asOfOption ?? defaultAsOf(parsed.records);
+  const options = { asOf, prospects, thresholds, id: values.id, name: values.name, version };
+
+  let result;
+  try {
+    result = derive(records, options);
+  } catch (error) {
+    io.stderr(`${file}: ${(error as Error).message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const modelJson = `${JSON.stringify(result.proposal.model, null, 2)}\n`;
+  if (values.out) await io.writeFile(values.out, modelJson);
+  else io.stdout(modelJson);
+
+  if (values.report) {
+    let check: DeriveReport['backtest'];
+    try {
+      const { model: _model, ...rest } = backtest(records, options);
+      check = rest;
+    } catch (error) {
+      check = { error: (error as Error).message };
+    }
+    const report = buildDeriveReport({
+      parsed,
+      analysis: result.analysis,
+      proposal: result.proposal,
+      backtest: check,
+      asOf,
+      file,
+      prospects: prospects?.length,
+      until,
+    });
+    await io.writeFile(values.report, `${JSON.stringify(report, null, 2)}\n`);
+  }
+  const m = result.proposal.model;
+  const count = (kind: string) => m.criteria.filter((c) => c.kind === kind).length;
+  io.stderr(
+    `derived "${m.name}" from ${result.analysis.baseline.n} closed deals (${parsed.bad.length} bad rows left out): ` +
+      `${count('must')} musts, ${count('exclude')} hard-nos, ${count('score')} scored criteria, ${m.segments?.length ?? 0} segments` +
+      `${values.out ? ` → ${values.out}` : ''}${values.report ? `; report → ${values.report}` : ''}\n`,
+  );
+  return EXIT_OK;
+}
