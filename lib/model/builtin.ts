@@ -1,5 +1,5 @@
-import defaultModelJson from './builtin/default-model.json';
-import plgModelJson from './builtin/plg-model.json';
+import defaultModelJson from './builtin-models/default-model.json';
+import plgModelJson from './builtin-models/plg-model.json';
 import type { IcpModel } from './schema';
 import { checkModel } from './validate';
 

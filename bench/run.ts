@@ -1,0 +1,198 @@
+/**
+ * `npm run bench`: the performance targets, each measured as a ratio within this one run (so a slow or busy machine
+ * moves both sides of a ratio alike). Prints a table with PASS / MISS per target.
+ *
+ *   (a) engine: accounts/s of our engine (compile once, scoreCompiled per account) vs the same 30 criteria in
+ *       json-rules-engine. Targets: >= 1,000,000 accounts/s on one core, >= 50x json-rules-engine.
+ *   (b) CSV: `icp score`'s pipeline (lib/csv/score-stream.ts, the function the CLI calls) vs the floor of a
+ *       papaparse read + unparse write of the same file. Target: <= 1.5x the floor.
+ *   (c) content script size: gzip size of the built content scripts (the largest one, what one page loads).
+ *       Target: <= 80 KB. Not built here: run `npm run build` first.
+ */
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import Papa from 'papaparse';
+import { compileModel, scoreCompiled } from '../lib/engine/score';
+import { scoreCsvStream } from '../lib/csv/score-stream';
+import { DEFAULT_MODEL } from '../lib/model/builtin';
+import { makeAccounts } from './accounts';
+import { writeAccountsCsv } from './accounts-csv';
+import { buildRulesEngine, scoreWithRulesEngine } from './json-rules-engine';
+import { BENCH_MODEL } from './model-30';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DATA = join(ROOT, 'bench', '.data');
+const NOW = Date.UTC(2025, 5, 1);
+const ACCOUNTS = 100_000;
+const CSV_ROWS = 100_000;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+interface Row {
+  target: string;
+  measured: string;
+  goal: string;
+  pass: boolean | null;
+}
+const rows: Row[] = [];
+
+// (a) engine -------------------------------------------------------------------------------------------------------
+
+async function benchEngine() {
+  log(`engine: generating ${fmt(ACCOUNTS)} accounts…`);
+  const accounts = makeAccounts(ACCOUNTS, NOW);
+  const compiled = compileModel(BENCH_MODEL);
+
+  // Ours: a full pass over the accounts. json-rules-engine: one Engine holding the 30 rules, `await engine.run(facts)`
+  // per account; it is far slower, so it runs on a slice of the same accounts to keep the bench short (the rate is
+  // what is compared). Warm up both (let the JIT settle), then alternate rounds so a busy machine slows both alike.
+  let sink = 0;
+  const ourPass = () => {
+    const t0 = performance.now();
+    for (let i = 0; i < accounts.length; i++) sink += scoreCompiled(compiled, accounts[i], NOW).score;
+    return performance.now() - t0;
+  };
+  const engine = buildRulesEngine(compiled, NOW);
+  const slice = accounts.slice(0, 20_000);
+  const theirPass = async () => {
+    const t0 = performance.now();
+    for (const a of slice) sink += (await scoreWithRulesEngine(engine, a as Record<string, unknown>)).score;
+    return performance.now() - t0;
+  };
+  ourPass();
+  ourPass();
+  await theirPass();
+  const ourTimes: number[] = [];
+  const theirTimes: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    ourTimes.push(ourPass(), ourPass());
+    theirTimes.push(await theirPass());
+  }
+  const ours = ACCOUNTS / (median(ourTimes) / 1000);
+  const theirs = slice.length / (median(theirTimes) / 1000);
+  log(`engine: ours ${fmt(ours)} accounts/s (passes ms: ${ourTimes.map(Math.round).join(', ')})`);
+  log(`engine: json-rules-engine ${fmt(theirs)} accounts/s (passes ms: ${theirTimes.map(Math.round).join(', ')})`);
+  if (sink === -1) log('(unreachable: keeps the scores alive)');
+
+  rows.push({ target: 'engine accounts/s (30 criteria, one core)', measured: fmt(ours), goal: '>= 1,000,000', pass: ours >= 1_000_000 });
+  rows.push({ target: 'json-rules-engine accounts/s (same rules)', measured: fmt(theirs), goal: '(baseline)', pass: null });
+  rows.push({ target: 'engine vs json-rules-engine', measured: `${(ours / theirs).toFixed(1)}x`, goal: '>= 50x', pass: ours / theirs >= 50 });
+}
+
+// (b) CSV ----------------------------------------------------------------------------------------------------------
+
+/** The floor: read the CSV with papaparse and write it back with unparse, streaming the same way we do. */
+function papaparseFloor(inputPath: string, outputPath: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const input = createReadStream(inputPath);
+    input.setEncoding('utf8');
+    const output = createWriteStream(outputPath);
+    Papa.parse<string[], NodeJS.ReadableStream>(input, {
+      chunk(results) {
+        if (!output.write(Papa.unparse(results.data, { newline: '\n' }) + '\n')) {
+          input.pause();
+          output.once('drain', () => input.resume());
+        }
+      },
+      complete: () => output.end(() => resolve()),
+      error: reject,
+    });
+  });
+}
+
+async function benchCsv() {
+  mkdirSync(DATA, { recursive: true });
+  const csv = join(DATA, `accounts-${CSV_ROWS}.csv`);
+  log(`csv: writing ${fmt(CSV_ROWS)} rows to ${csv}…`);
+  await writeAccountsCsv(csv, CSV_ROWS);
+  const compiled = compileModel(DEFAULT_MODEL);
+  let problems = 0;
+  const floor = async () => {
+    const t0 = performance.now();
+    await papaparseFloor(csv, join(DATA, 'floor-out.csv'));
+    return performance.now() - t0;
+  };
+  const ours = async () => {
+    const t0 = performance.now();
+    await scoreCsvStream({
+      input: createReadStream(csv),
+      output: createWriteStream(join(DATA, 'scored-out.csv')),
+      compiled,
+      now: NOW,
+      fileName: 'accounts.csv',
+      onProblem: () => problems++,
+    });
+    return performance.now() - t0;
+  };
+  await floor();
+  await ours();
+  const floorTimes: number[] = [];
+  const ourTimes: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    floorTimes.push(await floor());
+    ourTimes.push(await ours());
+  }
+  const f = median(floorTimes);
+  const o = median(ourTimes);
+  log(`csv: floor ${Math.round(f)} ms, icp score ${Math.round(o)} ms (${fmt(CSV_ROWS / (o / 1000))} rows/s; ${problems} problems)`);
+  rows.push({ target: `CSV ${fmt(CSV_ROWS)} rows: papaparse read+write (floor)`, measured: `${Math.round(f)} ms`, goal: '(baseline)', pass: null });
+  rows.push({ target: `CSV ${fmt(CSV_ROWS)} rows: icp score`, measured: `${Math.round(o)} ms`, goal: '(measured)', pass: null });
+  rows.push({ target: 'icp score vs floor', measured: `${(o / f).toFixed(2)}x`, goal: '<= 1.5x', pass: o / f <= 1.5 });
+}
+
+// (c) content script size ------------------------------------------------------------------------------------------
+
+function benchContentScripts() {
+  const dir = join(ROOT, '.output', 'chrome-mv3', 'content-scripts');
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.js')) : [];
+  if (files.length === 0) {
+    rows.push({ target: 'content script gzip size', measured: 'not built', goal: '<= 80 KB', pass: null });
+    return;
+  }
+  let largest = 0;
+  let total = 0;
+  for (const f of files) {
+    const path = join(dir, f);
+    const gz = gzipSync(readFileSync(path), { level: 9 }).length;
+    log(`content script ${f}: ${(statSync(path).size / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzip`);
+    largest = Math.max(largest, gz);
+    total += gz;
+  }
+  rows.push({
+    target: `content script gzip size (largest of ${files.length})`,
+    measured: `${(largest / 1024).toFixed(1)} KB`,
+    goal: '<= 80 KB',
+    pass: largest <= 80 * 1024,
+  });
+  if (files.length > 1) rows.push({ target: 'content scripts gzip total', measured: `${(total / 1024).toFixed(1)} KB`, goal: '(info)', pass: null });
+}
+
+// table ------------------------------------------------------------------------------------------------------------
+
+function printTable() {
+  const cells = rows.map((r) => [r.target, r.measured, r.goal, r.pass === null ? '' : r.pass ? 'PASS' : 'MISS']);
+  const head = ['target', 'measured', 'goal', ''];
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => c.map((x, i) => (i === 1 ? x.padStart(widths[i]) : x.padEnd(widths[i]))).join('  ').trimEnd();
+  // The load average says how busy the machine was: absolute rates drop on a busy machine, ratios much less.
+  const load = loadavg()[0].toFixed(1);
+  console.log(`\nICP Fit bench (Node ${process.version}, ${cpus().length} cores, load average ${load})`);
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const c of cells) console.log(line(c));
+}
+
+const started = performance.now();
+await benchEngine();
+await benchCsv();
+benchContentScripts();
+printTable();
+log(`\nbench took ${((performance.now() - started) / 1000).toFixed(1)} s`);

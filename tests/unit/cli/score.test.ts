@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { OUTPUT_COLUMNS } from '../../../lib/csv/output';
+import defaultModel from '../../../lib/model/builtin-models/default-model.json';
+import { lines, runIcp, tempDir } from './run-icp';
+
+const parseCsv = (text: string) => Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+
+const HEADER = 'Company Name,Website,Number of Employees,Billing Country,Industry,Technologies,Deal Notes';
+const NOW = ['--now', '2025-06-01'];
+
+describe('icp score', () => {
+  it('keeps every input column in order and appends the five icp_ columns', async () => {
+    const csv = [
+      HEADER,
+      'Acme,acme.com,300,Germany,Software Development,"Salesforce; Snowflake",warm intro',
+      'Globex,globex.com,40,France,Retail,,',
+    ].join('\n');
+    const dir = tempDir({ 'accounts.csv': csv });
+    const run = await runIcp(['score', ...NOW, 'accounts.csv'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const rows = parseCsv(run.stdout);
+    expect(rows[0]).toEqual([...HEADER.split(','), ...OUTPUT_COLUMNS]);
+    expect(rows).toHaveLength(3);
+    expect(rows[1].slice(0, 7)).toEqual(['Acme', 'acme.com', '300', 'Germany', 'Software Development', 'Salesforce; Snowflake', 'warm intro']);
+    for (const row of rows.slice(1)) {
+      expect(row).toHaveLength(12);
+      const [score, tier, verdict, confidence] = row.slice(7);
+      expect(Number(score)).toBeGreaterThanOrEqual(0);
+      expect(['fit', 'not-fit', 'needs-data']).toContain(verdict);
+      expect(Number(confidence)).toBeGreaterThanOrEqual(0);
+      if (verdict !== 'fit') expect(tier).toBe('');
+    }
+    // Acme passes both musts (201-5,000 employees, served country): scored on industry and technologies.
+    expect(rows[1][9]).toBe('fit');
+    expect(rows[1][11]).toMatch(/\+\d+ .*\|/);
+    // Globex (40 employees) fails a firmographic must.
+    expect(rows[2][9]).toBe('not-fit');
+    expect(run.stderr).toMatch(/^scored 2 rows \(1 fit, 1 not-fit, 0 needs-data\); 0 rows with problems$/m);
+  }, 30_000);
+
+  it('reports a malformed row with its line number and still writes it, as needs-data without a score', async () => {
+    const csv = [HEADER, 'Acme,acme.com,300,Germany,Software Development,Salesforce,', 'Broken,broken.com,12', 'Globex,globex.com,40,France,Retail,,'].join('\n');
+    const dir = tempDir({ 'accounts.csv': csv });
+    const run = await runIcp(['score', ...NOW, 'accounts.csv', '--out', 'scored.csv'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^accounts\.csv:3: expected 7 fields \(as in the header\), found 3$/m);
+    const rows = parseCsv(readFileSync(join(dir, 'scored.csv'), 'utf8'));
+    expect(rows.map((r) => r[0])).toEqual(['Company Name', 'Acme', 'Broken', 'Globex']);
+    const broken = rows[2];
+    expect(broken).toHaveLength(12); // padded to the header's width
+    expect(broken.slice(7)).toEqual(['', '', 'needs-data', '', 'expected 7 fields (as in the header), found 3']);
+    expect(run.stderr).toMatch(/scored 3 rows \(.*1 needs-data\); 1 rows with problems/);
+  }, 30_000);
+
+  it('counts the lines of quoted multi-line fields, so later line numbers stay right', async () => {
+    const csv = [
+      HEADER,
+      'Acme,acme.com,300,Germany,Software Development,Salesforce,"line one',
+      'line two, with a comma',
+      'line three"',
+      'Broken,broken.com',
+      '',
+      'Initech,initech.com,"1,200",US,"Financial Services","HubSpot,',
+      'Snowflake",x,too,many',
+    ].join('\r\n');
+    const dir = tempDir({ 'accounts.csv': csv });
+    const run = await runIcp(['score', ...NOW, 'accounts.csv'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^accounts\.csv:5: expected 7 fields \(as in the header\), found 2$/m);
+    expect(run.stderr).toMatch(/^accounts\.csv:7: expected 7 fields \(as in the header\), found 9; extra: "too", "many"$/m);
+    const rows = parseCsv(run.stdout);
+    expect(rows).toHaveLength(4);
+    expect(rows[1][6]).toBe('line one\r\nline two, with a comma\r\nline three'); // the multi-line value is kept
+    expect(rows[1][9]).not.toBe('');
+    expect(rows[3]).toHaveLength(12); // a long row is cut to the header, its extras quoted in the reason
+    expect(rows[3][11]).toMatch(/extra: "too", "many"/);
+  }, 30_000);
+
+  it('rejects an absurd value per fact: the row is scored on its other facts, the problem is in the reasons', async () => {
+    const csv = [HEADER, 'Acme,acme.com,999999999999,Germany,Software Development,Salesforce,'].join('\n');
+    const dir = tempDir({ 'accounts.csv': csv });
+    const run = await runIcp(['score', ...NOW, 'accounts.csv'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^accounts\.csv:2: rejected employees: .*999999999999/m);
+    const [, row] = parseCsv(run.stdout);
+    const [score, , verdict, , reasons] = row.slice(7);
+    expect(verdict).toBe('needs-data'); // the employees must is unknown now, not failed
+    expect(Number(score)).toBeGreaterThan(0); // industry and CRM still count
+    expect(reasons).toMatch(/Core industry/);
+    expect(reasons).toMatch(/rejected employees: /);
+    expect(run.stderr).toMatch(/; 1 rows with problems/);
+  }, 30_000);
+
+  it('handles a UTF-8 byte order mark and semicolon-separated exports', async () => {
+    const csv = '\uFEFFCompany Name;Number of Employees;Billing Country\nMüller GmbH;300;Deutschland\n';
+    const dir = tempDir({ 'accounts.csv': csv });
+    const run = await runIcp(['score', ...NOW, 'accounts.csv'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const rows = parseCsv(run.stdout);
+    expect(rows[0][0]).toBe('Company Name');
+    expect(rows[1][0]).toBe('Müller GmbH');
+    expect(run.stderr).toMatch(/columns: 3 mapped to facts\n/);
+  }, 30_000);
+
+  it('uses --model and --now: date criteria follow the given day', async () => {
+    const model = structuredClone(defaultModel) as Record<string, any>;
+    model.criteria = [
+      { id: 'renewal', dimension: 'relationship', label: 'Renewal soon', kind: 'score', points: 10, field: 'contractRenewalDate', op: 'withinNextDays', value: 90 },
+    ];
+    model.dimensions = { firmographic: 0, technographic: 0, behavioural: 0, relationship: 1 };
+    const dir = tempDir({
+      'model.json': JSON.stringify(model),
+      'accounts.csv': 'Name,Contract Renewal Date\nAcme,2025-07-01\n',
+    });
+    const soon = parseCsv((await runIcp(['score', '-m', 'model.json', '--now', '2025-06-01', 'accounts.csv'], { cwd: dir })).stdout);
+    const later = parseCsv((await runIcp(['score', '-m', 'model.json', '--now', '2024-01-01', 'accounts.csv'], { cwd: dir })).stdout);
+    expect(soon[1].slice(2, 5)).toEqual(['100', 'A', 'fit']);
+    expect(later[1][2]).toBe('0');
+  }, 30_000);
+
+  it('reads stdin with "-"', async () => {
+    const run = await runIcp(['score', ...NOW, '-'], { stdin: `${HEADER}\nAcme,acme.com,300,Germany,Software Development,Salesforce,\n` });
+    expect(run.code).toBe(0);
+    expect(parseCsv(run.stdout)).toHaveLength(2);
+  }, 30_000);
+
+  it('exit 1 on an invalid model or a missing file, 2 on usage errors', async () => {
+    const dir = tempDir({ 'bad.json': '{"format": "nope"}', 'accounts.csv': `${HEADER}\n` });
+    const bad = await runIcp(['score', '--model', 'bad.json', 'accounts.csv'], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^bad\.json: format: /m);
+    expect((await runIcp(['score', 'missing.csv'], { cwd: dir })).code).toBe(1);
+    expect((await runIcp(['score'], { cwd: dir })).code).toBe(2);
+    expect((await runIcp(['score', '--now', 'someday', 'accounts.csv'], { cwd: dir })).code).toBe(2);
+    const empty = await runIcp(['score', '-'], { cwd: dir, stdin: '' });
+    expect(empty.code).toBe(1);
+    expect(lines(empty.stderr)[0]).toMatch(/empty/);
+  }, 30_000);
+});
