@@ -84,12 +84,18 @@ interface Subdivision {
   name: string;
   country: string;
 }
-/** lookupKey(name or alias) → subdivision. The first entry wins a clash (US before Canada before Australia). */
-const SUBDIVISION_BY_KEY = new Map<string, Subdivision>();
+/**
+ * lookupKey(name or alias) → every subdivision it names, in table order, so that without a country the first
+ * wins a clash (US before Canada before Australia: "WA" is Washington) and with one the right one is found
+ * ("WA" in Australia is Western Australia).
+ */
+const SUBDIVISIONS_BY_KEY = new Map<string, Subdivision[]>();
 for (const [name, country, ...aliases] of SUBDIVISIONS) {
   for (const alias of [name, ...aliases]) {
     const key = lookupKey(alias);
-    if (!SUBDIVISION_BY_KEY.has(key)) SUBDIVISION_BY_KEY.set(key, { name, country });
+    const list = SUBDIVISIONS_BY_KEY.get(key) ?? [];
+    if (!list.some((s) => s.name === name)) list.push({ name, country });
+    SUBDIVISIONS_BY_KEY.set(key, list);
   }
 }
 
@@ -104,9 +110,11 @@ function countryOnly(text: string): string | undefined {
   return BY_NAME.get(lookupKey(trimmed));
 }
 
-/** A state / province / region by name or abbreviation. */
-export function lookupSubdivision(text: string): Subdivision | undefined {
-  return SUBDIVISION_BY_KEY.get(lookupKey(text));
+/** A state / province / region by name or abbreviation; within `country` (alpha-2) when it is given. */
+export function lookupSubdivision(text: string, country?: string): Subdivision | undefined {
+  const found = SUBDIVISIONS_BY_KEY.get(lookupKey(text));
+  if (!found) return undefined;
+  return country ? found.find((s) => s.country === country) : found[0];
 }
 
 /**
@@ -135,11 +143,16 @@ function withoutPostalCode(part: string): string {
   return part.replace(/\s+\d{4,6}(-\d{4})?$/, '').replace(/^\d{4,6}\s+/, '').trim();
 }
 
-/** The region as a display name when we know it (and it fits the country): "OR" → "Oregon". */
-function regionName(text: string, country?: string): { name: string; country?: string } {
-  const sub = lookupSubdivision(text);
-  if (sub && (!country || sub.country === country)) return { name: sub.name, country: sub.country };
-  return { name: text, country };
+/**
+ * A region as a display name when we know it and it fits the country: "OR" → "Oregon", "NS" in Canada →
+ * "Nova Scotia", "WA" in Australia → "Western Australia". Without a country the region implies one ("TX" → US).
+ * Unknown regions, and regions that do not fit the country, are kept as written (cleaned).
+ */
+export function parseRegion(text: string, country?: string): { name: string; country?: string } {
+  const clean = cleanText(text);
+  const sub = lookupSubdivision(clean, country);
+  if (sub) return { name: sub.name, country: sub.country };
+  return country ? { name: clean, country } : { name: clean };
 }
 
 /**
@@ -168,7 +181,7 @@ export function parseLocation(text: string): ParsedLocation {
 
   const country = countryOnly(last);
   if (parts.length >= 3 && country) {
-    const region = regionName(parts[parts.length - 2], country);
+    const region = parseRegion(parts[parts.length - 2], country);
     return { hqCity: parts[parts.length - 3], hqRegion: region.name, hqCountry: country };
   }
 

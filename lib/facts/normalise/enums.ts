@@ -39,6 +39,43 @@ const COMPANY_TYPE = table<CompanyType>(COMPANY_TYPES, {
   // LinkedIn's "Self-Owned" is a company owned by one person that is not a one-person business: no better slot.
   'Self-Owned': 'other',
   Subsidiary: 'other',
+  // LinkedIn in German
+  Privatunternehmen: 'private',
+  'Börsennotiertes Unternehmen': 'public',
+  Selbstständig: 'self-employed',
+  Selbständig: 'self-employed',
+  Einzelunternehmen: 'self-employed',
+  'Gemeinnützige Organisation': 'nonprofit',
+  Regierungsbehörde: 'government',
+  Bildungseinrichtung: 'educational',
+  Personengesellschaft: 'partnership',
+  'Im Eigenbesitz': 'other',
+  // LinkedIn in Spanish
+  'De propiedad privada': 'private',
+  'Empresa pública': 'public', // LinkedIn's word for a listed company, not a state-owned one
+  'Organización sin ánimo de lucro': 'nonprofit',
+  'Organización sin fines de lucro': 'nonprofit',
+  'Administración pública': 'government',
+  'Institución educativa': 'educational',
+  Asociación: 'partnership',
+  Autónomo: 'self-employed',
+  'Empresa individual': 'self-employed',
+  'Empresa propia': 'other',
+  // LinkedIn in French ("Société civile/…" is its label for Privately Held)
+  'Société civile/Société commerciale/Autres types de sociétés': 'private',
+  'Société civile': 'private',
+  'Société commerciale': 'private',
+  'Entreprise privée': 'private',
+  'Entreprise publique': 'public', // LinkedIn's word for a listed company
+  'Société cotée en bourse': 'public',
+  'Non lucratif': 'nonprofit',
+  'Organisation à but non lucratif': 'nonprofit',
+  'Administration publique': 'government',
+  'Établissement d’enseignement': 'educational',
+  'Travailleur indépendant': 'self-employed',
+  'Entreprise individuelle': 'self-employed',
+  Partenariat: 'partnership',
+  'Auto-détenue': 'other',
 });
 
 const BUYING_PROCESS = table<BuyingProcess>(BUYING_PROCESSES, {
@@ -57,7 +94,11 @@ const BUYING_PROCESS = table<BuyingProcess>(BUYING_PROCESSES, {
   'Formal procurement': 'procurement',
 });
 
-/** HubSpot's internal lifecycle values ("marketingqualifiedlead") and their labels. */
+/**
+ * HubSpot's internal lifecycle values ("marketingqualifiedlead") and their labels, and Salesforce's standard
+ * Account `Type` picklist (English and German UI). A Salesforce partner is a relationship, not a sales stage:
+ * "other".
+ */
 const LIFECYCLE_STAGE = table<LifecycleStage>(LIFECYCLE_STAGES, {
   marketingqualifiedlead: 'mql',
   'Marketing Qualified Lead': 'mql',
@@ -66,6 +107,22 @@ const LIFECYCLE_STAGE = table<LifecycleStage>(LIFECYCLE_STAGES, {
   Opp: 'opportunity',
   'Former customer': 'churned',
   Churn: 'churned',
+  // Salesforce Account Type
+  'Customer - Direct': 'customer',
+  'Customer - Channel': 'customer',
+  Prospect: 'lead',
+  'Channel Partner / Reseller': 'other',
+  'Installation Partner': 'other',
+  'Technology Partner': 'other',
+  // Salesforce Account Type, German UI
+  'Kunde - Direkt': 'customer',
+  'Kunde - Kanal': 'customer',
+  Interessent: 'lead',
+  'Vertriebspartner / Wiederverkäufer': 'other',
+  'Installationspartner': 'other',
+  Technologiepartner: 'other',
+  Sonstige: 'other',
+  Andere: 'other',
 });
 
 function pick<T>(map: Map<string, T>, input: unknown): T | undefined {

@@ -31,6 +31,24 @@ function fromEnum(text: string): number | Band | undefined {
   return undefined;
 }
 
+/**
+ * LinkedIn's top card abbreviates its standard bands: "1K-5K employees" is the 1,001-5,000 band, "10K+" is
+ * 10,001+. A band whose lower bound is written as whole thousands with a K therefore starts one above it.
+ * "501-1K" (lower bound not in K) and an exact "5K" are left alone.
+ */
+const LOWER_BOUND_IN_THOUSANDS = /^\d+\s*k(?!\p{L})/iu;
+
+function fromAbbreviatedBand(bare: string, value: number | Band): number | Band {
+  if (typeof value === 'number' || !LOWER_BOUND_IN_THOUSANDS.test(bare)) return value;
+  if (value.min <= 0 || value.min % 1000 !== 0) return value;
+  return { ...value, min: value.min + 1 };
+}
+
+export interface HeadcountOptions {
+  /** Read "1K-5K" and "10K+" as LinkedIn's bands (1,001-5,000 and 10,001+). On for LinkedIn pages. */
+  linkedinBands?: boolean;
+}
+
 /** Exact counts are whole people. */
 function wholeCount(value: number | Band): number | Band {
   return typeof value === 'number' ? Math.round(value) : value;
@@ -41,16 +59,16 @@ function wholeCount(value: number | Band): number | Band {
  * several languages, Crunchbase and LinkedIn API enums, "5K", "3,250" and numbers. Absurd values (above
  * 5,000,000) and negative ones give undefined.
  */
-export function parseHeadcount(input: unknown, locale?: string): number | Band | undefined {
+export function parseHeadcount(input: unknown, locale?: string, options: HeadcountOptions = {}): number | Band | undefined {
   let value: number | Band | undefined;
   if (typeof input === 'number') value = Number.isFinite(input) ? input : undefined;
   else if (input && typeof input === 'object' && !Array.isArray(input)) value = bandFromObject(input);
-  else if (typeof input === 'string') value = parseHeadcountText(input, locale);
+  else if (typeof input === 'string') value = parseHeadcountText(input, locale, options);
   if (value === undefined || !withinLimit(value, MAX_EMPLOYEES)) return undefined;
   return wholeCount(value);
 }
 
-function parseHeadcountText(input: string, locale?: string): number | Band | undefined {
+function parseHeadcountText(input: string, locale: string | undefined, options: HeadcountOptions): number | Band | undefined {
   const text = input.trim().replace(/\s+/g, ' ');
   if (!text || text.length > 100) return undefined;
   if (SELF_EMPLOYED.test(text)) return 1;
@@ -59,5 +77,6 @@ function parseHeadcountText(input: string, locale?: string): number | Band | und
   const bare = text.replace(HEADCOUNT_WORDS, ' ').replace(/[:()]/g, ' ').trim();
   // A noun we do not list ("51-200 Angestellte"): drop trailing words after a space and try again.
   // "12 k" still reads as 12,000 because the first attempt succeeds.
-  return parseAmountOrBand(bare, locale) ?? parseAmountOrBand(bare.replace(/\s+\p{L}[\p{L}\s.]*$/u, ''), locale);
+  const value = parseAmountOrBand(bare, locale) ?? parseAmountOrBand(bare.replace(/\s+\p{L}[\p{L}\s.]*$/u, ''), locale);
+  return value !== undefined && options.linkedinBands ? fromAbbreviatedBand(bare, value) : value;
 }

@@ -1,7 +1,7 @@
 import { parseFacts, type FactProblem } from '../parse';
 import type { RawFacts, RawOrigin } from '../raw';
 import { STANDARD_FACT_NAMES, isCustomFact, type CompanyFacts, type FactSource } from '../vocabulary';
-import { parseCountry, parseLocation } from './country';
+import { parseCountry, parseLocation, parseRegion } from './country';
 import { parseDate, parseYear } from './date';
 import { parseBoolean, parseDomain, parseHttpUrl } from './domain';
 import { parseBuyingProcess, parseCompanyType, parseGrowthPercent, parseLifecycleStage } from './enums';
@@ -21,6 +21,7 @@ export * from './date';
 export * from './technology';
 export * from './industries';
 export * from './industry';
+export * from './industry-translations';
 export * from './domain';
 export * from './enums';
 
@@ -56,8 +57,9 @@ function orRefuse<T>(value: T | undefined, reason: string): Outcome {
   return value === undefined ? new Refused(reason) : value;
 }
 
-function employees(raw: unknown, locale?: string): Outcome {
-  const value = parseHeadcount(raw, locale);
+function employees(raw: unknown, locale?: string, origin?: RawOrigin): Outcome {
+  // LinkedIn's top card writes its bands short: "1K-5K" is 1,001-5,000 there (headcount.ts).
+  const value = parseHeadcount(raw, locale, { linkedinBands: origin === 'linkedin' });
   if (value !== undefined) return value;
   if (typeof raw === 'number' && raw > MAX_EMPLOYEES) return new Refused('employee count above 5,000,000 is not believable');
   return new Refused('could not read a headcount');
@@ -100,8 +102,8 @@ function custom(raw: unknown): Outcome {
   return new Refused('custom facts hold text, a number or yes/no');
 }
 
-/** Normalisers for facts that need only the raw value and the locale. */
-const SIMPLE: Record<string, (raw: unknown, locale?: string) => Outcome> = {
+/** Normalisers for facts that need only the raw value, the locale and the edge. */
+const SIMPLE: Record<string, (raw: unknown, locale?: string, origin?: RawOrigin) => Outcome> = {
   name: plainText,
   crmId: plainText,
   hqRegion: plainText,
@@ -155,8 +157,10 @@ function industryOf(raw: unknown, origin: RawOrigin): NormalisedIndustry | undef
  * normaliser for its fact; a value that cannot be read becomes a problem quoting it (cut to 80 characters) and
  * the other facts are kept. Never throws for bad values. Normalising already-normal facts changes nothing.
  *
- * Derived facts: `hqLocation` fills hqCity / hqRegion / hqCountry, and `industry` fills subIndustry (and a
- * known subIndustry fills industry), each only where the raw facts gave no usable value of their own.
+ * Derived facts: `hqLocation` fills hqCity / hqRegion / hqCountry, a known hqRegion fills hqCountry, and
+ * `industry` fills subIndustry (and a known subIndustry fills industry), each only where the raw facts gave no
+ * usable value of their own. A region abbreviation is expanded the same way from either field ("NS" → "Nova
+ * Scotia" when the country is Canada).
  */
 export function normaliseFacts(
   raw: RawFacts,
@@ -202,7 +206,7 @@ export function normaliseFacts(
         if (outcome instanceof Refused) refuse(field, rawValue, outcome.reason);
         else values[field] = outcome;
       } else if (Object.hasOwn(SIMPLE, field)) {
-        const outcome = SIMPLE[field](rawValue, locale);
+        const outcome = SIMPLE[field](rawValue, locale, origin);
         if (outcome instanceof Refused) refuse(field, rawValue, outcome.reason);
         else values[field] = outcome;
       } else if (isCustomFact(field)) {
@@ -229,6 +233,15 @@ export function normaliseFacts(
     for (const key of ['hqCity', 'hqRegion', 'hqCountry'] as const) {
       if (values[key] === undefined && parsed[key]) values[key] = parsed[key];
     }
+  }
+
+  // A region from its own field reads as it would in a location line: "NS" with country CA → "Nova Scotia",
+  // "TX" → "Texas" (and the US when no country was given).
+  if (typeof values.hqRegion === 'string') {
+    const country = typeof values.hqCountry === 'string' ? values.hqCountry : undefined;
+    const region = parseRegion(values.hqRegion, country);
+    values.hqRegion = region.name;
+    if (values.hqCountry === undefined && region.country) values.hqCountry = region.country;
   }
 
   const checked = parseFacts(values, source);

@@ -1,5 +1,6 @@
 import type { RawOrigin } from '../raw';
 import { INDUSTRIES, parentIndustry } from './industries';
+import { LINKEDIN_INDUSTRY_TRANSLATIONS, SALESFORCE_INDUSTRY_TRANSLATIONS, type IndustryTranslation } from './industry-translations';
 import { lookupKey } from './text';
 
 /**
@@ -325,7 +326,24 @@ const CRUNCHBASE: Readonly<Record<string, Target | { to: Target; generic: true }
   Travel: [ADM, 'Travel Arrangements'],
   Logistics: [TRA],
   'Supply Chain Management': [TRA],
+  // "Transportation", "Shipping" and "Warehousing" are Crunchbase categories too; the tables above read them.
   Delivery: [TRA, 'Freight and Package Transportation'],
+  'Freight Service': [TRA, 'Freight and Package Transportation'],
+  'Delivery Service': [TRA, 'Freight and Package Transportation'],
+  'Courier Service': [TRA, 'Freight and Package Transportation'],
+  'Last Mile Transportation': [TRA, 'Freight and Package Transportation'],
+  'Same Day Delivery': [TRA, 'Freight and Package Transportation'],
+  'Shipping Broker': [TRA, 'Freight and Package Transportation'],
+  Trucking: [TRA, 'Truck Transportation'],
+  'Fleet Management': [TRA],
+  Railroad: [TRA, 'Rail Transportation'],
+  'Marine Transportation': [TRA, 'Maritime Transportation'],
+  'Air Transportation': [TRA, 'Airlines and Aviation'],
+  'Ride Sharing': [TRA, 'Ground Passenger Transportation'],
+  'Public Transportation': [TRA, 'Ground Passenger Transportation'],
+  'Limousine Service': [TRA, 'Ground Passenger Transportation'],
+  'Packaging Services': [MFG, 'Packaging and Containers Manufacturing'],
+  'Electric Vehicle': [MFG, 'Motor Vehicle Manufacturing'],
   'Renewable Energy': [UTL, 'Renewable Energy Power Generation'],
   'Clean Energy': [UTL, 'Renewable Energy Power Generation'],
   Solar: [UTL, 'Renewable Energy Power Generation'],
@@ -380,6 +398,19 @@ for (const [label, value] of Object.entries(CRUNCHBASE)) {
   else add(label, value as Target);
 }
 for (const [label, target] of Object.entries(OTHER_ALIASES)) add(label, target);
+
+/** Localised labels land where their English label does (see industry-translations.ts). */
+function localisedLabels(rows: readonly IndustryTranslation[]): string[] {
+  return rows.flatMap((row) => [...(row.de ?? []), ...(row.fr ?? []), ...(row.es ?? [])]);
+}
+for (const row of [...LINKEDIN_INDUSTRY_TRANSLATIONS, ...SALESFORCE_INDUSTRY_TRANSLATIONS]) {
+  const english = BY_KEY.get(lookupKey(row.en));
+  if (!english) continue; // a row naming an unknown English label is a table bug; tests catch it
+  for (const label of localisedLabels([row])) {
+    const key = lookupKey(label);
+    if (!BY_KEY.has(key)) BY_KEY.set(key, english);
+  }
+}
 
 function lookup(label: string): Entry | undefined {
   if (typeof label !== 'string' || label.length > 200) return undefined;
@@ -436,4 +467,6 @@ export const INDUSTRY_LABEL_TABLES = {
   salesforce: Object.keys(SALESFORCE),
   crunchbase: Object.keys(CRUNCHBASE),
   other: Object.keys(OTHER_ALIASES),
+  linkedinLocalised: localisedLabels(LINKEDIN_INDUSTRY_TRANSLATIONS),
+  salesforceGerman: localisedLabels(SALESFORCE_INDUSTRY_TRANSLATIONS),
 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCountry, parseLocation } from '../../../lib/facts/normalise/country';
+import { lookupSubdivision, parseCountry, parseLocation, parseRegion } from '../../../lib/facts/normalise/country';
 import { ISO_COUNTRIES } from '../../../lib/facts/normalise/countries';
 
 describe('parseCountry', () => {
@@ -95,6 +95,8 @@ describe('parseLocation', () => {
     ['Austin, Texas, US', { hqCity: 'Austin', hqRegion: 'Texas', hqCountry: 'US' }],
     ['Austin, TX 78701, United States', { hqCity: 'Austin', hqRegion: 'Texas', hqCountry: 'US' }],
     ['Sydney, NSW, Australia', { hqCity: 'Sydney', hqRegion: 'New South Wales', hqCountry: 'AU' }],
+    ['Perth, WA, Australia', { hqCity: 'Perth', hqRegion: 'Western Australia', hqCountry: 'AU' }], // not Washington
+    ['Halifax, NS', { hqCity: 'Halifax', hqRegion: 'Nova Scotia', hqCountry: 'CA' }],
     ['Munich, Bavaria, Germany', { hqCity: 'Munich', hqRegion: 'Bavaria', hqCountry: 'DE' }],
     ['Berlin, Germany', { hqCity: 'Berlin', hqCountry: 'DE' }],
     ['Lyon, Rhône, France', { hqCity: 'Lyon', hqRegion: 'Rhône', hqCountry: 'FR' }], // unknown region kept as written
@@ -108,3 +110,35 @@ describe('parseLocation', () => {
     expect(parseLocation(input)).toEqual(expected);
   });
 });
+
+describe('parseRegion', () => {
+  it.each<[string, string | undefined, object]>([
+    // abbreviations expand within the known country
+    ['NS', 'CA', { name: 'Nova Scotia', country: 'CA' }],
+    ['ON', 'CA', { name: 'Ontario', country: 'CA' }],
+    ['CA', 'US', { name: 'California', country: 'US' }],
+    ['TX', 'US', { name: 'Texas', country: 'US' }],
+    ['WA', 'AU', { name: 'Western Australia', country: 'AU' }],
+    ['WA', 'US', { name: 'Washington', country: 'US' }],
+    ['Bayern', 'DE', { name: 'Bavaria', country: 'DE' }],
+    // without a country the region implies one, as in a location line ("Austin, TX")
+    ['TX', undefined, { name: 'Texas', country: 'US' }],
+    ['NS', undefined, { name: 'Nova Scotia', country: 'CA' }],
+    ['WA', undefined, { name: 'Washington', country: 'US' }],
+    // names are already expanded; unknown or foreign regions are kept as written
+    ['Nova Scotia', 'CA', { name: 'Nova Scotia', country: 'CA' }],
+    ['Rhône', 'FR', { name: 'Rhône', country: 'FR' }],
+    ['CA', 'CA', { name: 'CA', country: 'CA' }], // no Canadian region is "CA"
+    ['TX', 'DE', { name: 'TX', country: 'DE' }],
+    ['  Somewhere   Else ', undefined, { name: 'Somewhere Else' }],
+  ])('%j in %s → %j', (text, country, expected) => {
+    expect(parseRegion(text, country)).toEqual(expected);
+  });
+
+  it('finds a subdivision within a country, and the first one without', () => {
+    expect(lookupSubdivision('NT', 'AU')).toEqual({ name: 'Northern Territory', country: 'AU' });
+    expect(lookupSubdivision('NT')).toEqual({ name: 'Northwest Territories', country: 'CA' });
+    expect(lookupSubdivision('NT', 'US')).toBeUndefined();
+  });
+});
+

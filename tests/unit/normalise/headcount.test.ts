@@ -61,3 +61,30 @@ describe('parseHeadcount', () => {
     expect(parseHeadcount(input)).toBeUndefined();
   });
 });
+
+describe('parseHeadcount with LinkedIn\'s abbreviated top-card bands', () => {
+  const linkedin = { linkedinBands: true };
+
+  it.each<[string, unknown]>([
+    ['1K-5K employees', { min: 1001, max: 5000 }],
+    ['5K-10K employees', { min: 5001, max: 10000 }],
+    ['10K+ employees', { min: 10001 }],
+    ['1K–5K', { min: 1001, max: 5000 }], // en dash
+    ['501-1K employees', { min: 501, max: 1000 }], // lower bound not in K: unchanged
+    ['11-50 employees', { min: 11, max: 50 }],
+    ['1,001-5,000 employees', { min: 1001, max: 5000 }], // already the full band
+    ['10,001+ employees', { min: 10001 }],
+    ['5K', 5000], // an exact count, not a band
+    ['1.5K-5K', { min: 1500, max: 5000 }], // not whole thousands: not one of LinkedIn's bands
+  ])('%j → %j', (input, expected) => {
+    expect(parseHeadcount(input, 'en', linkedin)).toEqual(expected);
+  });
+
+  it.each<[string, unknown]>([
+    ['1K-5K employees', { min: 1000, max: 5000 }],
+    ['10K+ employees', { min: 10000 }],
+  ])('elsewhere %j keeps its written bounds: %j', (input, expected) => {
+    expect(parseHeadcount(input, 'en')).toEqual(expected);
+  });
+});
+

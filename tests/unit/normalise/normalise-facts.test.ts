@@ -212,6 +212,59 @@ describe('normaliseFacts', () => {
     expect(valuesFrom({ hqLocation: 'Austin, Texas, US', hqCountry: 'Canada' }).hqCountry).toBe('CA');
   });
 
+  it.each<[RawFacts, object]>([
+    [{ hqRegion: 'NS', hqCountry: 'CA' }, { hqRegion: 'Nova Scotia', hqCountry: 'CA' }],
+    [{ hqRegion: 'NS', hqCountry: 'Canada' }, { hqRegion: 'Nova Scotia', hqCountry: 'CA' }],
+    [{ hqCity: 'Austin', hqRegion: 'TX', hqCountry: 'United States' }, { hqCity: 'Austin', hqRegion: 'Texas', hqCountry: 'US' }],
+    [{ hqRegion: 'CA', hqCountry: 'US' }, { hqRegion: 'California', hqCountry: 'US' }],
+    [{ hqRegion: 'WA', hqCountry: 'Australia' }, { hqRegion: 'Western Australia', hqCountry: 'AU' }],
+    [{ hqRegion: 'TX' }, { hqRegion: 'Texas', hqCountry: 'US' }], // the region implies the country
+    [{ hqRegion: 'NS', hqLocation: 'Halifax, Canada' }, { hqCity: 'Halifax', hqRegion: 'Nova Scotia', hqCountry: 'CA' }],
+    [{ hqRegion: 'CA', hqCountry: 'CA' }, { hqRegion: 'CA', hqCountry: 'CA' }], // no Canadian region "CA": kept
+    [{ hqRegion: 'Gelderland', hqCountry: 'NL' }, { hqRegion: 'Gelderland', hqCountry: 'NL' }],
+  ])('expands a raw hqRegion as location parsing does: %j → %j', (raw, expected) => {
+    expect(valuesFrom(raw)).toEqual(expected);
+  });
+
+  it('gives the same region from hqRegion as from the same place in hqLocation', () => {
+    for (const [region, country] of [['NS', 'CA'], ['ON', 'CA'], ['TX', 'US'], ['OR', 'US'], ['NSW', 'AU']]) {
+      const fromFields = valuesFrom({ hqCity: 'X', hqRegion: region, hqCountry: country });
+      const fromLocation = valuesFrom({ hqLocation: `X, ${region}, ${country}` });
+      expect(fromFields, region).toEqual(fromLocation);
+    }
+  });
+
+  it('reads LinkedIn\'s "1K-5K" band as 1,001-5,000 on LinkedIn only', () => {
+    expect(valuesFrom({ employees: '1K-5K employees' }).employees).toEqual({ min: 1001, max: 5000 });
+    expect(valuesFrom({ employees: '10K+ employees' }).employees).toEqual({ min: 10001 });
+    expect(valuesOf(run({ employees: '1K-5K' }, undefined, 'csv').facts).employees).toEqual({ min: 1000, max: 5000 });
+  });
+
+  it('reads localised LinkedIn about pages with no problems', () => {
+    const pages: Array<[RawFacts, string, object]> = [
+      [
+        { industry: 'Softwareentwicklung', companyType: 'Privatunternehmen', employees: '1.001–5.000 Beschäftigte' },
+        'de-DE',
+        { industry: 'Software Development', companyType: 'private', employees: { min: 1001, max: 5000 } },
+      ],
+      [
+        { industry: 'Servicios de publicidad', companyType: 'De propiedad privada', employees: '11-50 empleados' },
+        'es-ES',
+        { industry: 'Professional Services', subIndustry: 'Advertising Services', companyType: 'private', employees: { min: 11, max: 50 } },
+      ],
+      [
+        { industry: 'Fabrication de meubles', companyType: 'Société civile/Société commerciale/Autres types de sociétés' },
+        'fr-FR',
+        { industry: 'Manufacturing', subIndustry: 'Furniture and Home Furnishings Manufacturing', companyType: 'private' },
+      ],
+    ];
+    for (const [raw, locale, expected] of pages) {
+      const { facts, problems } = run(raw, locale);
+      expect(problems).toEqual([]);
+      expect(valuesOf(facts)).toEqual(expected);
+    }
+  });
+
   it('fills subIndustry from industry unless given, and industry from a known subIndustry', () => {
     expect(valuesFrom({ industry: 'BANKING' })).toEqual({ industry: 'Financial Services', subIndustry: 'Banking' });
     expect(valuesFrom({ industry: 'Banking', subIndustry: 'Credit Unions' })).toEqual({
