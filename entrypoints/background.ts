@@ -1,3 +1,8 @@
+import { browser } from 'wxt/browser';
+import { startBackground } from './background/start';
+
+// Thin on purpose: everything testable lives in ./background/ and lib/. The real IndexedDB of the extension origin
+// is passed in here; unit tests pass fake-indexeddb.
 export default defineBackground(() => {
-  // Filled in by the background module (message handlers, first-run install of the built-in model).
+  startBackground(browser.runtime, { indexedDB, IDBKeyRange });
 });

@@ -1,0 +1,89 @@
+import { scoreBest } from '../engine/score';
+import { valuesOf } from '../facts/parse';
+import type { CompanyFacts } from '../facts/vocabulary';
+import { domainAccountKey, ensureAccount, findAccounts } from '../storage/accounts';
+import type { IcpDb } from '../storage/db';
+import { logException } from '../storage/exceptions';
+import { getActiveModels } from '../storage/models';
+import { addNote, getAnswers } from '../storage/notes';
+import { getSetting, getSettings, setSetting } from '../storage/settings';
+import { mergeFacts } from './merge-facts';
+import { createModelCache, type ModelCache } from './model-cache';
+import { describeZodError, requestSchema, type AnyResponse, type MessageRequest, type OkResponse } from './schemas';
+
+/**
+ * The background side of messaging: checks a request, runs it against the database and the engine, and always
+ * answers (`{ ok: false, error }` for a bad request or a failure, never a thrown error across the message channel).
+ */
+export interface HandlerDeps {
+  db: IcpDb;
+  /** The clock for "within the last N days" criteria (ms since epoch). */
+  now?: () => number;
+  /** Compiled models reused across requests. */
+  models?: ModelCache;
+  /** Awaited before each request, e.g. installing the built-in models once per service-worker life. */
+  ready?: () => Promise<void>;
+}
+
+export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<AnyResponse> {
+  const parsed = requestSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: `bad request: ${describeZodError(parsed.error)}` };
+  try {
+    await deps.ready?.();
+    return await route(parsed.data, deps);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: message };
+  }
+}
+
+async function route(request: MessageRequest, deps: HandlerDeps): Promise<AnyResponse> {
+  const { db } = deps;
+  switch (request.type) {
+    case 'score':
+      return score(request, deps);
+    case 'getActiveModels':
+      return { ok: true, models: await getActiveModels(db) };
+    case 'getSettings':
+      return { ok: true, settings: await getSettings(db) };
+    case 'setSetting':
+      await setSetting(db, request.key, request.value);
+      return { ok: true, settings: await getSettings(db) };
+    case 'saveAnswer': {
+      const author = request.author || (await getSetting(db, 'userName')) || undefined;
+      await ensureAccount(db, request.accountKey, { name: request.name, domain: request.domain });
+      const note = await addNote(db, { accountKey: request.accountKey, field: request.field, value: request.value, author });
+      return { ok: true, note };
+    }
+    case 'logException': {
+      const { type: _type, ...entry } = request;
+      const user = entry.user || (await getSetting(db, 'userName'));
+      if (!user) return { ok: false, error: 'who advanced the account? set your name in the options first' };
+      return { ok: true, exception: await logException(db, { ...entry, user }) };
+    }
+  }
+}
+
+/** Default model cache for callers that pass none (tests, one-off calls). */
+const sharedCache = createModelCache();
+
+async function score(
+  request: Extract<MessageRequest, { type: 'score' }>,
+  deps: HandlerDeps,
+): Promise<OkResponse<'score'>> {
+  const { db } = deps;
+  const page = request.facts;
+  const domain = page.domain?.value;
+  const accounts = await findAccounts(db, { recordKey: request.recordKey, domain });
+  const keys = new Set(accounts.map((a) => a.key));
+  if (request.recordKey) keys.add(request.recordKey);
+  if (domain) keys.add(domainAccountKey(domain));
+  const answers = await getAnswers(db, [...keys]);
+  // Page first: among equal-ranked facts without dates the earlier layer wins.
+  const layers: CompanyFacts[] = [page, ...accounts.map((a) => a.facts), answers];
+  const { facts, conflicts } = mergeFacts(layers);
+  const models = (deps.models ?? sharedCache).compile(await getActiveModels(db));
+  const now = deps.now?.() ?? Date.now();
+  const { best, results } = models.length ? scoreBest(models, valuesOf(facts), now) : { best: null, results: [] };
+  return { ok: true, best, results, facts, conflicts, accountKeys: accounts.map((a) => a.key) };
+}

@@ -1,0 +1,66 @@
+import type { CompanyFacts, Fact, SourceKind } from '../facts/vocabulary';
+
+/**
+ * Merges what several sources say about one company into one fact per name, and reports the conflicts.
+ *
+ * Precedence by source kind: a user's answer beats the page, the page beats the CRM, the CRM beats an imported list
+ * (the page is what the company says about itself today; a list is a snapshot). Between two facts of the same kind
+ * the newer one (`source.at`) wins, and without dates the earlier layer wins.
+ */
+export const SOURCE_RANK: Record<SourceKind, number> = { user: 3, page: 2, crm: 1, list: 0 };
+
+export interface FactConflict {
+  field: string;
+  /** The fact that was kept. */
+  chosen: Fact;
+  /** Facts from other sources with a different value (one per distinct value). */
+  others: Fact[];
+}
+
+export function mergeFacts(layers: CompanyFacts[]): { facts: CompanyFacts; conflicts: FactConflict[] } {
+  const candidates = new Map<string, Fact[]>();
+  for (const layer of layers)
+    for (const [field, fact] of Object.entries(layer)) {
+      if (!fact) continue;
+      const list = candidates.get(field) ?? [];
+      list.push(fact as Fact);
+      candidates.set(field, list);
+    }
+  const facts: Record<string, Fact> = {};
+  const conflicts: FactConflict[] = [];
+  for (const [field, list] of candidates) {
+    let chosen = list[0];
+    for (const fact of list.slice(1)) if (beats(fact, chosen)) chosen = fact;
+    facts[field] = chosen;
+    const seen = new Set([canonical(chosen.value)]);
+    const others: Fact[] = [];
+    for (const fact of list) {
+      const value = canonical(fact.value);
+      if (seen.has(value) || sameSource(fact, chosen)) continue;
+      seen.add(value);
+      others.push(fact);
+    }
+    if (others.length > 0) conflicts.push({ field, chosen, others });
+  }
+  return { facts: facts as CompanyFacts, conflicts };
+}
+
+function beats(a: Fact, b: Fact): boolean {
+  const rank = SOURCE_RANK[a.source.kind] - SOURCE_RANK[b.source.kind];
+  if (rank !== 0) return rank > 0;
+  return (a.source.at ?? '') > (b.source.at ?? '');
+}
+
+const sameSource = (a: Fact, b: Fact) => a.source.kind === b.source.kind && (a.source.detail ?? '') === (b.source.detail ?? '');
+
+/** A comparable form: "Acme " equals "acme", lists compare as sets, object keys in a fixed order. */
+function canonical(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.trim().toLowerCase());
+  if (Array.isArray(value)) return `[${value.map(canonical).sort().join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${k}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import type { IcpDb } from './db';
+
+/**
+ * Settings are key/value rows, each key with its own schema and default. Unknown keys are refused on write;
+ * a stored value that no longer fits its schema reads as the default (and is reported).
+ */
+export const SETTING_SCHEMAS = {
+  /** Who is using the extension: recorded on answers and exceptions. */
+  userName: z.string().trim().max(200),
+  /** Sites where the card is shown. */
+  enabledSites: z
+    .object({ linkedin: z.boolean(), crunchbase: z.boolean(), hubspot: z.boolean(), salesforce: z.boolean() })
+    .strict(),
+  /** Open the card on the full breakdown instead of the compact view. */
+  cardStartsExpanded: z.boolean(),
+} as const;
+
+export type SettingKey = keyof typeof SETTING_SCHEMAS;
+export type Settings = { [K in SettingKey]: z.output<(typeof SETTING_SCHEMAS)[K]> };
+export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];
+
+export const DEFAULT_SETTINGS: Settings = {
+  userName: '',
+  enabledSites: { linkedin: true, crunchbase: true, hubspot: true, salesforce: true },
+  cardStartsExpanded: false,
+};
+
+export const settingsSchema = z.object(SETTING_SCHEMAS).strict();
+
+export const isSettingKey = (key: string): key is SettingKey => Object.hasOwn(SETTING_SCHEMAS, key);
+
+export async function getSetting<K extends SettingKey>(db: IcpDb, key: K): Promise<Settings[K]> {
+  const row = await db.settings.get(key);
+  return row === undefined ? structuredClone(DEFAULT_SETTINGS[key]) : readValue(db, key, row.value);
+}
+
+/** Every setting, defaults filled in. */
+export async function getSettings(db: IcpDb): Promise<Settings> {
+  const settings = structuredClone(DEFAULT_SETTINGS) as Record<SettingKey, unknown>;
+  for (const row of await db.settings.toArray()) {
+    if (!row || typeof row.key !== 'string' || !isSettingKey(row.key)) continue; // a retired key: ignore it
+    settings[row.key] = readValue(db, row.key, row.value);
+  }
+  return settings as Settings;
+}
+
+/** Checks and stores one setting; throws a zod error when the value does not fit (or the key is unknown). */
+export async function setSetting<K extends SettingKey>(db: IcpDb, key: K, value: unknown): Promise<Settings[K]> {
+  if (!isSettingKey(key)) throw new Error(`unknown setting "${String(key)}" (one of: ${SETTING_KEYS.join(', ')})`);
+  const checked = SETTING_SCHEMAS[key].parse(value) as Settings[K];
+  await db.settings.put({ key, value: checked });
+  return checked;
+}
+
+function readValue<K extends SettingKey>(db: IcpDb, key: K, value: unknown): Settings[K] {
+  const checked = SETTING_SCHEMAS[key].safeParse(value);
+  if (checked.success) return checked.data as Settings[K];
+  db.reportProblem({ table: 'settings', key, message: checked.error.issues.map((i) => i.message).join('; ') });
+  return structuredClone(DEFAULT_SETTINGS[key]);
+}

@@ -1,0 +1,70 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startBackground } from '../../../entrypoints/background/start';
+import { compileModel, scoreCompiled } from '../../../lib/engine/score';
+import { valuesOf } from '../../../lib/facts/parse';
+import type { CompanyFacts } from '../../../lib/facts/vocabulary';
+import { messengerFor } from '../../../lib/messages/client';
+import type { HandlerDeps } from '../../../lib/messages/handle';
+import { DEFAULT_MODEL } from '../../../lib/model/builtin';
+import { IcpDb } from '../../../lib/storage/db';
+import { getActiveModels, listModels } from '../../../lib/storage/models';
+
+const page = { kind: 'page', detail: 'linkedin' } as const;
+const FACTS: CompanyFacts = {
+  employees: { value: 800, source: page },
+  hqCountry: { value: 'DE', source: page },
+  industry: { value: 'Financial Services', source: page },
+  subIndustry: { value: 'Banking', source: page },
+};
+
+let idb: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange };
+let deps: HandlerDeps;
+beforeEach(() => {
+  fakeBrowser.reset();
+  idb = { indexedDB: new IDBFactory(), IDBKeyRange };
+});
+afterEach(() => deps?.db.close());
+
+const sendMessage = messengerFor(fakeBrowser.runtime);
+
+describe('background', () => {
+  it('installs the built-in models when the extension is installed', async () => {
+    deps = startBackground(fakeBrowser.runtime, idb);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
+    await deps.ready!();
+    expect((await getActiveModels(deps.db)).map((m) => m.id)).toEqual([DEFAULT_MODEL.id]);
+  });
+
+  it('answers a score message from a content script, installing the built-ins lazily after a worker restart', async () => {
+    // No onInstalled this time: the worker was restarted with an empty database (or onInstalled was missed).
+    deps = startBackground(fakeBrowser.runtime, idb);
+    const response = await sendMessage({ type: 'score', facts: FACTS, recordKey: 'li:bank' });
+    expect(response.ok).toBe(true);
+    if (!response.ok) return;
+    const expected = scoreCompiled(compileModel(DEFAULT_MODEL), valuesOf(FACTS), Date.now());
+    expect(response.best).toMatchObject({ modelId: DEFAULT_MODEL.id, verdict: expected.verdict, score: expected.score, tier: expected.tier });
+    expect(response.best?.verdict).toBe('fit');
+    expect((await listModels(deps.db)).length).toBeGreaterThan(0);
+  });
+
+  it('keeps its data across a worker restart (a new start on the same database)', async () => {
+    deps = startBackground(fakeBrowser.runtime, idb);
+    expect((await sendMessage({ type: 'setSetting', key: 'userName', value: 'ae@us' })).ok).toBe(true);
+    deps.db.close();
+    fakeBrowser.reset();
+    deps = startBackground(fakeBrowser.runtime, idb);
+    const settings = await sendMessage({ type: 'getSettings' });
+    expect(settings.ok && settings.settings.userName).toBe('ae@us');
+    const reopened = new IcpDb(idb);
+    expect(await reopened.modelVersions.count()).toBe(2);
+    reopened.close();
+  });
+
+  it('answers bad messages with ok: false and leaves messages that are not ours to other listeners', async () => {
+    deps = startBackground(fakeBrowser.runtime, idb);
+    expect(await fakeBrowser.runtime.sendMessage({ type: 'score', facts: { employees: { value: 'many', source: page } } })).toMatchObject({ ok: false });
+    expect(await fakeBrowser.runtime.sendMessage({ type: 'somethingElse' })).toBeUndefined();
+  });
+});

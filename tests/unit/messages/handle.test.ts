@@ -1,0 +1,151 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { compileModel, scoreBest } from '../../../lib/engine/score';
+import { valuesOf } from '../../../lib/facts/parse';
+import type { CompanyFacts } from '../../../lib/facts/vocabulary';
+import { handleMessage, type HandlerDeps } from '../../../lib/messages/handle';
+import { responseSchemas, type OkResponse } from '../../../lib/messages/schemas';
+import { DEFAULT_MODEL, PLG_MODEL } from '../../../lib/model/builtin';
+import { putAccountFacts } from '../../../lib/storage/accounts';
+import type { IcpDb } from '../../../lib/storage/db';
+import { listExceptions } from '../../../lib/storage/exceptions';
+import { installBuiltinModels, setModelActive } from '../../../lib/storage/models';
+import { getNotes } from '../../../lib/storage/notes';
+import { openTestDb } from '../storage/helpers';
+
+const NOW = Date.parse('2026-11-15T12:00:00Z');
+const page = { kind: 'page', detail: 'linkedin' } as const;
+const list = { kind: 'list', detail: 'q3.csv' } as const;
+
+/** A mid-size US software company: passes the default model's musts. */
+const ACME: CompanyFacts = {
+  name: { value: 'Acme', source: page },
+  domain: { value: 'acme.com', source: page },
+  employees: { value: { min: 501, max: 1000 }, source: page },
+  hqCountry: { value: 'US', source: page },
+  industry: { value: 'Software Development', source: page },
+  companyType: { value: 'private', source: page },
+  technologies: { value: ['Salesforce', 'Snowflake'], source: page },
+};
+
+let db: IcpDb;
+let deps: HandlerDeps;
+beforeEach(async () => {
+  db = openTestDb();
+  deps = { db, now: () => NOW, ready: async () => void (await installBuiltinModels(db)) };
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+afterEach(() => {
+  db.close();
+  vi.restoreAllMocks();
+});
+
+async function ok<T extends keyof typeof responseSchemas>(type: T, message: Record<string, unknown>): Promise<OkResponse<T>> {
+  const response = await handleMessage({ type, ...message }, deps);
+  // The background's answers must pass the same checks the sender applies.
+  expect(responseSchemas[type].safeParse(response).success).toBe(true);
+  if (!response.ok) throw new Error(response.error);
+  return response as OkResponse<T>;
+}
+
+describe('handleMessage: score', () => {
+  it('scores page facts with the active built-in model, as the engine does', async () => {
+    const response = await ok('score', { facts: ACME, recordKey: 'li:acme' });
+    const expected = scoreBest([compileModel(DEFAULT_MODEL)], valuesOf(ACME), NOW);
+    expect(response.best).toEqual(expected.best);
+    expect(response.best?.verdict).toBe('fit');
+    expect(response.results).toHaveLength(1);
+    expect(response.facts).toEqual(ACME);
+    expect(response.conflicts).toEqual([]);
+  });
+
+  it('scores against every active model and names the best', async () => {
+    await installBuiltinModels(db);
+    await setModelActive(db, PLG_MODEL.id, true);
+    const response = await ok('score', { facts: ACME });
+    const expected = scoreBest([compileModel(DEFAULT_MODEL), compileModel(PLG_MODEL)], valuesOf(ACME), NOW);
+    expect(response.results.map((r) => r.modelId)).toEqual([DEFAULT_MODEL.id, PLG_MODEL.id]);
+    expect(response.best).toEqual(expected.best);
+  });
+
+  it('merges list facts and user answers found by domain; page beats list, answers beat both; reports conflicts', async () => {
+    await putAccountFacts(db, 'domain:acme.com', {
+      domain: { value: 'acme.com', source: list },
+      hqCountry: { value: 'GB', source: list },
+      revenueUsd: { value: 50_000_000, source: list },
+    });
+    // Answered on the HubSpot record of the same company.
+    await ok('saveAnswer', { accountKey: 'hs:1:0-2:9', field: 'championIdentified', value: true, author: 'ae@us', domain: 'acme.com' });
+    const response = await ok('score', { facts: ACME, recordKey: 'li:acme' });
+    expect(response.facts.hqCountry).toEqual({ value: 'US', source: page });
+    expect(response.facts.revenueUsd).toEqual({ value: 50_000_000, source: list });
+    expect(response.facts.championIdentified).toMatchObject({ value: true, source: { kind: 'user', detail: 'ae@us' } });
+    expect(response.conflicts).toEqual([{ field: 'hqCountry', chosen: { value: 'US', source: page }, others: [{ value: 'GB', source: list }] }]);
+    expect(response.accountKeys.sort()).toEqual(['domain:acme.com', 'hs:1:0-2:9']);
+    const champion = response.best!.criteria.find((c) => c.id === 'champion');
+    expect(champion?.status).toBe('pass');
+    expect(response.best!.criteria.find((c) => c.id === 'revenue-10m-500m')?.status).toBe('pass');
+  });
+
+  it('answers with best: null when no model is active', async () => {
+    await installBuiltinModels(db);
+    await setModelActive(db, DEFAULT_MODEL.id, false);
+    const response = await ok('score', { facts: ACME });
+    expect(response.best).toBeNull();
+    expect(response.results).toEqual([]);
+  });
+
+  it('refuses bad messages with ok: false', async () => {
+    for (const bad of [
+      null,
+      'score',
+      { type: 'nope' },
+      { type: 'score' },
+      { type: 'score', facts: { employees: { value: -1, source: page } } },
+      { type: 'score', facts: { notAFact: { value: 1, source: page } } },
+      { type: 'score', facts: ACME, extra: true },
+    ]) {
+      const response = await handleMessage(bad, deps);
+      expect(response.ok).toBe(false);
+      expect(responseSchemas.score.safeParse(response).success).toBe(true);
+    }
+    const response = await handleMessage({ type: 'score', facts: { employees: { value: -1, source: page } } }, deps);
+    expect(response).toMatchObject({ ok: false, error: expect.stringMatching(/facts\.employees/) });
+  });
+
+  it('turns a failure inside the handler into ok: false', async () => {
+    const response = await handleMessage({ type: 'getSettings' }, { ...deps, ready: async () => Promise.reject(new Error('disk full')) });
+    expect(response).toEqual({ ok: false, error: 'disk full' });
+  });
+});
+
+describe('handleMessage: models, settings, answers, exceptions', () => {
+  it('lists the active models (installing the built-ins first)', async () => {
+    const response = await ok('getActiveModels', {});
+    expect(response.models.map((m) => m.id)).toEqual([DEFAULT_MODEL.id]);
+  });
+
+  it('reads and writes settings, refusing bad values', async () => {
+    expect((await ok('getSettings', {})).settings.userName).toBe('');
+    expect((await ok('setSetting', { key: 'userName', value: 'ae@us' })).settings.userName).toBe('ae@us');
+    expect(await handleMessage({ type: 'setSetting', key: 'cardStartsExpanded', value: 'yes' }, deps)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'setSetting', key: 'nope', value: 1 }, deps)).toMatchObject({ ok: false });
+  });
+
+  it('saves answers with the user name by default and refuses values that do not fit the fact', async () => {
+    await ok('setSetting', { key: 'userName', value: 'sdr@us' });
+    const saved = await ok('saveAnswer', { accountKey: 'sf:Account:001', field: 'buyingProcess', value: 'committee' });
+    expect(saved.note).toMatchObject({ accountKey: 'sf:Account:001', field: 'buyingProcess', value: 'committee', author: 'sdr@us' });
+    expect(await handleMessage({ type: 'saveAnswer', accountKey: 'sf:Account:001', field: 'buyingProcess', value: 'vibes' }, deps)).toMatchObject({ ok: false });
+    expect(await getNotes(db, 'sf:Account:001')).toHaveLength(1);
+  });
+
+  it('logs exceptions, requiring a reason and someone who advanced the account', async () => {
+    const entry = { accountKey: 'hs:1', modelId: DEFAULT_MODEL.id, modelVersion: 1, score: 18, verdict: 'not-fit', reason: 'design partner' };
+    expect(await handleMessage({ type: 'logException', ...entry }, deps)).toMatchObject({ ok: false, error: expect.stringMatching(/who/) });
+    await ok('setSetting', { key: 'userName', value: 'ae@us' });
+    const logged = await ok('logException', entry);
+    expect(logged.exception).toMatchObject({ ...entry, user: 'ae@us', id: 1 });
+    expect(await handleMessage({ type: 'logException', ...entry, reason: '' }, deps)).toMatchObject({ ok: false });
+    expect(await listExceptions(db)).toHaveLength(1);
+  });
+});
