@@ -4,6 +4,16 @@ import { defineConfig } from 'wxt';
 // no <all_urls>, and nothing is web-accessible (LinkedIn probes web-accessible resources to detect extensions).
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  hooks: {
+    // The content script runs on every LinkedIn/CRM page and must stay small (target: 80 KB gzipped). It renders the
+    // same React components as the extension pages, through Preact's React-compatible layer (a tenth of react-dom).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      const alias = { react: 'preact/compat', 'react-dom/client': 'preact/compat/client', 'react-dom': 'preact/compat', 'react/jsx-runtime': 'preact/jsx-runtime' };
+      config.resolve ??= {};
+      config.resolve.alias = { ...(config.resolve.alias as Record<string, string> | undefined), ...alias };
+    },
+  },
   manifest: {
     name: 'ICP Fit',
     description: 'Scores the company on the page against your Ideal Customer Profile, in your browser.',

@@ -1,8 +1,12 @@
 import { browser } from 'wxt/browser';
+import { tabViewKey } from '../lib/tab-view';
 import { startBackground } from './background/start';
 
 // Thin on purpose: everything testable lives in ./background/ and lib/. The real IndexedDB of the extension origin
 // is passed in here; unit tests pass fake-indexeddb.
 export default defineBackground(() => {
-  startBackground(browser.runtime, { indexedDB, IDBKeyRange });
+  startBackground(browser.runtime, { indexedDB, IDBKeyRange }, (tabId, view) =>
+    browser.storage.session.set({ [tabViewKey(tabId)]: view }),
+  );
+  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(tabViewKey(tabId)));
 });

@@ -7,8 +7,11 @@ import { logException } from '../storage/exceptions';
 import { getActiveModels } from '../storage/models';
 import { addNote, getAnswers } from '../storage/notes';
 import { getSetting, getSettings, setSetting } from '../storage/settings';
+import { buildCardView } from '../card-view';
+import { normaliseFacts } from '../facts/normalise';
 import { mergeFacts } from './merge-facts';
 import { createModelCache, type ModelCache } from './model-cache';
+import type { ScorePageResponse } from './page';
 import { describeZodError, requestSchema, type AnyResponse, type MessageRequest, type OkResponse } from './schemas';
 
 /**
@@ -42,6 +45,8 @@ async function route(request: MessageRequest, deps: HandlerDeps): Promise<AnyRes
   switch (request.type) {
     case 'score':
       return score(request, deps);
+    case 'scorePage':
+      return scorePage(request, deps);
     case 'getActiveModels':
       return { ok: true, models: await getActiveModels(db) };
     case 'getSettings':
@@ -86,4 +91,20 @@ async function score(
   const now = deps.now?.() ?? Date.now();
   const { best, results } = models.length ? scoreBest(models, valuesOf(facts), now) : { best: null, results: [] };
   return { ok: true, best, results, facts, conflicts, accountKeys: accounts.map((a) => a.key) };
+}
+
+/** CRMs are the team's own records; LinkedIn and Crunchbase pages are what the company shows about itself. */
+const SOURCE_KIND = { linkedin: 'page', crunchbase: 'page', hubspot: 'crm', salesforce: 'crm' } as const;
+
+/** Raw page facts → normalised (rejected values reported per fact) → merged with stored knowledge → scored → card view. */
+async function scorePage(request: Extract<MessageRequest, { type: 'scorePage' }>, deps: HandlerDeps): Promise<ScorePageResponse> {
+  const now = deps.now?.() ?? Date.now();
+  const { facts, problems } = normaliseFacts(request.raw, {
+    origin: request.site,
+    source: { kind: SOURCE_KIND[request.site], detail: request.site, at: new Date(now).toISOString() },
+    locale: request.locale,
+  });
+  const scored = await score({ type: 'score', facts, recordKey: request.recordKey }, deps);
+  if (!scored.best) return { ok: true, view: null, error: 'no active ICP model: turn one on in the options' };
+  return { ok: true, view: buildCardView({ recordKey: request.recordKey, ...scored, best: scored.best, problems }) };
 }

@@ -6,6 +6,7 @@ import { companyFactsSchema } from '../storage/company-facts';
 import { newExceptionSchema } from '../storage/exceptions';
 import { SETTING_KEYS, SETTING_SCHEMAS, settingsSchema, type SettingKey } from '../storage/settings';
 import type { FactConflict } from './merge-facts';
+import { scorePageRequestSchema, scorePageResponseSchema } from './page';
 import { scoreResultSchema } from './score-result-schema';
 
 /**
@@ -26,6 +27,7 @@ export const requestSchema = z.discriminatedUnion('type', [
       recordKey: accountKey.optional(),
     })
     .strict(),
+  scorePageRequestSchema,
   z.object({ type: z.literal('getActiveModels') }).strict(),
   z.object({ type: z.literal('getSettings') }).strict(),
   z
@@ -61,7 +63,7 @@ export type MessageRequest = z.output<typeof requestSchema>;
 export type RequestType = MessageRequest['type'];
 /** What a caller passes for a request of type T. */
 export type RequestInput<T extends RequestType> = Extract<z.input<typeof requestSchema>, { type: T }>;
-export const REQUEST_TYPES: readonly RequestType[] = ['score', 'getActiveModels', 'getSettings', 'setSetting', 'saveAnswer', 'logException'];
+export const REQUEST_TYPES: readonly RequestType[] = ['score', 'scorePage', 'getActiveModels', 'getSettings', 'setSetting', 'saveAnswer', 'logException'];
 
 const failure = z.object({ ok: z.literal(false), error: z.string() }).strict();
 const success = <S extends z.ZodRawShape>(shape: S) => z.object({ ok: z.literal(true), ...shape }).strict();
@@ -94,6 +96,7 @@ export const scoreDataSchema = {
 
 export const responseSchemas = {
   score: z.union([success(scoreDataSchema), failure]),
+  scorePage: scorePageResponseSchema,
   getActiveModels: z.union([success({ models: z.array(modelSchema as unknown as z.ZodType<IcpModel>) }), failure]),
   getSettings: z.union([success({ settings: settingsSchema }), failure]),
   setSetting: z.union([success({ settings: settingsSchema }), failure]),

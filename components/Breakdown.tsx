@@ -1,0 +1,154 @@
+import type { CriterionResult } from '../lib/engine/score';
+import { DIMENSIONS } from '../lib/model/schema';
+import { factLabel, formatFactValue, formatMoney, formatSource, percent, safeHref } from './format';
+import type { CardView, FactView } from './types';
+
+/** The full breakdown: dimensions, every criterion with its points, facts with sources, what would change the tier. */
+export function Breakdown({ view, onAnswer }: { view: CardView; onAnswer?: (field: string, value: boolean) => void }) {
+  const r = view.result;
+  const byId = new Map(r.criteria.map((c) => [c.id, c]));
+  const labels = (ids: string[]) => ids.map((id) => byId.get(id)?.label ?? id).join(', ');
+  return (
+    <div className="breakdown" data-testid="fit-breakdown">
+      <section aria-label="Dimensions" className="dimensions">
+        {DIMENSIONS.map((d) => (
+          <div key={d} className="dimension" data-testid="fit-dimension" data-dimension={d}>
+            <span className="dimension-name">{d}</span>
+            <meter min={0} max={Math.max(r.dimensions[d].worth, 1)} value={r.dimensions[d].points} />
+            <span className="dimension-points">
+              {r.dimensions[d].points}/{r.dimensions[d].worth}
+            </span>
+          </div>
+        ))}
+      </section>
+      <p className="summary-line">
+        Confidence <b data-testid="fit-confidence">{percent(r.confidence)}</b> · potential score{' '}
+        <b data-testid="fit-potential">{r.potentialScore}</b>
+      </p>
+      {r.whatWouldChange && (
+        <p className="change" data-testid="fit-change">
+          {r.whatWouldChange.target === 'fit' ? 'To become a fit' : `To reach tier ${r.whatWouldChange.target}`}
+          {r.whatWouldChange.pointsNeeded > 0 && ` (+${r.whatWouldChange.pointsNeeded} points)`}:{' '}
+          {r.whatWouldChange.unknown.length > 0 && <>find out {labels(r.whatWouldChange.unknown)}. </>}
+          {r.whatWouldChange.fail.length > 0 && <>needs change: {labels(r.whatWouldChange.fail)}. </>}
+          {!r.whatWouldChange.reachable && <>Not reachable with this model.</>}
+        </p>
+      )}
+      {r.segment && (
+        <p className="segment" data-testid="fit-segment">
+          Accounts like this ({r.segment.label}):{' '}
+          {[
+            r.segment.evidence.nrr !== undefined && `NRR ${percent(r.segment.evidence.nrr)}`,
+            r.segment.evidence.logoRetention !== undefined && `logo retention ${percent(r.segment.evidence.logoRetention)}`,
+            r.segment.evidence.clv !== undefined && `CLV ${formatMoney(r.segment.evidence.clv)}`,
+            r.segment.evidence.n !== undefined && `n=${r.segment.evidence.n}`,
+          ]
+            .filter(Boolean)
+            .join(', ')}
+        </p>
+      )}
+      {DIMENSIONS.map((d) => {
+        const criteria = r.criteria.filter((c) => c.dimension === d);
+        if (criteria.length === 0) return null;
+        return (
+          <section key={d} aria-label={`${d} criteria`}>
+            <h3>{d}</h3>
+            <ul className="criteria">
+              {criteria.map((c) => (
+                <CriterionRow key={c.id} c={c} onAnswer={onAnswer} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+      <section aria-label="Facts">
+        <h3>Facts</h3>
+        <dl className="facts">
+          {view.facts.map((f) => (
+            <FactRow key={f.field} fact={f} />
+          ))}
+        </dl>
+        {view.problems.length > 0 && (
+          <ul className="problems" data-testid="fit-problems">
+            {view.problems.map((p) => (
+              <li key={p.field} data-field={p.field}>
+                Ignored {factLabel(p.field)}: {p.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {view.alternatives.length > 0 && (
+        <section aria-label="Other models">
+          <h3>Other active models</h3>
+          <ul className="alternatives">
+            {view.alternatives.map((a) => (
+              <li key={a.modelId} data-testid="fit-alternative" data-model-id={a.modelId}>
+                {a.modelName} v{a.modelVersion}: {a.score} · {a.verdict}
+                {a.tier ? ` · tier ${a.tier}` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
+
+const STATUS_ICON = { pass: '✓', fail: '✗', unknown: '?' } as const;
+const ANSWERABLE = new Set(['championIdentified', 'budgetOwnerKnown', 'openToPilot']);
+
+function CriterionRow({ c, onAnswer }: { c: CriterionResult; onAnswer?: (field: string, value: boolean) => void }) {
+  const kind = c.kind === 'must' ? 'must' : c.kind === 'exclude' ? 'hard-no' : `${c.worth} pts`;
+  return (
+    <li className={`criterion ${c.status}`} data-testid="fit-criterion" data-criterion-id={c.id} data-status={c.status}>
+      <span className="status" aria-label={c.status}>
+        {STATUS_ICON[c.status]}
+      </span>
+      <span className="label">{c.label}</span>
+      <span className="kind">{kind}</span>
+      <span className="points" data-testid="fit-criterion-points">
+        {c.points > 0 ? `+${c.points}` : '0'}
+      </span>
+      {c.status === 'unknown' && onAnswer && ANSWERABLE.has(c.field) && (
+        <span className="answer">
+          <button type="button" onClick={() => onAnswer(c.field, true)}>
+            Yes
+          </button>
+          <button type="button" onClick={() => onAnswer(c.field, false)}>
+            No
+          </button>
+        </span>
+      )}
+    </li>
+  );
+}
+
+function FactRow({ fact }: { fact: FactView }) {
+  const text = formatFactValue(fact.field, fact.value);
+  const href = fact.field === 'domain' ? safeHref(`https://${String(fact.value)}`) : fact.field.endsWith('Url') ? safeHref(fact.value) : undefined;
+  return (
+    <div className="fact" data-testid="fit-field" data-field={fact.field} data-source={fact.source.kind}>
+      <dt>{factLabel(fact.field)}</dt>
+      <dd>
+        {href ? (
+          <a href={href} target="_blank" rel="noopener noreferrer">
+            {text}
+          </a>
+        ) : (
+          text
+        )}
+        <span className="source" title={fact.source.at ?? ''}>
+          {' '}
+          · {formatSource(fact.source)}
+        </span>
+        {fact.conflict && (
+          <span className="conflict" data-testid="fit-conflict">
+            {' '}
+            ⚠ {fact.conflict}
+          </span>
+        )}
+      </dd>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { ScoreResult } from '../lib/engine/score';
+import { percent } from './format';
+import type { CardView } from './types';
+
+const VERDICT_TEXT = { fit: 'Fit', 'not-fit': 'Not fit', 'needs-data': 'Needs data' } as const;
+
+/** Score, verdict, tier, model and top reasons: the card's compact body, the popup, the side panel's heading. */
+export function Headline({ result: r, reasons = 2 }: { result: ScoreResult; reasons?: number }) {
+  return (
+    <>
+      <div className="headline">
+        <span className="score" data-testid="fit-score" aria-label={`score ${r.score} of 100`}>
+          {r.score}
+        </span>
+        <span className="verdict" data-testid="fit-verdict" data-verdict={r.verdict}>
+          {VERDICT_TEXT[r.verdict]}
+        </span>
+        <span className="tier" data-testid="fit-tier" data-tier={r.tier ?? ''}>
+          {r.tierLabel ?? 'No tier'}
+        </span>
+      </div>
+      <p className="meta">
+        <span data-testid="fit-model">
+          {r.modelName} v{r.modelVersion}
+        </span>
+        {' · '}confidence {percent(r.confidence)}
+      </p>
+      {r.reasons.length > 0 && <p className="reasons">{r.reasons.slice(0, reasons).join(' · ')}</p>}
+    </>
+  );
+}
+
+export function Summary({ view }: { view: CardView }) {
+  return (
+    <div className="summary">
+      <p className="company" data-testid="fit-company">
+        {view.company}
+      </p>
+      <Headline result={view.result} reasons={3} />
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import type { CardPosition } from '../../components/FitCard';
+import type { CardState, CardView } from '../../components/types';
+import { watchRecords, type RecordEvent } from '../../lib/page/record-watcher';
+import type { RawExtraction, SiteAdapter } from '../../lib/sites/types';
+import { isDarkPage } from './theme';
+import type { mountCard } from './mount';
+
+export interface ControllerDeps {
+  window: Window & typeof globalThis;
+  adapter: SiteAdapter;
+  mount: typeof mountCard;
+  /** Asks the background to normalise, merge and score what the page shows. */
+  scorePage(extraction: RawExtraction): Promise<CardView>;
+  saveAnswer(recordKey: string, field: string, value: boolean): Promise<CardView | null>;
+  logException(view: CardView, reason: string): Promise<void>;
+  prefs: { position: CardPosition; minimised: boolean };
+  savePrefs(prefs: { position: CardPosition; minimised: boolean }): void;
+}
+
+/**
+ * Glue between the record watcher, the background and the card. Everything shown is tied to a record key: an
+ * answer that arrives for a record the user has already left is dropped, so one record's facts never show on
+ * another's page.
+ */
+export function startController(deps: ControllerDeps): { stop(): void; rescore(): void } {
+  let card: ReturnType<typeof mountCard> | null = null;
+  let currentKey: string | null = null;
+  let lastExtraction: RawExtraction | null = null;
+  let state: CardState = { status: 'loading' };
+  let expanded = false;
+  let { position, minimised } = deps.prefs;
+
+  const render = () => {
+    card ??= deps.mount(deps.window.document);
+    card.render({
+      state,
+      expanded,
+      minimised,
+      position,
+      dark: isDarkPage(deps.window),
+      onToggleExpanded: () => {
+        expanded = !expanded;
+        render();
+      },
+      onToggleMinimised: () => {
+        minimised = !minimised;
+        deps.savePrefs({ position, minimised });
+        render();
+      },
+      onMove: (p, final) => {
+        position = p;
+        if (final) deps.savePrefs({ position, minimised });
+        render();
+      },
+      onAnswer: (field, value) => {
+        const key = currentKey;
+        if (!key) return;
+        void deps.saveAnswer(key, field, value).then((view) => {
+          if (key !== currentKey) return;
+          if (view) show({ status: 'ready', view });
+          else if (lastExtraction) score(lastExtraction); // the background merges the answer into the next score
+        });
+      },
+      onLogException: (reason) => {
+        if (state.status !== 'ready') return;
+        deps.logException(state.view, reason).catch((error: unknown) =>
+          show({ status: 'error', message: `Exception not logged: ${(error as Error).message}` }),
+        );
+      },
+    });
+  };
+
+  const show = (next: CardState) => {
+    state = next;
+    render();
+  };
+
+  const score = (extraction: RawExtraction) => {
+    const key = extraction.ref.key;
+    lastExtraction = extraction;
+    deps.scorePage(extraction).then(
+      (view) => {
+        if (key === currentKey) show({ status: 'ready', view });
+      },
+      (error: unknown) => {
+        if (key === currentKey) show({ status: 'error', message: `Could not score this page: ${String((error as Error)?.message ?? error)}` });
+      },
+    );
+  };
+
+  const onEvent = (event: RecordEvent) => {
+    if (event.type === 'none') {
+      currentKey = null;
+      lastExtraction = null;
+      card?.remove();
+      card = null;
+      return;
+    }
+    if (event.type === 'loading') {
+      currentKey = event.ref.key;
+      lastExtraction = null;
+      expanded = false;
+      show({ status: 'loading' });
+      return;
+    }
+    score(event.extraction);
+  };
+
+  const stopWatching = watchRecords({
+    window: deps.window,
+    match: (url) => deps.adapter.matchUrl(url),
+    extract: (doc, url) => deps.adapter.extract(doc, url),
+    onEvent,
+  });
+
+  return {
+    stop: () => {
+      stopWatching();
+      card?.remove();
+      card = null;
+    },
+    /** The active models changed: score the same page facts again. */
+    rescore: () => {
+      if (lastExtraction) score(lastExtraction);
+    },
+  };
+}

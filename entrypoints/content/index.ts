@@ -1,0 +1,89 @@
+import { browser } from 'wxt/browser';
+import { requestScorePage } from '../../lib/messages/page';
+import { DEFAULT_CARD_POSITION, isSiteEnabled, PREF_KEYS, readSitePrefs } from '../../lib/prefs';
+import { adapterFor, matchRecord, siteOfHost } from '../../lib/sites';
+import { startController } from './controller';
+import { mountCard } from './mount';
+
+/**
+ * The card on LinkedIn, Crunchbase, HubSpot and Salesforce. Runs on every page of those sites (they are single-page
+ * apps: a company page can be reached from any other page without a reload) and in all frames (HubSpot renders
+ * records inside app frames); it acts only where an adapter recognises a record. It makes no network requests:
+ * everything goes to the background as messages.
+ */
+export default defineContentScript({
+  matches: ['*://*.linkedin.com/*', '*://www.crunchbase.com/*', '*://*.hubspot.com/*', '*://*.lightning.force.com/*'],
+  allFrames: true,
+  runAt: 'document_idle',
+  async main(ctx) {
+    const site = siteOfHost(location.host);
+    if (!site) return;
+    const adapter = adapterFor(site);
+    const prefKey = PREF_KEYS.site(site);
+    const stored = await browser.storage.local.get([prefKey, PREF_KEYS.siteEnabled]);
+    let controller: ReturnType<typeof startController> | null = null;
+
+    const send = (message: unknown) => browser.runtime.sendMessage(message);
+    const start = () => {
+      controller ??= startController({
+        window,
+        adapter,
+        mount: mountCard,
+        prefs: readSitePrefs(stored[prefKey] ?? { position: DEFAULT_CARD_POSITION }),
+        savePrefs: (prefs) => void browser.storage.local.set({ [prefKey]: prefs }),
+        scorePage: async (extraction) => {
+          const answer = await requestScorePage(send, {
+            type: 'scorePage',
+            site,
+            recordKey: extraction.ref.key,
+            raw: extraction.raw as Record<string, unknown>,
+            locale: extraction.locale,
+          });
+          if (!answer.ok) throw new Error(answer.error);
+          if (!answer.view) throw new Error(answer.error ?? 'nothing to score');
+          return answer.view;
+        },
+        saveAnswer: async (recordKey, field, value) => {
+          await send({ type: 'saveAnswer', accountKey: recordKey, field, value });
+          return null; // the controller re-scores the page, which now includes the answer
+        },
+        logException: async (view, reason) => {
+          const r = view.result;
+          const answer = (await send({
+            type: 'logException',
+            accountKey: view.recordKey,
+            modelId: r.modelId,
+            modelVersion: r.modelVersion,
+            score: r.score,
+            verdict: r.verdict,
+            reason,
+          })) as { ok: boolean; error?: string };
+          if (!answer?.ok) throw new Error(answer?.error ?? 'could not log the exception');
+        },
+      });
+    };
+    const stop = () => {
+      controller?.stop();
+      controller = null;
+    };
+
+    if (isSiteEnabled(stored[PREF_KEYS.siteEnabled], site) && matchRecordOrSpa(site)) start();
+    // The per-site switch in the popup and options takes effect without a reload.
+    browser.storage.local.onChanged.addListener((changes) => {
+      if (!(PREF_KEYS.siteEnabled in changes)) return;
+      if (isSiteEnabled(changes[PREF_KEYS.siteEnabled].newValue, site)) start();
+      else stop();
+    });
+    // A new or edited active model: every open card re-scores without a reload.
+    browser.runtime.onMessage.addListener((message) => {
+      if ((message as { type?: string })?.type === 'modelsChanged') controller?.rescore();
+    });
+    ctx.onInvalidated(stop);
+  },
+});
+
+/** Every frame of a supported site watches for records, except HubSpot's many frames that can never hold one. */
+function matchRecordOrSpa(site: string): boolean {
+  if (site !== 'hubspot' || window === window.top) return true;
+  return matchRecord(new URL(location.href)) !== null;
+}

@@ -1,0 +1,32 @@
+import { createRoot, type Root } from 'react-dom/client';
+import { FitCard, type FitCardProps } from '../../components/FitCard';
+import css from '../../components/card.css?inline';
+
+export const HOST_TAG = 'icp-fit-card';
+
+/**
+ * The only element the extension adds to a page: <icp-fit-card> with an open shadow root holding the card and its
+ * inline styles. No stylesheet or image is loaded from the extension, so nothing has to be web-accessible
+ * (LinkedIn probes web-accessible resources to detect extensions).
+ */
+export function mountCard(doc: Document): { render(props: FitCardProps): void; remove(): void } {
+  const host = doc.createElement(HOST_TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = css;
+  const container = doc.createElement('div');
+  shadow.append(style, container);
+  // Outside <body>: single-page apps replace body content on navigation, and the card must survive that.
+  doc.documentElement.append(host);
+  const root: Root = createRoot(container);
+  return {
+    render: (props) => {
+      if (!host.isConnected) doc.documentElement.append(host);
+      root.render(<FitCard {...props} />);
+    },
+    remove: () => {
+      root.unmount();
+      host.remove();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { browser } from 'wxt/browser';
+import { readTabView, tabViewKey } from '../../lib/tab-view';
+
+/** The active tab's card view (shared by the popup and the side panel), refreshed when the background updates it. */
+export function useActiveTabView() {
+  const client = useQueryClient();
+  const query = useQuery({
+    queryKey: ['activeTabView'],
+    queryFn: async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (tab?.id === undefined) return { tab: null, view: null };
+      const key = tabViewKey(tab.id);
+      const stored = await browser.storage.session.get(key);
+      return { tab, view: readTabView(stored[key]) };
+    },
+  });
+  useEffect(() => {
+    const refresh = () => void client.invalidateQueries({ queryKey: ['activeTabView'] });
+    browser.storage.session.onChanged.addListener(refresh);
+    browser.tabs.onActivated.addListener(refresh);
+    browser.tabs.onUpdated.addListener(refresh);
+    return () => {
+      browser.storage.session.onChanged.removeListener(refresh);
+      browser.tabs.onActivated.removeListener(refresh);
+      browser.tabs.onUpdated.removeListener(refresh);
+    };
+  }, [client]);
+  return query;
+}

@@ -1,0 +1,74 @@
+import type { RawExtraction, RecordRef } from '../sites/types';
+
+/**
+ * Follows a single-page app from record to record: URL changes (history API, back/forward) and lazy sections
+ * arriving both show up as DOM mutations, so one MutationObserver drives everything. Its callback does no work: it
+ * only schedules a read (uBlock Origin's pattern). The first mutation schedules the read; later ones inside the
+ * window do not postpone it, so a page that never stops mutating (LinkedIn) still gets read every `delayMs`.
+ *
+ * Takes the window as a parameter so tests can drive it with jsdom.
+ */
+export type RecordEvent =
+  | { type: 'none' }
+  | { type: 'loading'; ref: RecordRef }
+  | { type: 'extracted'; ref: RecordRef; extraction: RawExtraction };
+
+export interface RecordWatcherOptions {
+  window: Window & typeof globalThis;
+  match(url: URL): RecordRef | null;
+  extract(doc: Document, url: URL): RawExtraction | null;
+  onEvent(event: RecordEvent): void;
+  /** Longest wait between a mutation and the read it triggers. */
+  delayMs?: number;
+}
+
+export function watchRecords(options: RecordWatcherOptions): () => void {
+  const { window: win, match, extract, onEvent } = options;
+  const delay = options.delayMs ?? 50;
+  let currentKey: string | null = null;
+  let lastFingerprint: string | null = null;
+  let timer: number | undefined;
+
+  const read = () => {
+    timer = undefined;
+    const url = new URL(win.location.href);
+    const ref = match(url);
+    if (!ref) {
+      if (currentKey !== null) onEvent({ type: 'none' });
+      currentKey = null;
+      return;
+    }
+    if (ref.key !== currentKey) {
+      // A new record: forget everything about the previous one before anything else is shown.
+      currentKey = ref.key;
+      lastFingerprint = null;
+      onEvent({ type: 'loading', ref });
+    }
+    const extraction = extract(win.document, url);
+    if (!extraction || extraction.ref.key !== ref.key) return;
+    const fingerprint = JSON.stringify(extraction.raw);
+    if (fingerprint === lastFingerprint) return;
+    lastFingerprint = fingerprint;
+    onEvent({ type: 'extracted', ref, extraction });
+  };
+
+  const schedule = () => {
+    if (timer === undefined) timer = win.setTimeout(read, delay);
+  };
+
+  const observer = new win.MutationObserver(schedule);
+  observer.observe(win.document, { childList: true, subtree: true, characterData: true });
+  win.addEventListener('popstate', schedule);
+  // The Navigation API (Chromium) reports same-document navigations that change no DOM yet.
+  const navigation = (win as unknown as { navigation?: EventTarget }).navigation;
+  navigation?.addEventListener('navigatesuccess', schedule);
+  read();
+
+  return () => {
+    observer.disconnect();
+    win.removeEventListener('popstate', schedule);
+    navigation?.removeEventListener('navigatesuccess', schedule);
+    if (timer !== undefined) win.clearTimeout(timer);
+    timer = undefined;
+  };
+}
