@@ -27,6 +27,8 @@ export function watchRecords(options: RecordWatcherOptions): () => void {
   const delay = options.delayMs ?? 50;
   let currentKey: string | null = null;
   let lastFingerprint: string | null = null;
+  /** What the previous record's page showed: the same content under a new URL is the old DOM, not the new record. */
+  let previousFingerprint: string | null = null;
   let timer: number | undefined;
 
   const read = () => {
@@ -41,13 +43,15 @@ export function watchRecords(options: RecordWatcherOptions): () => void {
     if (ref.key !== currentKey) {
       // A new record: forget everything about the previous one before anything else is shown.
       currentKey = ref.key;
+      previousFingerprint = lastFingerprint ?? previousFingerprint;
       lastFingerprint = null;
       onEvent({ type: 'loading', ref });
     }
     const extraction = extract(win.document, url);
     if (!extraction || extraction.ref.key !== ref.key) return;
-    const fingerprint = JSON.stringify(extraction.raw);
-    if (fingerprint === lastFingerprint) return;
+    const fingerprint = contentFingerprint(extraction.raw);
+    if (fingerprint === lastFingerprint || fingerprint === previousFingerprint) return;
+    previousFingerprint = null;
     lastFingerprint = fingerprint;
     onEvent({ type: 'extracted', ref, extraction });
   };
@@ -71,4 +75,13 @@ export function watchRecords(options: RecordWatcherOptions): () => void {
     if (timer !== undefined) win.clearTimeout(timer);
     timer = undefined;
   };
+}
+
+/**
+ * The page's content, without the identity facts adapters derive from the URL (a CRM id, the canonical profile URL):
+ * right after an in-app navigation those already name the new record while everything else is still the old one.
+ */
+const URL_DERIVED = new Set(['crmId', 'linkedinUrl', 'crunchbaseUrl']);
+function contentFingerprint(raw: Record<string, unknown>): string {
+  return JSON.stringify(Object.entries(raw).filter(([field]) => !URL_DERIVED.has(field)));
 }

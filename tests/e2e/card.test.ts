@@ -67,3 +67,68 @@ describe.each(fixtures.filter((f) => !f.facts))('no company yet on $site/$name',
     }
   });
 });
+
+describe('a hostile page', () => {
+  it('renders script-like names as text, links nothing but http(s), and rejects absurd values', async () => {
+    const hostile = fixtures.find((f) => f.site === 'linkedin' && f.name === 'hostile')!;
+    const page = await open(hostile.url, hostile.html);
+    try {
+      const card = page.locator('icp-fit-card [data-testid=fit-card][data-state=ready]');
+      await card.waitFor({ timeout: 15_000 });
+      expect(await card.getByTestId('fit-company').textContent()).toBe(hostile.facts!.name);
+      await card.getByTestId('fit-expand').click();
+      // Nothing the page injected ran, in the page or in the card.
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await card.locator('img, script').count()).toBe(0);
+      const hrefs = await card.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      expect(hrefs.every((h) => /^https?:\/\//.test(h))).toBe(true);
+      expect(await card.locator('[data-testid=fit-field][data-field=domain]').count()).toBe(0);
+      expect(await card.locator('[data-testid=fit-field][data-field=employees]').count()).toBe(0);
+      // Rejected values are reported on the card, not silently dropped.
+      expect(await card.locator('[data-testid=fit-problems] li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-field')))).toEqual(['employees', 'foundedYear']);
+      // The content script itself made no network request (every request here is the page's own, or refused).
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('in-app navigation', () => {
+  it.each([
+    ['linkedin', 'logged-in-top-card', 'public-www'],
+    ['crunchbase', 'organization-ng-state', 'legacy-dom'],
+    ['salesforce', 'record-page', 'hidden-cached-copy'],
+    ['hubspot', 'record-inputs', 'record-text'],
+  ])('switches the card between two %s records in one tab, never showing the first on the second', async (site, from, to) => {
+    const a = fixtures.find((f) => f.site === site && f.name === from)!;
+    const b = fixtures.find((f) => f.site === site && f.name === to)!;
+    await harness.context.unrouteAll();
+    await harness.context.route('**/*', (route) => route.abort());
+    await harness.routeFixture(a.url.replace(/[?#].*$/, '') + '*', a.html);
+    const page = await harness.context.newPage();
+    try {
+      await page.goto(a.url, { waitUntil: 'domcontentloaded' });
+      const card = page.locator('icp-fit-card [data-testid=fit-card]');
+      await expect.poll(() => card.getAttribute('data-record-key'), { timeout: 15_000 }).toBe(a.key);
+      // The app changes the URL first; the old company's DOM is still on screen for a moment.
+      await page.evaluate((url) => history.pushState({}, '', url), b.url);
+      await expect.poll(() => card.getAttribute('data-state')).toBe('loading');
+      await page.waitForTimeout(300);
+      expect(await card.getAttribute('data-state')).toBe('loading');
+      expect(await card.getByTestId('fit-score').count()).toBe(0);
+      // Then it renders the new company, as a single-page app does: same document, new head and body.
+      await page.evaluate((html) => {
+        const next = new DOMParser().parseFromString(html, 'text/html');
+        document.head.replaceWith(document.adoptNode(next.head));
+        document.body.replaceWith(document.adoptNode(next.body));
+      }, b.html);
+      await expect.poll(() => card.getAttribute('data-record-key'), { timeout: 15_000 }).toBe(b.key);
+      expect(await card.getAttribute('data-state')).toBe('ready');
+      if (typeof b.facts!.name === 'string') expect(await card.getByTestId('fit-company').textContent()).toBe(b.facts!.name);
+      const expected = scoreCompiled(compiled, b.facts as FactValues, Date.now());
+      expect(await card.getByTestId('fit-score').textContent()).toBe(String(expected.score));
+    } finally {
+      await page.close();
+    }
+  });
+});

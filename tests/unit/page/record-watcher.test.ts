@@ -96,3 +96,29 @@ describe('watchRecords', () => {
     expect(spy).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('watchRecords after in-app navigation', () => {
+  it('does not take the previous record\'s DOM for the new record, even when the adapter would', async () => {
+    // An adapter with no way to tell records apart in the DOM (it trusts the URL for identity).
+    const trusting = (doc: Document, url: URL) => ({
+      ref: match(url)!,
+      raw: { crmId: url.pathname, name: doc.querySelector('h1')?.textContent },
+    });
+    history.replaceState(null, '', '/company/acme/');
+    document.body.innerHTML = '<h1>Acme</h1>';
+    const events: RecordEvent[] = [];
+    const stop = watchRecords({ window, match, extract: trusting, onEvent: (e) => events.push(e), delayMs: 5 });
+    try {
+      history.pushState(null, '', '/company/globex/');
+      document.body.append(document.createElement('i'));
+      await tick();
+      expect(events.at(-1)).toMatchObject({ type: 'loading', ref: { key: 'li:globex' } });
+      document.body.innerHTML = '<h1>Globex</h1>';
+      await tick();
+      expect(events.at(-1)).toMatchObject({ type: 'extracted', extraction: { raw: { name: 'Globex' } } });
+    } finally {
+      stop();
+      history.replaceState(null, '', '/');
+    }
+  });
+});

@@ -66,6 +66,9 @@ const expectedSchema = z.object({
   key: z.string(),
   facts: z.record(z.string(), z.unknown()).nullable(),
   absent: z.array(z.string()),
+  /** Facts the page shows but normalisation must reject (hostile or absurd values). */
+  rejected: z.array(z.string()).optional(),
+  note: z.string().optional(),
 });
 
 const fixtureNames = readdirSync(FIXTURES)
@@ -98,7 +101,7 @@ describe('linkedin fixtures', () => {
       source: { kind: 'page', detail: 'linkedin' },
       locale: result!.locale,
     });
-    expect(problems).toEqual([]);
+    expect(problems.map((p) => p.field)).toEqual(expected.rejected ?? []);
     const values = valuesOf(facts) as Record<string, unknown>;
     expect(values).toEqual(expected.facts);
     for (const field of expected.absent) expect(values[field], field).toBeUndefined();
