@@ -105,7 +105,8 @@ function CriterionRow({ c, onAnswer }: { c: CriterionResult; onAnswer?: (field: 
       <span className="status" aria-label={c.status}>
         {STATUS_ICON[c.status]}
       </span>
-      <span className="label">{c.label}</span>
+      {/* A hard-no's label names the red flag; passing means the flag is absent. */}
+      <span className="label">{c.kind === 'exclude' ? `Not: ${c.label}` : c.label}</span>
       <span className="kind">{kind}</span>
       <span className="points" data-testid="fit-criterion-points">
         {c.points > 0 ? `+${c.points}` : '0'}

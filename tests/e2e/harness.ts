@@ -36,14 +36,15 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function launchExtension(): Promise<Harness> {
+export async function launchExtension(options: { headless?: boolean } = {}): Promise<Harness> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
     throw new Error(`no built extension at ${EXTENSION_DIR}: run "npm run build" first (npm run test:e2e does)`);
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'icp-fit-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless: options.headless ?? true,
+    viewport: { width: 1280, height: 860 },
     args: [
       '--no-sandbox', // CI containers run as root, where Chromium's sandbox cannot start
       `--disable-extensions-except=${EXTENSION_DIR}`,

@@ -68,6 +68,8 @@ export function parseHeadcount(input: unknown, locale?: string, options: Headcou
   return wholeCount(value);
 }
 
+const DOT_GROUPED = /^\d{1,3}(\.\d{3})+(\s*[-–]\s*\d{1,3}(\.\d{3})+)?\+?$/;
+
 function parseHeadcountText(input: string, locale: string | undefined, options: HeadcountOptions): number | Band | undefined {
   const text = input.trim().replace(/\s+/g, ' ');
   if (!text || text.length > 100) return undefined;
@@ -75,6 +77,8 @@ function parseHeadcountText(input: string, locale: string | undefined, options: 
   const fromCode = fromEnum(text);
   if (fromCode !== undefined) return fromCode;
   const bare = text.replace(HEADCOUNT_WORDS, ' ').replace(/[:()]/g, ' ').trim();
+  // Headcounts are whole numbers: "1.200" or "1.001-5.000" with no locale can only use dots as thousands separators.
+  if (!locale && DOT_GROUPED.test(bare)) locale = 'de-DE';
   // A noun we do not list ("51-200 Angestellte"): drop trailing words after a space and try again.
   // "12 k" still reads as 12,000 because the first attempt succeeds.
   const value = parseAmountOrBand(bare, locale) ?? parseAmountOrBand(bare.replace(/\s+\p{L}[\p{L}\s.]*$/u, ''), locale);

@@ -28,6 +28,9 @@ describe('parseHeadcount', () => {
     // exact counts
     ['5K', undefined, 5000],
     ['3,250', undefined, 3250],
+    // no locale: dots in a whole number can only group thousands (nobody has 1.2 employees)
+    ['1.200', undefined, 1200],
+    ['1.001-5.000', undefined, { min: 1001, max: 5000 }],
     ['3.250', 'de-DE', 3250],
     ['3,250 employees', undefined, 3250],
     [3250, undefined, 3250],
