@@ -4,6 +4,9 @@ import { defineConfig } from 'wxt';
 // no <all_urls>, and nothing is web-accessible (LinkedIn probes web-accessible resources to detect extensions).
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // Store packages carry the built extension only; the sources zip (for Firefox review) leaves out tests, fixture
+  // pages, benchmarks and demo output.
+  zip: { excludeSources: ['tests/**', 'bench/**', 'demo-output/**', 'docs/examples/**'] },
   hooks: {
     // The content script runs on every LinkedIn/CRM page and must stay small (target: 80 KB gzipped). It renders the
     // same React components as the extension pages, through Preact's React-compatible layer (a tenth of react-dom).

@@ -79,3 +79,10 @@ describe('the built extension in Chromium', () => {
     await tab.close();
   });
 });
+
+describe('what the content script may do', () => {
+  it('has no network API in the built content script', () => {
+    const content = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.js'), 'utf8');
+    expect(content).not.toMatch(/\bfetch\(|XMLHttpRequest|sendBeacon|new WebSocket|EventSource/);
+  });
+});
