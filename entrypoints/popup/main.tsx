@@ -21,7 +21,11 @@ function Popup() {
       if (!site) return;
       await browser.storage.local.set({ [PREF_KEYS.siteEnabled]: { ...(enabled.data as object), [site]: on } });
     },
-    onSuccess: () => client.invalidateQueries({ queryKey: ['siteEnabled'] }),
+    // Show the new state at once; the stored value follows.
+    onMutate: (on: boolean) => {
+      if (site) client.setQueryData(['siteEnabled'], { ...(enabled.data as object), [site]: on });
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: ['siteEnabled'] }),
   });
   return (
     <div className="card popup" style={{ position: 'static', width: 'auto', boxShadow: 'none', border: 'none' }}>

@@ -3,13 +3,17 @@ import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import { readTabView, tabViewKey } from '../../lib/tab-view';
 
-/** The active tab's card view (shared by the popup and the side panel), refreshed when the background updates it. */
+/**
+ * The active tab's card view (shared by the popup and the side panel), refreshed when the background updates it.
+ * `?tab=<id>` in the page URL pins another tab (a side panel opened for a given tab, and the end-to-end tests).
+ */
 export function useActiveTabView() {
   const client = useQueryClient();
   const query = useQuery({
     queryKey: ['activeTabView'],
     queryFn: async () => {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      const pinned = Number(new URLSearchParams(location.search).get('tab'));
+      const [tab] = pinned ? [await browser.tabs.get(pinned)] : await browser.tabs.query({ active: true, currentWindow: true });
       if (tab?.id === undefined) return { tab: null, view: null };
       const key = tabViewKey(tab.id);
       const stored = await browser.storage.session.get(key);

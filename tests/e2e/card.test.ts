@@ -23,7 +23,7 @@ afterAll(async () => {
 async function open(url: string, html: string) {
   await harness.context.unrouteAll();
   // Nothing leaves the machine: images and scripts the saved pages mention are refused at once (no DNS waits).
-  await harness.context.route('**/*', (route) => route.abort());
+  await harness.context.route(/^https?:\/\//, (route) => route.abort());
   await harness.routeFixture(url.replace(/[?#].*$/, '') + '*', html);
   const page = await harness.context.newPage();
   await page.goto(url, { waitUntil: 'domcontentloaded' });
@@ -103,7 +103,7 @@ describe('in-app navigation', () => {
     const a = fixtures.find((f) => f.site === site && f.name === from)!;
     const b = fixtures.find((f) => f.site === site && f.name === to)!;
     await harness.context.unrouteAll();
-    await harness.context.route('**/*', (route) => route.abort());
+    await harness.context.route(/^https?:\/\//, (route) => route.abort());
     await harness.routeFixture(a.url.replace(/[?#].*$/, '') + '*', a.html);
     const page = await harness.context.newPage();
     try {

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadFixtures } from './fixtures';
+import { launchExtension, type Harness } from './harness';
+
+/** The popup, the side panel and the card's own controls, in the real extension. */
+const fixture = loadFixtures().find((f) => f.site === 'crunchbase' && f.name === 'organization-ng-state')!;
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await launchExtension();
+  await harness.context.route(/^https?:\/\//, (route) => route.abort());
+  await harness.routeFixture(fixture.url + '*', fixture.html);
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+async function openFixture() {
+  const page = await harness.context.newPage();
+  await page.goto(fixture.url, { waitUntil: 'domcontentloaded' });
+  const card = page.locator('icp-fit-card [data-testid=fit-card][data-state=ready]');
+  await card.waitFor({ timeout: 15_000 });
+  const tabId = await harness.serviceWorker.evaluate(async (url) => {
+    const tabs = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number }[]> } } }).chrome.tabs.query({ url });
+    return tabs[0].id;
+  }, fixture.url);
+  return { page, card, tabId };
+}
+
+describe('popup and side panel', () => {
+  it('show the same result as the card for that tab', async () => {
+    const { page, card, tabId } = await openFixture();
+    const score = await card.getByTestId('fit-score').textContent();
+    for (const view of ['sidepanel', 'popup']) {
+      const panel = await harness.context.newPage();
+      await panel.goto(`chrome-extension://${harness.extensionId}/${view}.html?tab=${tabId}`);
+      await expect.poll(() => panel.getByTestId('fit-score').textContent(), { timeout: 10_000 }).toBe(score);
+      expect(await panel.getByTestId('fit-company').textContent()).toBe(fixture.facts!.name);
+      if (view === 'sidepanel') expect(await panel.getByTestId('fit-criterion').count()).toBeGreaterThan(10);
+      await panel.close();
+    }
+    await page.close();
+  });
+
+  it('turns the card off for a site from the popup, and on again, without a reload', async () => {
+    const { page, tabId } = await openFixture();
+    const popup = await harness.context.newPage();
+    await popup.goto(`chrome-extension://${harness.extensionId}/popup.html?tab=${tabId}`);
+    const toggle = popup.getByTestId('site-enabled');
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    await toggle.click();
+    await expect.poll(() => toggle.isChecked()).toBe(false);
+    await expect.poll(() => page.locator('icp-fit-card').count()).toBe(0);
+    await toggle.click();
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    await expect.poll(() => page.locator('icp-fit-card [data-testid=fit-score]').count(), { timeout: 10_000 }).toBe(1);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('the card', () => {
+  it('is keyboard operable and remembers where it was moved, per site', async () => {
+    const { page, card } = await openFixture();
+    const before = await card.evaluate((el) => parseFloat((el as HTMLElement).style.top));
+    await card.locator('header.handle').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab'); // to the minimise button
+    await page.keyboard.press('Tab'); // to "Show breakdown"
+    await page.keyboard.press('Enter');
+    await expect.poll(() => card.getByTestId('fit-criterion').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.getByTestId('fit-criterion').count()).toBe(0);
+    const moved = await card.evaluate((el) => parseFloat((el as HTMLElement).style.top));
+    expect(moved).toBe(before + 48);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await card.waitFor({ timeout: 15_000 });
+    expect(await card.evaluate((el) => parseFloat((el as HTMLElement).style.top))).toBe(before + 48);
+    await page.close();
+  });
+});
