@@ -16,6 +16,8 @@ export interface FitCardProps {
   position: CardPosition;
   /** The page under the card is dark: use the dark palette. */
   dark?: boolean;
+  /** A one-line status, e.g. after logging an exception. */
+  notice?: string;
   onToggleExpanded(): void;
   onToggleMinimised(): void;
   /** Called while dragging and at the end (final=true: persist it). */
@@ -109,6 +111,11 @@ export function FitCard(props: FitCardProps) {
               </button>
               {expanded && <Breakdown view={view} onAnswer={props.onAnswer} />}
               {expanded && r.verdict === 'not-fit' && props.onLogException && <ExceptionForm onLog={props.onLogException} />}
+              {props.notice && (
+                <p className="notice" role="status" data-testid="fit-notice">
+                  {props.notice}
+                </p>
+              )}
             </>
           )}
         </div>

@@ -28,6 +28,7 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
   let lastExtraction: RawExtraction | null = null;
   let state: CardState = { status: 'loading' };
   let expanded = false;
+  let notice: string | undefined;
   let { position, minimised } = deps.prefs;
 
   const render = () => {
@@ -38,6 +39,7 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
       minimised,
       position,
       dark: isDarkPage(deps.window),
+      notice,
       onToggleExpanded: () => {
         expanded = !expanded;
         render();
@@ -63,8 +65,15 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
       },
       onLogException: (reason) => {
         if (state.status !== 'ready') return;
-        deps.logException(state.view, reason).catch((error: unknown) =>
-          show({ status: 'error', message: `Exception not logged: ${(error as Error).message}` }),
+        const key = currentKey;
+        const tell = (text: string) => {
+          if (key !== currentKey) return;
+          notice = text;
+          render();
+        };
+        deps.logException(state.view, reason).then(
+          () => tell('Exception logged for the quarterly review.'),
+          (error: unknown) => tell(`Exception not logged: ${(error as Error).message}`),
         );
       },
     });
@@ -100,6 +109,7 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
       currentKey = event.ref.key;
       lastExtraction = null;
       expanded = false;
+      notice = undefined;
       show({ status: 'loading' });
       return;
     }

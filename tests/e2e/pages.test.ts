@@ -80,3 +80,51 @@ describe('the card', () => {
     await page.close();
   });
 });
+
+describe('answers and exceptions on the card', () => {
+  it('takes an answer to a relationship question in place and re-scores with it, sourced to the user', async () => {
+    const { page, card } = await openFixture();
+    const before = Number(await card.getByTestId('fit-score').textContent());
+    await card.getByTestId('fit-expand').click();
+    const champion = card.locator('[data-testid=fit-criterion][data-criterion-id=champion]');
+    expect(await champion.getAttribute('data-status')).toBe('unknown');
+    await champion.getByRole('button', { name: 'Yes' }).click();
+    await expect.poll(() => champion.getAttribute('data-status'), { timeout: 10_000 }).toBe('pass');
+    const worth = Number((await champion.getByTestId('fit-criterion-points').textContent())!.replace('+', ''));
+    expect(Number(await card.getByTestId('fit-score').textContent())).toBe(before + worth);
+    expect(await card.locator('[data-testid=fit-field][data-field=championIdentified]').getAttribute('data-source')).toBe('user');
+    // Stored in the extension: a reload keeps it.
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await expect.poll(() => card.getByTestId('fit-score').textContent(), { timeout: 15_000 }).toBe(String(before + worth));
+    await page.close();
+  });
+
+  it('logs an exception when an AE advances a not-fit account', async () => {
+    const notFit = loadFixtures().find((f) => f.site === 'hubspot' && f.name === 'record-association-cards')!;
+    await harness.routeFixture(notFit.url + '*', notFit.html);
+    await harness.sendMessage({ type: 'setSetting', key: 'userName', value: 'Alex AE' });
+    const page = await harness.context.newPage();
+    await page.goto(notFit.url, { waitUntil: 'domcontentloaded' });
+    const card = page.locator('icp-fit-card [data-testid=fit-card][data-state=ready]');
+    await card.waitFor({ timeout: 15_000 });
+    expect(await card.getByTestId('fit-verdict').getAttribute('data-verdict')).toBe('not-fit');
+    await card.getByTestId('fit-expand').click();
+    await card.getByTestId('fit-exception').locator('input').fill('Strategic logo for the Q4 board deck');
+    await card.getByTestId('fit-exception').locator('input').press('Enter');
+    await expect.poll(() => card.getByTestId('fit-notice').textContent()).toMatch(/Exception logged/);
+    const extension = await harness.extensionPage();
+    const logged = await extension.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const open = indexedDB.open('icp-fit');
+          open.onsuccess = () => {
+            const req = open.result.transaction('exceptions').objectStore('exceptions').getAll();
+            req.onsuccess = () => resolve(req.result);
+          };
+        }),
+    );
+    expect(logged).toEqual([expect.objectContaining({ accountKey: notFit.key, verdict: 'not-fit', reason: 'Strategic logo for the Q4 board deck', user: 'Alex AE' })]);
+    await extension.close();
+    await page.close();
+  });
+});
