@@ -21,6 +21,8 @@ export default defineConfig({
     name: 'ICP Fit',
     description: 'Scores the company on the page against your Ideal Customer Profile, in your browser.',
     permissions: ['storage', 'alarms', 'sidePanel'],
+    // Admins set the model source URL and lock editing through enterprise policy (README, "Admin policy").
+    storage: { managed_schema: 'managed-schema.json' },
     host_permissions: [
       '*://*.linkedin.com/*',
       '*://www.crunchbase.com/*',
