@@ -1,13 +1,19 @@
 import { QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
+import { SyncStatus } from '../../components/editor/SyncStatus';
 import { Summary } from '../../components/Summary';
 import css from '../../components/card.css?inline';
 import { isSiteEnabled, PREF_KEYS } from '../../lib/prefs';
+import { IcpDb } from '../../lib/storage/db';
+import { listSyncStates } from '../../lib/storage/sync-state';
 import { siteOfHost } from '../../lib/sites';
 import { useActiveTabView } from './tab-view';
 
-/** A short result for the current tab, the per-site switch, and the way to the side panel and options. */
+/** The popup is in the extension origin: it reads sync state from the database directly, as the options page does. */
+const db = new IcpDb({ indexedDB, IDBKeyRange });
+
+/** A short result for the current tab, the per-site switch, model sync state, and the way to the side panel and options. */
 function Popup() {
   const { data } = useActiveTabView();
   const client = useQueryClient();
@@ -16,6 +22,7 @@ function Popup() {
     queryKey: ['siteEnabled'],
     queryFn: async () => (await browser.storage.local.get(PREF_KEYS.siteEnabled))[PREF_KEYS.siteEnabled] ?? {},
   });
+  const sync = useQuery({ queryKey: ['syncStates'], queryFn: () => listSyncStates(db), refetchInterval: 30_000 });
   const toggle = useMutation({
     mutationFn: async (on: boolean) => {
       if (!site) return;
@@ -42,6 +49,12 @@ function Popup() {
             Show the card on {site}
           </label>
         )}
+        {(sync.data ?? []).map((state) => (
+          <details key={state.url} className="sync" data-testid="popup-sync">
+            <summary>Model sync: {new URL(state.url).host}</summary>
+            <SyncStatus state={state} />
+          </details>
+        ))}
         <p>
           {data?.tab?.id !== undefined && (
             <button type="button" onClick={() => void browser.sidePanel.open({ tabId: data.tab!.id! })}>
