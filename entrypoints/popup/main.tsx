@@ -1,13 +1,12 @@
-import { QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createRoot } from 'react-dom/client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { browser } from 'wxt/browser';
 import { SyncStatus } from '../../components/editor/SyncStatus';
 import { Summary } from '../../components/Summary';
-import css from '../../components/card.css?inline';
 import { isSiteEnabled, PREF_KEYS } from '../../lib/prefs';
 import { IcpDb } from '../../lib/storage/db';
 import { listSyncStates } from '../../lib/storage/sync-state';
 import { siteOfHost } from '../../lib/sites';
+import { mountPage } from './mount-page';
 import { useActiveTabView } from './tab-view';
 
 /** The popup is in the extension origin: it reads sync state from the database directly, as the options page does. */
@@ -70,11 +69,4 @@ function Popup() {
   );
 }
 
-const style = document.createElement('style');
-style.textContent = css;
-document.head.append(style);
-createRoot(document.getElementById('root')!).render(
-  <QueryClientProvider client={new QueryClient()}>
-    <Popup />
-  </QueryClientProvider>,
-);
+mountPage(Popup);

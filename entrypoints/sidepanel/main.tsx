@@ -1,8 +1,6 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createRoot } from 'react-dom/client';
 import { Breakdown } from '../../components/Breakdown';
 import { Summary } from '../../components/Summary';
-import css from '../../components/card.css?inline';
+import { mountPage } from '../popup/mount-page';
 import { useActiveTabView } from '../popup/tab-view';
 
 /** The full breakdown for the current tab, beside the page. */
@@ -18,11 +16,4 @@ function SidePanel() {
   );
 }
 
-const style = document.createElement('style');
-style.textContent = css;
-document.head.append(style);
-createRoot(document.getElementById('root')!).render(
-  <QueryClientProvider client={new QueryClient()}>
-    <SidePanel />
-  </QueryClientProvider>,
-);
+mountPage(SidePanel);
