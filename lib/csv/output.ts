@@ -1,5 +1,5 @@
 import type { FactProblem } from '../facts/parse';
-import type { ScoreResult } from '../engine/score';
+import { reasonsOf, type CompiledModel, type Evaluation, type ScoreResult } from '../engine/score';
 
 /** The columns `icp score` appends after every input column, in this order. */
 export const OUTPUT_COLUMNS = ['icp_score', 'icp_tier', 'icp_verdict', 'icp_confidence', 'icp_reasons'] as const;
@@ -15,6 +15,13 @@ export function resultCells(result: ScoreResult, problems: readonly FactProblem[
   let reasons = result.reasons.join(REASON_SEPARATOR);
   for (const p of problems) reasons += (reasons ? REASON_SEPARATOR : '') + problemReason(p);
   return [String(result.score), result.tier ?? '', result.verdict, String(result.confidence), reasons];
+}
+
+/** The same cells from the engine's compact evaluation (the batch path: no full ScoreResult is built). */
+export function evaluationCells(compiled: CompiledModel, evaluation: Evaluation, problems: readonly FactProblem[] = []): string[] {
+  let reasons = reasonsOf(compiled, evaluation).join(REASON_SEPARATOR);
+  for (const p of problems) reasons += (reasons ? REASON_SEPARATOR : '') + problemReason(p);
+  return [String(evaluation.score), evaluation.tier ?? '', evaluation.verdict, String(evaluation.confidence), reasons];
 }
 
 /** The appended cells for a row that could not be read (wrong number of fields, broken quotes): no score, no tier. */

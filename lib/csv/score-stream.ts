@@ -9,11 +9,13 @@
  */
 import Papa from 'papaparse';
 import type { Readable, Writable } from 'node:stream';
-import { scoreCompiled, type CompiledModel, type Verdict } from '../engine/score';
+import { evaluate, evaluateSlots, type CompiledModel, type Evaluation, type Verdict } from '../engine/score';
 import type { FactSource } from '../facts/vocabulary';
 import { mapColumns, type ColumnMapping } from './columns';
-import { malformedCells, OUTPUT_COLUMNS, problemReason, resultCells } from './output';
+import { evaluationCells, malformedCells, OUTPUT_COLUMNS, problemReason } from './output';
 import { rowFacts } from './row';
+import { createRowNormaliser, type RowNormaliser } from './row-cache';
+import { csvRow } from './write';
 
 export interface ScoreCsvOptions {
   /** The CSV (bytes or text). */
@@ -30,6 +32,11 @@ export interface ScoreCsvOptions {
   onProblem?: (line: number, message: string) => void;
   /** End `output` when done (default true). Pass false for process.stdout. */
   endOutput?: boolean;
+  /**
+   * Remember what repeated cell values normalise to (default true; see row-cache.ts). The output is the same either
+   * way; false normalises every row from scratch, which tests use to check exactly that.
+   */
+  rememberValues?: boolean;
 }
 
 export interface ScoreCsvSummary {
@@ -63,7 +70,7 @@ const preview = (fields: readonly string[]) =>
     .join(', ') + (fields.length > 3 ? ', …' : '');
 
 export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummary> {
-  const { input, output, compiled, now, fileName, onProblem = () => {}, endOutput = true } = options;
+  const { input, output, compiled, now, fileName, onProblem = () => {}, endOutput = true, rememberValues = true } = options;
   const source: FactSource = { kind: 'list', detail: fileName.slice(0, 300) };
   const summary: ScoreCsvSummary = {
     rows: 0,
@@ -73,12 +80,18 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
     columns: [],
   };
   let header: string[] | undefined;
+  let normaliser: RowNormaliser | undefined;
   /** Physical line where the next row starts. */
   let nextLine = 1;
+  /** Reused for every row: the engine writes each criterion's status here (only the reasons read them). */
+  const statuses = new Uint8Array(compiled.criteria.length);
 
-  /** Scores the rows of one chunk into output rows. `errors` are papaparse's, by row index within the chunk. */
-  function scoreRows(data: string[][], errors: Map<number, string>): string[][] {
-    const out: string[][] = [];
+  /**
+   * Scores the rows of one chunk into CSV text. `errors` are papaparse's, by row index within the chunk. The text is
+   * what Papa.unparse would write for these rows (see write.ts), built directly instead of as arrays of cells.
+   */
+  function scoreRows(data: string[][], errors: Map<number, string>): string {
+    let out = '';
     for (let r = 0; r < data.length; r++) {
       const fields = data[r];
       const line = nextLine;
@@ -87,7 +100,8 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
         if (isBlankLine(fields)) continue; // blank lines before the header
         header = fields;
         summary.columns = mapColumns(header);
-        out.push([...header, ...OUTPUT_COLUMNS]);
+        if (rememberValues) normaliser = createRowNormaliser(summary.columns, source, compiled.slotOf);
+        out += `${csvRow([...header, ...OUTPUT_COLUMNS])}\n`;
         continue;
       }
       if (isBlankLine(fields) && !errors.has(r)) continue; // a blank line is not a row
@@ -105,19 +119,26 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
         summary.verdicts['needs-data']++;
         // Keep the columns aligned: pad a short row, cut a long one (its extras are quoted in the reason).
         const cells = fields.length >= width ? fields.slice(0, width) : [...fields, ...new Array<string>(width - fields.length).fill('')];
-        out.push([...cells, ...malformedCells(problem)]);
+        out += `${csvRow([...cells, ...malformedCells(problem)])}\n`;
         continue;
       }
-      const { values, problems } = rowFacts(summary.columns, fields, source);
+      let evaluation: Evaluation;
+      let problems;
+      if (normaliser) {
+        const row = normaliser.normalise(fields);
+        problems = row.problems;
+        evaluation = evaluateSlots(compiled, row.slots, now, statuses);
+      } else {
+        const row = rowFacts(summary.columns, fields, source);
+        problems = row.problems;
+        evaluation = evaluate(compiled, row.values, now, statuses);
+      }
       if (problems.length > 0) {
         summary.rowsWithProblems++;
         for (const p of problems) onProblem(line, problemReason(p));
       }
-      const result = scoreCompiled(compiled, values, now);
-      summary.verdicts[result.verdict]++;
-      const row = fields.slice();
-      for (const cell of resultCells(result, problems)) row.push(cell);
-      out.push(row);
+      summary.verdicts[evaluation.verdict]++;
+      out += `${csvRow(fields)},${csvRow(evaluationCells(compiled, evaluation, problems))}\n`;
     }
     return out;
   }
@@ -146,9 +167,8 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
         try {
           const errors = new Map<number, string>();
           for (const e of results.errors) if (typeof e.row === 'number' && !errors.has(e.row)) errors.set(e.row, e.message);
-          const rows = scoreRows(results.data, errors);
-          if (rows.length === 0) return;
-          const text = Papa.unparse(rows, { newline: '\n' }) + '\n';
+          const text = scoreRows(results.data, errors);
+          if (text === '') return;
           if (!output.write(text)) {
             input.pause();
             output.once('drain', () => input.resume());

@@ -16,7 +16,8 @@ export type Predicate = (value: unknown, now: number) => Truth;
 
 const DAY_MS = 86_400_000;
 
-const isMissing = (v: unknown) => v === undefined || v === null || v === '';
+/** A missing fact: absent, null or empty text. */
+export const isMissing = (v: unknown) => v === undefined || v === null || v === '';
 const lower = (s: string) => s.toLowerCase();
 
 /** Lower and upper end of a count or a band {min, max?}; NaN when the value is not numeric. No allocation: hot path. */
@@ -49,20 +50,51 @@ function within(v: unknown, lo: number, hi: number, loOpen = false, hiOpen = fal
   return UNKNOWN;
 }
 
-function time(v: unknown): number | undefined {
+/** A date fact ("YYYY-MM-DD" or any Date.parse form) as ms since epoch; undefined when it is not one. */
+export function time(v: unknown): number | undefined {
   if (typeof v !== 'string') return undefined;
   const t = v.length === 10 ? plainDate(v) : Date.parse(v);
   return Number.isNaN(t) ? undefined : t;
 }
 
-/** "YYYY-MM-DD" as UTC ms, without Date.parse (which is slow enough to matter at a million accounts a second). */
+/**
+ * "YYYY-MM-DD" as UTC ms, without Date.parse or Date.UTC (native calls slow enough to matter at a million accounts a
+ * second, with several dates per account). Digits are read inline, not through a helper closure: a closure made per
+ * call costs an allocation each time. Anything unusual (not digits, month out of range, years before 100, which
+ * Date.UTC maps to 19xx) goes to Date.UTC, so the answer is always the one Date.UTC gives.
+ */
 function plainDate(s: string): number {
-  const digit = (i: number) => s.charCodeAt(i) - 48;
   if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return Date.parse(s);
-  const y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-  const m = digit(5) * 10 + digit(6);
-  const d = digit(8) * 10 + digit(9);
-  return Date.UTC(y, m - 1, d);
+  const y0 = s.charCodeAt(0) - 48;
+  const y1 = s.charCodeAt(1) - 48;
+  const y2 = s.charCodeAt(2) - 48;
+  const y3 = s.charCodeAt(3) - 48;
+  const m0 = s.charCodeAt(5) - 48;
+  const m1 = s.charCodeAt(6) - 48;
+  const d0 = s.charCodeAt(8) - 48;
+  const d1 = s.charCodeAt(9) - 48;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const m = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
+  const digits = isDigit(y0) && isDigit(y1) && isDigit(y2) && isDigit(y3) && isDigit(m0) && isDigit(m1) && isDigit(d0) && isDigit(d1);
+  if (!digits || y < 100 || m < 1 || m > 12) return Date.UTC(y, m - 1, d);
+  return daysFromCivil(y, m, d) * DAY_MS;
+}
+
+/** A character code minus 48 ("0") that was a digit. */
+const isDigit = (n: number) => n >= 0 && n <= 9;
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). A day past the month's end
+ * rolls over into the next month, as Date.UTC does.
+ */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yearOfEra = yy - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
 function toList(v: unknown): string[] | undefined {
@@ -71,52 +103,104 @@ function toList(v: unknown): string[] | undefined {
   return undefined;
 }
 
-function compileInner(c: Condition): Predicate {
+/** Most distinct spellings a memo keeps before it starts over: bounded memory on any input. */
+const MEMO_LIMIT = 4096;
+
+/**
+ * Remembers the answer of a pure function of a string. Comparing without regard to case means lower-casing, which
+ * makes a new string per value per account; fact values repeat endlessly ("US", "Salesforce"), so each distinct
+ * spelling is lower-cased and looked up once, after which its answer is one Map lookup.
+ */
+function memo<T>(f: (s: string) => T): (s: string) => T {
+  const answers = new Map<string, T>();
+  return (s) => {
+    let answer = answers.get(s);
+    if (answer === undefined) {
+      answer = f(s);
+      if (answers.size >= MEMO_LIMIT) answers.clear();
+      answers.set(s, answer);
+    }
+    return answer;
+  };
+}
+
+/**
+ * Compiles a condition for a value that is present (not missing, see isMissing). The engine checks presence itself
+ * in its loop, once per fact, so it calls this form directly; everyone else uses compileCondition.
+ * Condition values are copied into constants first: the closures then never read the condition object again.
+ */
+export function compilePresent(c: Condition): Predicate {
   switch (c.op) {
     case 'eq': {
       const want = c.value;
       if (typeof want === 'number') return (v) => within(v, want, want);
       if (typeof want === 'boolean') return (v) => (typeof v === 'boolean' ? (v === want ? HOLDS : NOT) : UNKNOWN);
       const w = lower(want);
-      return (v) => (typeof v === 'string' ? (lower(v) === w ? HOLDS : NOT) : UNKNOWN);
+      const truthOf = memo((s) => (lower(s) === w ? HOLDS : NOT));
+      return (v) => (typeof v === 'string' ? truthOf(v) : UNKNOWN);
     }
-    case 'gte': return (v) => within(v, c.value, Infinity);
-    case 'gt': return (v) => within(v, c.value, Infinity, true);
-    case 'lte': return (v) => within(v, -Infinity, c.value);
-    case 'lt': return (v) => within(v, -Infinity, c.value, false, true);
-    case 'between': return (v) => within(v, c.value[0], c.value[1]);
+    case 'gte': {
+      const x = c.value;
+      return (v) => within(v, x, Infinity);
+    }
+    case 'gt': {
+      const x = c.value;
+      return (v) => within(v, x, Infinity, true);
+    }
+    case 'lte': {
+      const x = c.value;
+      return (v) => within(v, -Infinity, x);
+    }
+    case 'lt': {
+      const x = c.value;
+      return (v) => within(v, -Infinity, x, false, true);
+    }
+    case 'between': {
+      const [lo, hi] = c.value;
+      return (v) => within(v, lo, hi);
+    }
     case 'in':
     case 'notIn': {
-      // Values as written and lower-cased: canonical facts match without lower-casing on every account.
-      const set = new Set([...c.value, ...c.value.map(lower)]);
+      const set = new Set(c.value.map(lower));
       const hit = c.op === 'in' ? HOLDS : NOT;
       const miss = c.op === 'in' ? NOT : HOLDS;
-      return (v) => (typeof v === 'string' ? (set.has(v) || set.has(lower(v)) ? hit : miss) : UNKNOWN);
+      const truthOf = memo((s) => (set.has(lower(s)) ? hit : miss));
+      return (v) => (typeof v === 'string' ? truthOf(v) : UNKNOWN);
     }
     case 'anyOf':
     case 'allOf':
     case 'noneOf': {
-      const wanted = new Set(c.value.map(lower));
+      // Each wanted value (lower-cased, distinct) gets a number; an item's number is memoised, -1 for unwanted.
+      const wanted = [...new Set(c.value.map(lower))];
+      const numberOf = memo((item) => wanted.indexOf(lower(item)));
       const op = c.op;
       return (v) => {
         const list = toList(v);
         if (!list) return UNKNOWN;
-        // Count distinct wanted items present (a list may repeat an item in other case).
+        // allOf counts distinct wanted items present (a list may repeat an item in other case): a bit per wanted
+        // item while they fit in an int, a list beyond that.
         let hits = 0;
-        let seen: string[] | undefined;
-        for (const item of list) {
+        let bits = 0;
+        let seen: number[] | undefined;
+        for (let k = 0; k < list.length; k++) {
+          const item = list[k];
           if (typeof item !== 'string') continue;
-          const key = lower(item);
-          if (!wanted.has(key)) continue;
+          const n = numberOf(item);
+          if (n === -1) continue;
           if (op === 'anyOf') return HOLDS;
           if (op === 'noneOf') return NOT;
-          if (seen?.includes(key)) continue;
-          (seen ??= []).push(key);
+          if (n < 31) {
+            if (bits & (1 << n)) continue;
+            bits |= 1 << n;
+          } else {
+            if (seen?.includes(n)) continue;
+            (seen ??= []).push(n);
+          }
           hits++;
         }
         if (op === 'anyOf') return NOT;
         if (op === 'noneOf') return HOLDS;
-        return hits === wanted.size ? HOLDS : NOT;
+        return hits === wanted.length ? HOLDS : NOT;
       };
     }
     case 'is': {
@@ -169,7 +253,7 @@ function compileInner(c: Condition): Predicate {
 
 /** Compiles a condition; every operator but `exists` answers UNKNOWN for a missing fact. */
 export function compileCondition(c: Condition): Predicate {
-  const inner = compileInner(c);
+  const inner = compilePresent(c);
   if (c.op === 'exists') return inner;
   return (v, now) => (isMissing(v) ? UNKNOWN : inner(v, now));
 }

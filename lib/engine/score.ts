@@ -1,6 +1,6 @@
 import type { FactValues } from '../facts/vocabulary';
-import { DIMENSIONS, type Criterion, type CriterionKind, type Dimension, type Evidence, type IcpModel } from '../model/schema';
-import { compileCondition, HOLDS, NOT, UNKNOWN, type Predicate } from './conditions';
+import { DIMENSIONS, type Condition, type Criterion, type CriterionKind, type Dimension, type Evidence, type IcpModel } from '../model/schema';
+import { compilePresent, HOLDS, NOT, UNKNOWN, type Predicate } from './conditions';
 
 /**
  * The scoring engine: pure and deterministic (the clock is an argument), no DOM, storage or network.
@@ -10,6 +10,13 @@ import { compileCondition, HOLDS, NOT, UNKNOWN, type Predicate } from './conditi
  * (dimension weight x the criterion's share of its dimension's points, apportioned by largest remainder). An account's
  * score is the sum of the worth of the criteria it passes, so the points shown per criterion add up exactly to the
  * score, with no rounding at scoring time. See docs/model-format.md.
+ *
+ * Two steps, so batch callers (the CSV pipeline, the bench) pay only for what they use:
+ *   evaluate(compiled, values, now)  the hot path: score, verdict, tier, confidence and one status per criterion,
+ *                                    in a few numbers and a Uint8Array; no per-criterion objects, no strings.
+ *   explain(compiled, evaluation)    the full ScoreResult (criteria, dimensions, blockers, what would change,
+ *                                    reasons) built from an evaluation, for the card and `icp explain`.
+ * scoreCompiled = evaluate + explain. reasonsOf gives just the reasons (the CSV's icp_reasons) from an evaluation.
  */
 
 export type Status = 'pass' | 'fail' | 'unknown';
@@ -67,23 +74,65 @@ export interface ScoreResult {
 /** Weight of a must or hard-no without points in the confidence measure. */
 export const GATE_CONFIDENCE_WEIGHT = 10;
 
+/** A criterion's status in an evaluation's `statuses` array (one byte per criterion, in model order). */
+export const PASS = 0;
+export const FAIL = 1;
+export const UNKNOWN_STATUS = 2;
+const STATUS_NAMES: readonly Status[] = ['pass', 'fail', 'unknown'];
+
 interface CompiledCriterion {
   criterion: Criterion;
   /** Reason texts made once per model, not per account. */
   passReason: string;
   unknownReason: string;
+  /** "hard-no: …" or "failed must: …" (unused for scored criteria: their failing is no reason). */
+  failReason: string;
+  /** "unknown must: …" (musts only). */
+  unknownMustReason: string;
+  /** Answers for a present value; a missing one gets `missingTruth` without a call. */
   predicate: Predicate;
+  missingTruth: number;
+  /** Index of the criterion's fact in CompiledModel.fields. */
+  slot: number;
   worth: number;
   confidenceWeight: number;
+}
+
+interface CompiledSegment {
+  id: string;
+  label: string;
+  evidence: Evidence;
+  when: { field: string; slot: number; predicate: Predicate; missingTruth: number }[];
 }
 
 export interface CompiledModel {
   model: IcpModel;
   criteria: CompiledCriterion[];
-  segments: { id: string; label: string; evidence: Evidence; when: { field: string; predicate: Predicate }[] }[];
+  segments: CompiledSegment[];
   totalConfidenceWeight: number;
   /** Indexes of the criteria with points, biggest worth first: explanations walk this instead of sorting per account. */
   byWorth: number[];
+  /** The distinct facts the criteria and segments read, each read once per account into a slot (see readSlots). */
+  fields: string[];
+  slotOf: Map<string, number>;
+  /** Per dimension, the worth of its criteria (the same for every account). */
+  dimensionWorth: Record<Dimension, number>;
+  /** The hot loop's view of the criteria, in flat typed arrays (see evaluate). */
+  hot: {
+    predicates: Predicate[];
+    slots: Int32Array;
+    /** Status by truth: statusByTruth[3 * i + truth]. Folds "a hard-no's flag present is a fail" into a lookup. */
+    statusByTruth: Uint8Array;
+    missingTruth: Uint8Array;
+    worth: Int32Array;
+    confidenceWeight: Int32Array;
+    /** 1 for musts and hard-nos: failing them blocks. */
+    gate: Uint8Array;
+    must: Uint8Array;
+    tierMinScores: Float64Array;
+    /** Scratch for one account's facts, reused by every call (JavaScript runs one evaluate at a time). */
+    values: unknown[];
+  };
 }
 
 /** Largest-remainder apportionment of `total` whole points over exact shares (ties: earlier first). */
@@ -114,65 +163,277 @@ function worths(model: IcpModel): number[] {
   return apportion(exact, 100);
 }
 
+/** A missing fact answers UNKNOWN, except to `exists`, for which absence is the answer NOT. */
+const missingTruthOf = (c: Condition) => (c.op === 'exists' ? NOT : UNKNOWN);
+
 export function compileModel(model: IcpModel): CompiledModel {
   const worth = worths(model);
-  const criteria = model.criteria.map((criterion, i) => ({
+  const fields: string[] = [];
+  const slotOf = new Map<string, number>();
+  const slotFor = (field: string) => {
+    let slot = slotOf.get(field);
+    if (slot === undefined) slotOf.set(field, (slot = fields.push(field) - 1));
+    return slot;
+  };
+  const criteria: CompiledCriterion[] = model.criteria.map((criterion, i) => ({
     criterion,
     passReason: `+${worth[i]} ${criterion.label}`,
     unknownReason: `unknown: ${criterion.label} (${worth[i]})`,
-    predicate: compileCondition(criterion),
+    failReason: criterion.kind === 'exclude' ? `hard-no: ${criterion.label}` : `failed must: ${criterion.label}`,
+    unknownMustReason: `unknown must: ${criterion.label}`,
+    predicate: compilePresent(criterion),
+    missingTruth: missingTruthOf(criterion),
+    slot: slotFor(criterion.field),
     worth: worth[i],
     confidenceWeight: criterion.points === undefined ? GATE_CONFIDENCE_WEIGHT : Math.max(worth[i], 1),
   }));
+  const segments = (model.segments ?? []).map((s) => ({
+    id: s.id,
+    label: s.label,
+    evidence: s.evidence,
+    when: s.when.map((c) => ({ field: c.field, slot: slotFor(c.field), predicate: compilePresent(c), missingTruth: missingTruthOf(c) })),
+  }));
+  const dimensionWorth = { firmographic: 0, technographic: 0, behavioural: 0, relationship: 0 };
+  for (const c of criteria) dimensionWorth[c.criterion.dimension] += c.worth;
+  const n = criteria.length;
+  const statusByTruth = new Uint8Array(3 * n);
+  criteria.forEach((c, i) => {
+    const exclude = c.criterion.kind === 'exclude';
+    statusByTruth[3 * i + HOLDS] = exclude ? FAIL : PASS;
+    statusByTruth[3 * i + NOT] = exclude ? PASS : FAIL;
+    statusByTruth[3 * i + UNKNOWN] = UNKNOWN_STATUS;
+  });
   return {
     model,
     criteria,
-    segments: (model.segments ?? []).map((s) => ({
-      id: s.id,
-      label: s.label,
-      evidence: s.evidence,
-      when: s.when.map((c) => ({ field: c.field, predicate: compileCondition(c) })),
-    })),
+    segments,
     totalConfidenceWeight: criteria.reduce((sum, c) => sum + c.confidenceWeight, 0),
     byWorth: criteria
       .map((c, i) => ({ worth: c.worth, i }))
       .filter((c) => c.worth > 0)
       .sort((a, b) => b.worth - a.worth || a.i - b.i)
       .map((c) => c.i),
+    fields,
+    slotOf,
+    dimensionWorth,
+    hot: {
+      predicates: criteria.map((c) => c.predicate),
+      slots: Int32Array.from(criteria, (c) => c.slot),
+      statusByTruth,
+      missingTruth: Uint8Array.from(criteria, (c) => c.missingTruth),
+      worth: Int32Array.from(criteria, (c) => c.worth),
+      confidenceWeight: Int32Array.from(criteria, (c) => c.confidenceWeight),
+      gate: Uint8Array.from(criteria, (c) => (c.criterion.kind === 'score' ? 0 : 1)),
+      must: Uint8Array.from(criteria, (c) => (c.criterion.kind === 'must' ? 1 : 0)),
+      tierMinScores: Float64Array.from(model.tiers, (t) => t.minScore),
+      values: new Array<unknown>(fields.length).fill(undefined),
+    },
   };
 }
 
-function statusOf(kind: CriterionKind, truth: number): Status {
-  if (truth === UNKNOWN) return 'unknown';
-  // A hard-no's condition describes the red flag: the flag being there is the failure.
-  if (kind === 'exclude') return truth === HOLDS ? 'fail' : 'pass';
-  return truth === HOLDS ? 'pass' : 'fail';
+/** The compact result of scoring one account: what a batch needs, and all `explain` needs to build the rest. */
+export interface Evaluation {
+  score: number;
+  /** The score if every unknown criterion turned out to pass. */
+  potentialScore: number;
+  verdict: Verdict;
+  /** Index in model.tiers, -1 for none (only fits get a tier). */
+  tierIndex: number;
+  tier: string | null;
+  /** Share (0-1, two decimals) of the model's weight whose facts are known. */
+  confidence: number;
+  /** True when a must failed or a hard-no's flag is present. */
+  blocked: boolean;
+  /** Index in compiled.segments, -1 for none. */
+  segmentIndex: number;
+  /** One of PASS / FAIL / UNKNOWN_STATUS per criterion, in model order. */
+  statuses: Uint8Array;
 }
 
-function tierFor(model: IcpModel, score: number) {
-  return model.tiers.find((t) => score >= t.minScore) ?? null;
+/**
+ * Reads the facts the model uses into the compiled model's scratch slots, missing ones (null, "") as undefined.
+ *
+ * Why this shape: accounts come as objects of many shapes (each has its own subset of facts), so looking fields up
+ * by name (`values[field]` for each field) goes through V8's slow megamorphic property lookup once per field.
+ * Walking the account's own keys once instead, and placing each known one by a Map from field to slot, is faster,
+ * and every criterion then reads its fact from an array. Several criteria share a fact (the bench's 30 read 19).
+ */
+function readSlots(compiled: CompiledModel, values: FactValues): unknown[] {
+  const slots = compiled.hot.values;
+  slots.fill(undefined);
+  const slotOf = compiled.slotOf;
+  const facts = values as Record<string, unknown>;
+  for (const field in facts) {
+    const slot = slotOf.get(field);
+    if (slot === undefined) continue;
+    const v = facts[field];
+    slots[slot] = v === null || v === '' ? undefined : v;
+  }
+  return slots;
 }
 
-function whatWouldChange(
-  { model, byWorth }: CompiledModel,
-  verdict: Verdict,
-  score: number,
-  criteria: CriterionResult[],
-  blockers: string[],
-): WhatWouldChange | null {
-  const unknownScored: CriterionResult[] = [];
-  const failedScored: CriterionResult[] = [];
+/**
+ * Scores one account into a compact Evaluation: the hot path. `now` (ms since epoch) decides "within the last N days";
+ * pass it explicitly to stay deterministic. `statuses` may be passed in to be reused across accounts (then the
+ * evaluation's statuses are overwritten by the next call: explain or reasonsOf it before evaluating the next one).
+ */
+export function evaluate(
+  compiled: CompiledModel,
+  values: FactValues,
+  now: number,
+  statuses: Uint8Array = new Uint8Array(compiled.criteria.length),
+): Evaluation {
+  return evaluateSlots(compiled, readSlots(compiled, values), now, statuses);
+}
+
+/**
+ * evaluate for facts already laid out in slots: `slots[i]` holds the value of `compiled.fields[i]`, undefined when
+ * missing (never null or ""). For callers that build facts per row anyway (the CSV pipeline) and can skip making an
+ * object only for it to be read back.
+ *
+ * The loop runs over flat typed arrays made by compileModel, with no objects or strings made per criterion: this is
+ * what lets the engine score hundreds of thousands of accounts a second.
+ */
+export function evaluateSlots(
+  compiled: CompiledModel,
+  slots: readonly unknown[],
+  now: number,
+  statuses: Uint8Array = new Uint8Array(compiled.criteria.length),
+): Evaluation {
+  const { model, hot } = compiled;
+  const { predicates, statusByTruth, missingTruth, worth, confidenceWeight, gate, must } = hot;
+  const slotIndex = hot.slots;
+  let score = 0;
+  let potential = 0;
+  let knownWeight = 0;
+  let blocked = false;
+  let unknownMust = false;
+  for (let i = 0; i < predicates.length; i++) {
+    const v = slots[slotIndex[i]];
+    const truth = v === undefined ? missingTruth[i] : predicates[i](v, now);
+    const status = statusByTruth[3 * i + truth];
+    statuses[i] = status;
+    if (status === PASS) {
+      score += worth[i];
+      potential += worth[i];
+      knownWeight += confidenceWeight[i];
+    } else if (status === FAIL) {
+      knownWeight += confidenceWeight[i];
+      if (gate[i] === 1) blocked = true;
+    } else {
+      potential += worth[i];
+      if (must[i] === 1) unknownMust = true;
+    }
+  }
+  const confidence =
+    compiled.totalConfidenceWeight === 0 ? 1 : Math.round((100 * knownWeight) / compiled.totalConfidenceWeight) / 100;
+  let verdict: Verdict;
+  if (blocked) verdict = 'not-fit';
+  else if (unknownMust || confidence < model.gate.minConfidence) verdict = 'needs-data';
+  else if (score < model.gate.minScore) verdict = 'not-fit';
+  else verdict = 'fit';
+  const tierIndex = verdict === 'fit' ? tierIndexFor(hot.tierMinScores, score) : -1;
+  return {
+    score,
+    potentialScore: potential,
+    verdict,
+    tierIndex,
+    tier: tierIndex === -1 ? null : model.tiers[tierIndex].id,
+    confidence,
+    blocked,
+    segmentIndex: segmentIndexFor(compiled.segments, slots, now),
+    statuses,
+  };
+}
+
+/** The first tier whose minimum the score reaches (tiers are listed best first), -1 for none. */
+function tierIndexFor(minScores: Float64Array, score: number): number {
+  for (let t = 0; t < minScores.length; t++) if (score >= minScores[t]) return t;
+  return -1;
+}
+
+/** The first segment all of whose conditions hold, -1 for none. */
+function segmentIndexFor(segments: CompiledSegment[], slots: readonly unknown[], now: number): number {
+  for (let s = 0; s < segments.length; s++) {
+    let all = true;
+    for (const w of segments[s].when) {
+      const v = slots[w.slot];
+      if ((v === undefined ? w.missingTruth : w.predicate(v, now)) !== HOLDS) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return s;
+  }
+  return -1;
+}
+
+/** Builds the full ScoreResult of an evaluation (the card, `icp explain`). */
+export function explain(compiled: CompiledModel, evaluation: Evaluation): ScoreResult {
+  const { model } = compiled;
+  const { statuses, score, verdict } = evaluation;
+  const dimensions = {
+    firmographic: { points: 0, worth: compiled.dimensionWorth.firmographic },
+    technographic: { points: 0, worth: compiled.dimensionWorth.technographic },
+    behavioural: { points: 0, worth: compiled.dimensionWorth.behavioural },
+    relationship: { points: 0, worth: compiled.dimensionWorth.relationship },
+  };
+  const blockers: string[] = [];
+  const criteria = compiled.criteria.map((cc, i): CriterionResult => {
+    const c = cc.criterion;
+    const status = STATUS_NAMES[statuses[i]];
+    const points = status === 'pass' ? cc.worth : 0;
+    dimensions[c.dimension].points += points;
+    if (status === 'fail' && c.kind !== 'score') blockers.push(c.id);
+    return { id: c.id, label: c.label, dimension: c.dimension, kind: c.kind, field: c.field, status, points, worth: cc.worth };
+  });
+  const tier = evaluation.tierIndex === -1 ? null : model.tiers[evaluation.tierIndex];
+  const segment = evaluation.segmentIndex === -1 ? null : compiled.segments[evaluation.segmentIndex];
+  return {
+    modelId: model.id,
+    modelName: model.name,
+    modelVersion: model.version,
+    score,
+    potentialScore: evaluation.potentialScore,
+    tier: tier?.id ?? null,
+    tierLabel: tier?.label ?? null,
+    verdict,
+    confidence: evaluation.confidence,
+    dimensions,
+    criteria,
+    blockers,
+    whatWouldChange: whatWouldChange(compiled, evaluation, blockers),
+    segment: segment ? { id: segment.id, label: segment.label, evidence: segment.evidence } : null,
+    reasons: reasonsOf(compiled, evaluation),
+  };
+}
+
+function whatWouldChange(compiled: CompiledModel, evaluation: Evaluation, blockers: string[]): WhatWouldChange | null {
+  const { model, byWorth, criteria } = compiled;
+  const { statuses, verdict, score } = evaluation;
+  const unknownScored: number[] = [];
+  const failedScored: number[] = [];
   for (const i of byWorth) {
-    if (criteria[i].status === 'unknown') unknownScored.push(criteria[i]);
-    else if (criteria[i].status === 'fail') failedScored.push(criteria[i]);
+    if (statuses[i] === UNKNOWN_STATUS) unknownScored.push(i);
+    else if (statuses[i] === FAIL) failedScored.push(i);
   }
   if (verdict !== 'fit') {
-    const unknownMusts = criteria.filter((c) => c.kind === 'must' && c.status === 'unknown').map((c) => c.id);
+    const unknownMusts: string[] = [];
+    let presentHardNo = false;
+    criteria.forEach(({ criterion: c }, i) => {
+      if (c.kind === 'must' && statuses[i] === UNKNOWN_STATUS) unknownMusts.push(c.id);
+      if (c.kind === 'exclude' && statuses[i] === FAIL) presentHardNo = true;
+    });
     const needed = Math.max(0, model.gate.minScore - score);
-    const pick = pickPoints(needed, unknownScored, failedScored);
+    const pick = pickPoints(compiled, needed, unknownScored, failedScored);
     // Low confidence: the unknowns that weigh most are the questions worth asking first.
-    const forConfidence = verdict !== 'needs-data' ? [] : unknownScored.filter((c) => !pick.unknown.includes(c.id)).slice(0, 3).map((c) => c.id);
-    const presentHardNo = criteria.some((c) => c.kind === 'exclude' && c.status === 'fail');
+    const forConfidence =
+      verdict !== 'needs-data'
+        ? []
+        : unknownScored
+            .map((i) => criteria[i].criterion.id)
+            .filter((id) => !pick.unknown.includes(id))
+            .slice(0, 3);
     return {
       target: 'fit',
       pointsNeeded: needed,
@@ -181,125 +442,64 @@ function whatWouldChange(
       reachable: pick.reachable && !presentHardNo,
     };
   }
-  const current = tierFor(model, score);
-  const index = current ? model.tiers.indexOf(current) : model.tiers.length;
+  const index = evaluation.tierIndex === -1 ? model.tiers.length : evaluation.tierIndex;
   if (index === 0) return null; // already in the top tier
   const next = model.tiers[index - 1];
   const needed = next.minScore - score;
-  const pick = pickPoints(needed, unknownScored, failedScored);
+  const pick = pickPoints(compiled, needed, unknownScored, failedScored);
   return { target: next.id, pointsNeeded: needed, unknown: pick.unknown, fail: pick.fail, reachable: pick.reachable };
 }
 
 /** Greedy: the fewest, biggest unknowns first (a question is cheaper than a change), then fails. */
-function pickPoints(needed: number, unknown: CriterionResult[], failed: CriterionResult[]) {
+function pickPoints({ criteria }: CompiledModel, needed: number, unknown: number[], failed: number[]) {
   const pick = { unknown: [] as string[], fail: [] as string[], reachable: needed <= 0 };
   let left = needed;
   for (const [list, into] of [[unknown, pick.unknown], [failed, pick.fail]] as const) {
-    for (const c of list) {
+    for (const i of list) {
       if (left <= 0) break;
-      into.push(c.id);
-      left -= c.worth;
+      into.push(criteria[i].criterion.id);
+      left -= criteria[i].worth;
     }
   }
   pick.reachable = left <= 0;
   return pick;
 }
 
-function reasonsFor(
-  { model, byWorth, criteria: compiled }: CompiledModel,
-  verdict: Verdict,
-  criteria: CriterionResult[],
-  confidence: number,
-): string[] {
+/**
+ * Short human-readable reasons, most important first: failed musts and present hard-nos, unknown musts, low
+ * confidence, then the three biggest passes and the two biggest unknowns. Strings made by compileModel.
+ */
+export function reasonsOf(compiled: CompiledModel, evaluation: Evaluation): string[] {
+  const { model, byWorth, criteria, hot } = compiled;
+  const { statuses, verdict, confidence } = evaluation;
   const reasons: string[] = [];
-  for (const c of criteria) {
-    if (c.status !== 'fail') continue;
-    if (c.kind === 'exclude') reasons.push(`hard-no: ${c.label}`);
-    else if (c.kind === 'must') reasons.push(`failed must: ${c.label}`);
-  }
-  for (const c of criteria) if (c.kind === 'must' && c.status === 'unknown') reasons.push(`unknown must: ${c.label}`);
+  if (evaluation.blocked)
+    for (let i = 0; i < statuses.length; i++) if (statuses[i] === FAIL && hot.gate[i] === 1) reasons.push(criteria[i].failReason);
+  for (let i = 0; i < statuses.length; i++)
+    if (statuses[i] === UNKNOWN_STATUS && hot.must[i] === 1) reasons.push(criteria[i].unknownMustReason);
   if (verdict === 'needs-data' && confidence < model.gate.minConfidence)
     reasons.push(`confidence ${confidence} below ${model.gate.minConfidence}`);
   let passed = 0;
+  for (let k = 0; k < byWorth.length && passed < 3; k++)
+    if (statuses[byWorth[k]] === PASS) {
+      reasons.push(criteria[byWorth[k]].passReason);
+      passed++;
+    }
   let unknown = 0;
-  for (const i of byWorth) {
-    const c = criteria[i];
-    if (c.status === 'pass' && passed++ < 3) reasons.push(compiled[i].passReason);
-  }
-  for (const i of byWorth) {
-    const c = criteria[i];
-    if (c.status === 'unknown' && unknown++ < 2) reasons.push(compiled[i].unknownReason);
-  }
+  for (let k = 0; k < byWorth.length && unknown < 2; k++)
+    if (statuses[byWorth[k]] === UNKNOWN_STATUS) {
+      reasons.push(criteria[byWorth[k]].unknownReason);
+      unknown++;
+    }
   return reasons;
 }
 
-/** Scores one account. `now` (ms since epoch) decides "within the last N days"; pass it explicitly to stay deterministic. */
+/** Scores one account in full. `now` (ms since epoch) decides "within the last N days"; pass it explicitly. */
 export function scoreCompiled(compiled: CompiledModel, values: FactValues, now: number): ScoreResult {
-  const { model } = compiled;
-  const facts = values as Record<string, unknown>;
-  const criteria: CriterionResult[] = new Array(compiled.criteria.length);
-  const dimensions = {
-    firmographic: { points: 0, worth: 0 },
-    technographic: { points: 0, worth: 0 },
-    behavioural: { points: 0, worth: 0 },
-    relationship: { points: 0, worth: 0 },
-  };
-  let score = 0;
-  let potential = 0;
-  let knownWeight = 0;
-  const blockers: string[] = [];
-  let unknownMust = false;
-  for (let i = 0; i < compiled.criteria.length; i++) {
-    const cc = compiled.criteria[i];
-    const c = cc.criterion;
-    const truth = cc.predicate(facts[c.field], now);
-    const status = statusOf(c.kind, truth);
-    const points = status === 'pass' ? cc.worth : 0;
-    score += points;
-    potential += status === 'fail' ? 0 : cc.worth;
-    if (status !== 'unknown') knownWeight += cc.confidenceWeight;
-    if (status === 'fail' && c.kind !== 'score') blockers.push(c.id);
-    if (status === 'unknown' && c.kind === 'must') unknownMust = true;
-    const dim = dimensions[c.dimension];
-    dim.points += points;
-    dim.worth += cc.worth;
-    criteria[i] = { id: c.id, label: c.label, dimension: c.dimension, kind: c.kind, field: c.field, status, points, worth: cc.worth };
-  }
-  const confidence =
-    compiled.totalConfidenceWeight === 0 ? 1 : Math.round((100 * knownWeight) / compiled.totalConfidenceWeight) / 100;
-  let verdict: Verdict;
-  if (blockers.length > 0) verdict = 'not-fit';
-  else if (unknownMust || confidence < model.gate.minConfidence) verdict = 'needs-data';
-  else if (score < model.gate.minScore) verdict = 'not-fit';
-  else verdict = 'fit';
-  const tier = verdict === 'fit' ? tierFor(model, score) : null;
-  return {
-    modelId: model.id,
-    modelName: model.name,
-    modelVersion: model.version,
-    score,
-    potentialScore: potential,
-    tier: tier?.id ?? null,
-    tierLabel: tier?.label ?? null,
-    verdict,
-    confidence,
-    dimensions,
-    criteria,
-    blockers,
-    whatWouldChange: whatWouldChange(compiled, verdict, score, criteria, blockers),
-    segment: segmentFor(compiled, facts, now),
-    reasons: reasonsFor(compiled, verdict, criteria, confidence),
-  };
+  return explain(compiled, evaluate(compiled, values, now));
 }
 
-function segmentFor(compiled: CompiledModel, facts: Record<string, unknown>, now: number) {
-  for (const s of compiled.segments)
-    if (s.when.every((w) => w.predicate(facts[w.field], now) === HOLDS))
-      return { id: s.id, label: s.label, evidence: s.evidence };
-  return null;
-}
-
-/** Convenience for one-off calls; batch callers compile once and use scoreCompiled. */
+/** Convenience for one-off calls; batch callers compile once and use scoreCompiled (or evaluate). */
 export function score(model: IcpModel, values: FactValues, now: number): ScoreResult {
   return scoreCompiled(compileModel(model), values, now);
 }
