@@ -12,7 +12,11 @@
  *   (c) content script size: gzip size of the built content scripts (the largest one, what one page loads).
  *       Target: <= 80 KB. Not built here: run `npm run build` first.
  *
- * `npm run bench -- engine` (or `csv`, `size`) runs one part only.
+ *   (d) card latency: median time from DOMContentLoaded to a visible card over 20 loads per site in Chromium, beside
+ *       a floor extension that only inserts an element; and the longest task on the page. Targets: <= 100 ms, no task
+ *       over 50 ms. Needs `npm run build` and /usr/bin/chromium.
+ *
+ * `npm run bench -- engine` (or `csv`, `size`, `card`) runs one part only.
  */
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -193,6 +197,26 @@ function benchContentScripts() {
   if (files.length > 1) rows.push({ target: 'content scripts gzip total', measured: `${(total / 1024).toFixed(1)} KB`, goal: '(info)', pass: null });
 }
 
+// (d) card latency -------------------------------------------------------------------------------------------------
+
+async function benchCardLatency() {
+  if (!existsSync(join(ROOT, '.output', 'chrome-mv3', 'manifest.json'))) {
+    rows.push({ target: 'card after DOMContentLoaded', measured: 'not built', goal: '<= 100 ms', pass: null });
+    return;
+  }
+  log('card: 20 loads per site in Chromium, with the extension and with the floor extension…');
+  const { measureCardLatency } = await import('./card-latency');
+  for (const r of await measureCardLatency()) {
+    rows.push({
+      target: `card after DOMContentLoaded, ${r.site} (median of 20; floor ${r.floorMs.toFixed(0)} ms, ${(r.cardMs / Math.max(r.floorMs, 1)).toFixed(1)}x)`,
+      measured: `${r.cardMs.toFixed(0)} ms`,
+      goal: '<= 100 ms',
+      pass: r.cardMs <= 100,
+    });
+    rows.push({ target: `longest task on the page, ${r.site}`, measured: `${r.longestTaskMs.toFixed(0)} ms`, goal: '<= 50 ms', pass: r.longestTaskMs <= 50 });
+  }
+}
+
 // table ------------------------------------------------------------------------------------------------------------
 
 function printTable() {
@@ -214,5 +238,6 @@ const started = performance.now();
 if (!part || part === 'engine') await benchEngine();
 if (!part || part === 'csv') await benchCsv();
 if (!part || part === 'size') benchContentScripts();
+if (!part || part === 'card') await benchCardLatency();
 printTable();
 log(`\nbench took ${((performance.now() - started) / 1000).toFixed(1)} s`);
