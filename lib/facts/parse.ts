@@ -22,7 +22,7 @@ export function parseFacts(
 ): { facts: CompanyFacts; problems: FactProblem[] } {
   const facts: Record<string, { value: unknown; source: FactSource }> = {};
   const problems: FactProblem[] = [];
-  const checkedSource = factSourceSchema.parse(source);
+  const checkedSource = checkSource(source);
   for (const [field, raw] of Object.entries(values)) {
     if (raw === undefined || raw === null || raw === '') continue;
     if (!isFactName(field)) {
@@ -34,6 +34,15 @@ export function parseFacts(
     else problems.push({ field, message: result.error.issues.map((i) => i.message).join('; ') });
   }
   return { facts: facts as CompanyFacts, problems };
+}
+
+/** Sources are checked once each, not once per row: a CSV import passes the same source object for every row. */
+const checkedSources = new WeakSet<FactSource>();
+function checkSource(source: FactSource): FactSource {
+  if (checkedSources.has(source)) return source;
+  factSourceSchema.parse(source);
+  checkedSources.add(source);
+  return source;
 }
 
 /** Plain values of facts, the form the engine reads. */

@@ -40,7 +40,15 @@ function toHttpUrl(input: string): URL | undefined {
  * The bare domain of a website or domain: "https://www.acme.com/about?x" → "acme.com", "WWW.Acme.co.uk" →
  * "acme.co.uk", "http://acme.io:8080" → "acme.io". Undefined for other schemes, e-mail addresses, IPs, "localhost".
  */
+const PLAIN_DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
+
 export function parseDomain(input: string): string | undefined {
+  // Most CSV cells are already a bare domain ("acme.com"): skip the URL parser for those.
+  const plain = input.trim().toLowerCase();
+  if (PLAIN_DOMAIN.test(plain)) {
+    const host = plain.replace(/^www\d*\./, '');
+    return BARE_DOMAIN.test(host) ? host : undefined;
+  }
   const url = toHttpUrl(input);
   if (!url) return undefined;
   const host = url.hostname.replace(/\.$/, '').replace(/^www\d*\./, '');
