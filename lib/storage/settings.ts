@@ -8,13 +8,9 @@ import type { IcpDb } from './db';
 export const SETTING_SCHEMAS = {
   /** Who is using the extension: recorded on answers and exceptions. */
   userName: z.string().trim().max(200),
-  /** Sites where the card is shown. */
-  enabledSites: z
-    .object({ linkedin: z.boolean(), crunchbase: z.boolean(), hubspot: z.boolean(), salesforce: z.boolean() })
-    .strict(),
-  /** Open the card on the full breakdown instead of the compact view. */
-  cardStartsExpanded: z.boolean(),
 } as const;
+// Per-site on/off and the card's position are UI preferences in extension storage (lib/prefs.ts), where the content
+// script reads them without a round trip to the background and hears changes at once.
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
 export type Settings = { [K in SettingKey]: z.output<(typeof SETTING_SCHEMAS)[K]> };
@@ -22,8 +18,6 @@ export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];
 
 export const DEFAULT_SETTINGS: Settings = {
   userName: '',
-  enabledSites: { linkedin: true, crunchbase: true, hubspot: true, salesforce: true },
-  cardStartsExpanded: false,
 };
 
 export const settingsSchema = z.object(SETTING_SCHEMAS).strict();

@@ -127,7 +127,7 @@ describe('handleMessage: models, settings, answers, exceptions', () => {
   it('reads and writes settings, refusing bad values', async () => {
     expect((await ok('getSettings', {})).settings.userName).toBe('');
     expect((await ok('setSetting', { key: 'userName', value: 'ae@us' })).settings.userName).toBe('ae@us');
-    expect(await handleMessage({ type: 'setSetting', key: 'cardStartsExpanded', value: 'yes' }, deps)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'setSetting', key: 'userName', value: 42 }, deps)).toMatchObject({ ok: false });
     expect(await handleMessage({ type: 'setSetting', key: 'nope', value: 1 }, deps)).toMatchObject({ ok: false });
   });
 

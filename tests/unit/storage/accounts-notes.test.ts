@@ -106,10 +106,10 @@ describe('settings', () => {
     expect(await getSettings(db)).toEqual(DEFAULT_SETTINGS);
     await setSetting(db, 'userName', '  ae@us ');
     expect(await getSetting(db, 'userName')).toBe('ae@us');
-    await expect(setSetting(db, 'cardStartsExpanded', 'yes')).rejects.toThrow();
+    await expect(setSetting(db, 'userName', 42 as never)).rejects.toThrow();
     await expect(setSetting(db, 'nope' as never, 1)).rejects.toThrow(/unknown setting/);
-    await db.settings.put({ key: 'enabledSites', value: { linkedin: 'no' } });
-    expect((await getSettings(db)).enabledSites).toEqual(DEFAULT_SETTINGS.enabledSites);
-    expect(db.problems.map((p) => p.key)).toEqual(['enabledSites']);
+    await db.settings.put({ key: 'userName', value: { not: 'a name' } });
+    expect((await getSettings(db)).userName).toEqual(DEFAULT_SETTINGS.userName);
+    expect(db.problems.map((p) => p.key)).toEqual(['userName']);
   });
 });
