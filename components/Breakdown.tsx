@@ -1,6 +1,6 @@
 import type { CriterionResult } from '../lib/engine/score';
 import { DIMENSIONS } from '../lib/model/schema';
-import { factLabel, formatFactValue, formatMoney, formatSource, percent, safeHref } from './format';
+import { factLabel, formatFactValue, formatSource, percent, safeHref } from './format';
 import type { CardView, FactView } from './types';
 
 /** The full breakdown: dimensions, every criterion with its points, facts with sources, what would change the tier. */
@@ -32,19 +32,6 @@ export function Breakdown({ view, onAnswer }: { view: CardView; onAnswer?: (fiel
           {r.whatWouldChange.unknown.length > 0 && <>find out {labels(r.whatWouldChange.unknown)}. </>}
           {r.whatWouldChange.fail.length > 0 && <>needs change: {labels(r.whatWouldChange.fail)}. </>}
           {!r.whatWouldChange.reachable && <>Not reachable with this model.</>}
-        </p>
-      )}
-      {r.segment && (
-        <p className="segment" data-testid="fit-segment">
-          Accounts like this ({r.segment.label}):{' '}
-          {[
-            r.segment.evidence.nrr !== undefined && `NRR ${percent(r.segment.evidence.nrr)}`,
-            r.segment.evidence.logoRetention !== undefined && `logo retention ${percent(r.segment.evidence.logoRetention)}`,
-            r.segment.evidence.clv !== undefined && `CLV ${formatMoney(r.segment.evidence.clv)}`,
-            r.segment.evidence.n !== undefined && `n=${r.segment.evidence.n}`,
-          ]
-            .filter(Boolean)
-            .join(', ')}
         </p>
       )}
       {DIMENSIONS.map((d) => {

@@ -1,5 +1,5 @@
 import type { ScoreResult } from '../lib/engine/score';
-import { percent } from './format';
+import { formatMoney, percent } from './format';
 import type { CardView } from './types';
 
 const VERDICT_TEXT = { fit: 'Fit', 'not-fit': 'Not fit', 'needs-data': 'Needs data' } as const;
@@ -26,6 +26,7 @@ export function Headline({ result: r, reasons = 2 }: { result: ScoreResult; reas
         {' · '}confidence {percent(r.confidence)}
       </p>
       {r.reasons.length > 0 && <p className="reasons">{r.reasons.slice(0, reasons).join(' · ')}</p>}
+      {r.segment && <SegmentLine segment={r.segment} />}
     </>
   );
 }
@@ -38,5 +39,21 @@ export function Summary({ view }: { view: CardView }) {
       </p>
       <Headline result={view.result} reasons={3} />
     </div>
+  );
+}
+
+/** The segment's outcomes from the model's evidence: "accounts like this: NRR 128%, logo retention 94%, n=420". */
+function SegmentLine({ segment }: { segment: NonNullable<ScoreResult['segment']> }) {
+  const e = segment.evidence;
+  const figures = [
+    e.nrr !== undefined && `NRR ${percent(e.nrr)}`,
+    e.logoRetention !== undefined && `logo retention ${percent(e.logoRetention)}`,
+    e.clv !== undefined && `CLV ${formatMoney(e.clv)}`,
+    e.n !== undefined && `n=${e.n}`,
+  ].filter(Boolean);
+  return (
+    <p className="segment" data-testid="fit-segment" data-segment-id={segment.id}>
+      Accounts like this ({segment.label}): {figures.join(', ')}
+    </p>
   );
 }

@@ -31,6 +31,10 @@ describe('popup and side panel', () => {
   it('show the same result as the card for that tab', async () => {
     const { page, card, tabId } = await openFixture();
     const score = await card.getByTestId('fit-score').textContent();
+    // The built-in model carries segment evidence; the compact card names the company's segment with its outcomes.
+    expect(await card.getByTestId('fit-segment').textContent()).toBe(
+      'Accounts like this (Software, 201-5,000 employees): NRR 114%, logo retention 89%, CLV $238K, n=610',
+    );
     for (const view of ['sidepanel', 'popup']) {
       const panel = await harness.context.newPage();
       await panel.goto(`chrome-extension://${harness.extensionId}/${view}.html?tab=${tabId}`);
