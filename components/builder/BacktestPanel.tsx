@@ -110,7 +110,7 @@ function ShareBars({ accountShare, expansionShare }: { accountShare: number | nu
     { label: 'expansion revenue', value: expansionShare, color: '#2e7d32' },
   ];
   return (
-    <svg viewBox="0 0 640 56" width="100%" role="img" aria-label="Top tiers: share of accounts and of expansion revenue">
+    <svg className="share-bars" viewBox="0 0 640 56" width="100%" role="img" aria-label="Top tiers: share of accounts and of expansion revenue">
       {rows.map((r, i) => (
         <g key={r.label} data-testid="share-bar" data-value={r.value ?? ''}>
           <text x={0} y={20 + i * 26} fontSize={12}>

@@ -63,6 +63,8 @@ export function SegmentTable(props: {
   const withTam = props.segments.some((s) => s.tam !== null && s.tam !== undefined);
   const columns = COLUMNS.filter((c) => c.key !== 'tam' || withTam);
   const rows = sortSegments(props.segments, sort);
+  // The analysis' rank stays visible whatever the sort: "#" is the position in the given order.
+  const rank = new Map(props.segments.map((s, i) => [s, i + 1]));
   const sortBy = (key: SortKey, numeric?: boolean) =>
     // Numbers start high-to-low (the best first); text starts A to Z.
     setSort((s) => (s.key === key ? { key, descending: !s.descending } : { key, descending: !!numeric }));
@@ -102,7 +104,7 @@ export function SegmentTable(props: {
               className={[props.selectedKey === key ? 'selected' : '', s.flags.includes('small-sample') ? 'muted-row' : ''].join(' ').trim() || undefined}
               onClick={props.onSelect ? () => props.onSelect!(key) : undefined}
             >
-              <td className="muted">{props.segments.indexOf(s) + 1}</td>
+              <td className="muted">{rank.get(s)}</td>
               <td>{fieldLabel(s.field, s.kind)}</td>
               <td>{s.value}</td>
               <td className="num">{s.n}</td>

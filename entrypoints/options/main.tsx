@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import '../../components/editor/editor.css';
 import { IcpDb } from '../../lib/storage/db';
 import { App } from './App';
+import { PageTabs } from './builder/PageTabs';
 import { DepsContext } from './data';
 
 // The options page opens the extension's own IndexedDB (same origin as the background), see ./data.ts.
@@ -12,7 +13,7 @@ const db = new IcpDb({ indexedDB, IDBKeyRange });
 createRoot(document.getElementById('root')!).render(
   <DepsContext.Provider value={{ db, browser }}>
     <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { staleTime: 1_000 } } })}>
-      <App />
+      <PageTabs models={<App />} />
     </QueryClientProvider>
   </DepsContext.Provider>,
 );

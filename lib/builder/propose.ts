@@ -300,8 +300,11 @@ function cardSegments(segments: readonly SegmentAnalysis[], max: number): NonNul
     }));
 }
 
-/** Tier thresholds from the spread of scores among the fit accounts the model was derived from. */
-function tiersFor(model: IcpModel, records: readonly OutcomeRecord[], asOf: string): IcpModel['tiers'] {
+/**
+ * Tier thresholds from the spread of scores among the fit accounts the model was derived from: A from the 80th
+ * percentile, B from the median, C the rest. Exported for the options page, which re-fits tiers after a review.
+ */
+export function tiersFor(model: IcpModel, records: readonly OutcomeRecord[], asOf: string): IcpModel['tiers'] {
   const compiled = compileModel(model);
   const now = Date.parse(asOf.slice(0, 10));
   const scores = records

@@ -1,0 +1,37 @@
+import { useState, type ReactNode } from 'react';
+import '../../../components/builder/builder.css';
+import { BuilderPage } from './BuilderPage';
+
+type PageTab = 'models' | 'builder';
+
+/**
+ * The options page's two halves: the models (list, editor, history, sync) and the ICP builder. The models half stays
+ * mounted while the builder is open (hidden, not unmounted), so an unsaved draft in the editor survives a look at the
+ * builder. The builder mounts the first time it is opened and then keeps its files and review.
+ */
+export function PageTabs({ models }: { models: ReactNode }) {
+  const [tab, setTab] = useState<PageTab>('models');
+  const [builderOpened, setBuilderOpened] = useState(false);
+  const open = (next: PageTab) => {
+    if (next === 'builder') setBuilderOpened(true);
+    setTab(next);
+  };
+  return (
+    <>
+      <nav className="page-tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={tab === 'models'} data-testid="page-tab-models" onClick={() => open('models')}>
+          Models
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'builder'} data-testid="page-tab-builder" onClick={() => open('builder')}>
+          Builder
+        </button>
+      </nav>
+      <div hidden={tab !== 'models'}>{models}</div>
+      {builderOpened && (
+        <div hidden={tab !== 'builder'}>
+          <BuilderPage onShowModels={() => open('models')} />
+        </div>
+      )}
+    </>
+  );
+}
