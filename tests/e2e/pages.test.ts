@@ -106,7 +106,13 @@ describe('answers and exceptions on the card', () => {
   it('logs an exception when an AE advances a not-fit account', async () => {
     const notFit = loadFixtures().find((f) => f.site === 'hubspot' && f.name === 'record-association-cards')!;
     await harness.routeFixture(notFit.url + '*', notFit.html);
-    await harness.sendMessage({ type: 'setSetting', key: 'userName', value: 'Alex AE' });
+    // The AE says who they are in the options page's settings.
+    const options = await harness.context.newPage();
+    await options.goto(`chrome-extension://${harness.extensionId}/options.html`);
+    await options.getByTestId('page-tab-settings').click();
+    await options.getByTestId('user-name').fill('Alex AE');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => harness.sendMessage({ type: 'getSettings' })).toMatchObject({ settings: { userName: 'Alex AE' } });
     const page = await harness.context.newPage();
     await page.goto(notFit.url, { waitUntil: 'domcontentloaded' });
     const card = page.locator('icp-fit-card [data-testid=fit-card][data-state=ready]');
@@ -129,6 +135,11 @@ describe('answers and exceptions on the card', () => {
     );
     expect(logged).toEqual([expect.objectContaining({ accountKey: notFit.key, verdict: 'not-fit', reason: 'Strategic logo for the Q4 board deck', user: 'Alex AE' })]);
     await extension.close();
+    // RevOps sees it in the exception log.
+    await options.reload();
+    await options.getByTestId('page-tab-settings').click();
+    await expect.poll(() => options.getByTestId('exceptions').textContent()).toContain('Strategic logo for the Q4 board deck');
+    await options.close();
     await page.close();
   });
 });

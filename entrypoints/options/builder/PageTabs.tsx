@@ -1,11 +1,12 @@
 import { useState, type ReactNode } from 'react';
 import '../../../components/builder/builder.css';
+import { SettingsTab } from '../SettingsTab';
 import { BuilderPage } from './BuilderPage';
 
-type PageTab = 'models' | 'builder';
+type PageTab = 'models' | 'builder' | 'settings';
 
 /**
- * The options page's two halves: the models (list, editor, history, sync) and the ICP builder. The models half stays
+ * The options page: the models (list, editor, history, sync), the ICP builder, and settings (name, sites, exceptions). The models half stays
  * mounted while the builder is open (hidden, not unmounted), so an unsaved draft in the editor survives a look at the
  * builder. The builder mounts the first time it is opened and then keeps its files and review.
  */
@@ -25,6 +26,9 @@ export function PageTabs({ models }: { models: ReactNode }) {
         <button type="button" role="tab" aria-selected={tab === 'builder'} data-testid="page-tab-builder" onClick={() => open('builder')}>
           Builder
         </button>
+        <button type="button" role="tab" aria-selected={tab === 'settings'} data-testid="page-tab-settings" onClick={() => open('settings')}>
+          Settings
+        </button>
       </nav>
       <div hidden={tab !== 'models'}>{models}</div>
       {builderOpened && (
@@ -32,6 +36,7 @@ export function PageTabs({ models }: { models: ReactNode }) {
           <BuilderPage onShowModels={() => open('models')} />
         </div>
       )}
+      {tab === 'settings' && <SettingsTab />}
     </>
   );
 }
