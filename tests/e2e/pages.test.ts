@@ -143,3 +143,31 @@ describe('answers and exceptions on the card', () => {
     await page.close();
   });
 });
+
+describe('an account list', () => {
+  it('is imported in the options page and merged into the card as facts from the list', async () => {
+    const li = loadFixtures().find((f) => f.site === 'linkedin' && f.name === 'public-www')!;
+    await harness.routeFixture(li.url + '*', li.html);
+    const options = await harness.context.newPage();
+    await options.goto(`chrome-extension://${harness.extensionId}/options.html`);
+    await options.getByTestId('page-tab-settings').click();
+    await options.getByTestId('account-list-file').setInputFiles({
+      name: 'q4-targets.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Account Name,Website,Technologies,Champion Identified\nTidewater Renewables,tidewater-renewables.com,"Salesforce; Snowflake",yes\nNo Site Co,,Slack,\n'),
+    });
+    await expect.poll(() => options.getByTestId('account-list-result').textContent()).toMatch(/Imported 1 accounts from q4-targets.csv; 1 problems:line 3: no readable website/);
+    await options.close();
+
+    const page = await harness.context.newPage();
+    await page.goto(li.url, { waitUntil: 'domcontentloaded' });
+    const card = page.locator('icp-fit-card [data-testid=fit-card][data-state=ready]');
+    await card.waitFor({ timeout: 15_000 });
+    await card.getByTestId('fit-expand').click();
+    expect(await card.locator('[data-testid=fit-field][data-field=technologies]').getAttribute('data-source')).toBe('list');
+    expect(await card.locator('[data-testid=fit-field][data-field=name]').getAttribute('data-source')).toBe('page');
+    expect(await card.locator('[data-testid=fit-criterion][data-criterion-id=crm-adjacent]').getAttribute('data-status')).toBe('pass');
+    expect(await card.locator('[data-testid=fit-criterion][data-criterion-id=champion]').getAttribute('data-status')).toBe('pass');
+    await page.close();
+  });
+});

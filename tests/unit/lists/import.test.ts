@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { readAccountList } from '../../../lib/lists/import';
+
+const CSV = `Account Name,Website,Number of Employees,Technologies,Champion Identified,Region Owner
+Tidewater Renewables,https://www.tidewater-renewables.com,"1,001-5,000","Salesforce; Snowflake",yes,Dana
+No Domain Ltd,,51-200,,,
+Broken Size Inc,broken.example,lots,,no,Sam
+`;
+
+describe('readAccountList', () => {
+  it('reads accounts keyed by domain with list-sourced facts, and reports every row it cannot use', () => {
+    const { accounts, problems } = readAccountList(CSV, 'q4-list.csv', '2026-11-23T00:00:00.000Z');
+    expect(accounts.map((a) => a.domain)).toEqual(['tidewater-renewables.com', 'broken.example']);
+    const tidewater = accounts[0].facts;
+    expect(tidewater.technologies).toEqual({ value: ['Salesforce', 'Snowflake'], source: { kind: 'list', detail: 'q4-list.csv', at: '2026-11-23T00:00:00.000Z' } });
+    expect(tidewater.championIdentified?.value).toBe(true);
+    expect(tidewater['custom.region_owner']?.value).toBe('Dana');
+    // The bad headcount is reported; the row keeps its other facts.
+    expect(accounts[1].facts.championIdentified?.value).toBe(false);
+    expect(accounts[1].facts.employees).toBeUndefined();
+    expect(problems).toEqual([
+      { line: 3, message: expect.stringMatching(/no readable website or domain/) },
+      { line: 4, message: expect.stringMatching(/^employees: /) },
+    ]);
+  });
+
+  it('says so when the file is empty', () => {
+    expect(readAccountList('', 'x.csv', '2026-01-01').problems).toEqual([{ line: 1, message: 'the file is empty' }]);
+  });
+});
