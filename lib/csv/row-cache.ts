@@ -1,33 +1,42 @@
-import { valuesOf, type FactProblem } from '../facts/parse';
-import { normaliseFacts } from '../facts/normalise/index';
+import type { FactProblem } from '../facts/parse';
+import { LINKED_FACTS, normaliseFacts, normaliseLoneFact, REJECTED } from '../facts/normalise/index';
 import type { RawFacts } from '../facts/raw';
-import type { FactSource, FactValues } from '../facts/vocabulary';
+import { factSourceSchema, type FactSource, type FactValues } from '../facts/vocabulary';
 import type { ColumnMapping } from './columns';
 import { rowFacts } from './row';
 
 /**
  * Row normalisation for big files, with the same result as rowFacts (row.ts) but most of the work remembered, and
- * the facts laid out in the engine's slots (see evaluateSlots in lib/engine/score.ts) rather than in an object.
+ * the facts laid out straight in the engine's slots (see evaluateSlots in lib/engine/score.ts): a clean row makes
+ * no objects at all.
  *
- * Why: normaliseFacts (with its zod checks) was about half of `icp score`'s time, and CSV columns repeat their
- * values endlessly ("United States", "51-200", "Series B"). Most facts normalise on their own value alone, so each
- * column remembers, per raw text, what its fact normalised to. A few facts fill each other in (`industry` gives
- * `subIndustry` and back; `hqLocation` fills city, region and country where those are missing): those columns are
- * normalised together and remembered by their values together. Columns whose values do not repeat (names,
- * domains) are not remembered: they are normalised together, once per row.
+ * Why: building facts per row (raw facts, {value, source} wrappers, a values object) and running normalisation and
+ * the zod checks on them was most of `icp score`'s time, much of it garbage collection. CSV columns repeat their
+ * values endlessly ("United States", "51-200", "Series B"), so:
+ *
+ * - Lone columns (most facts normalise on their own value alone) remember, per raw cell text, what the cell
+ *   normalised to once checked against the vocabulary (normaliseLoneFact): a value, ABSENT or REJECTED. A column
+ *   whose values do not repeat (names, domains) stops remembering after a trial and normalises each cell as it
+ *   comes, still without objects.
+ * - Linked columns fill each other in (`industry` gives `subIndustry` and back; `hqLocation` fills city, region and
+ *   country where those are missing; a region fills the country): each group is normalised together by
+ *   normaliseFacts and remembered by its cells together. The two groups do not touch each other's facts.
  *
  * Problems: a row in which any part has a problem is normalised again as a whole by rowFacts, so its problems come
  * in exactly the order normaliseFacts gives them (refusals in column order, then the location, then the checks).
- * A clean row's facts are the union of its parts' facts; parts share value objects (a band, a technology list)
- * across rows, which is fine because nothing downstream changes them. Only the facts the model reads are kept.
+ * Remembered values (a band, a technology list) are shared across rows, which is fine because nothing downstream
+ * changes them.
  *
- * Memory stays bounded: each column's memory starts over when it holds MAX_REMEMBERED values.
+ * Memory stays bounded: each column's or group's memory starts over when it holds MAX_REMEMBERED values.
  */
 
-/** Facts whose normalisation reads other facts (see normaliseFacts' "Derived facts"). Keep in step with it. */
-const LINKED_FACTS: ReadonlySet<string> = new Set(['industry', 'subIndustry', 'hqLocation', 'hqCity', 'hqRegion', 'hqCountry']);
+/** Linked facts normalised together; facts of different groups never read each other. See LINKED_FACTS. */
+const LINKED_GROUPS: readonly (readonly string[])[] = [
+  ['industry', 'subIndustry'],
+  ['hqLocation', 'hqCity', 'hqRegion', 'hqCountry'],
+];
 
-/** Distinct values a column remembers before starting over. */
+/** Distinct values a column (or group) remembers before starting over. */
 export const MAX_REMEMBERED = 20_000;
 /**
  * After this many lookups, a column that found less than a quarter of its values remembered stops remembering
@@ -35,21 +44,42 @@ export const MAX_REMEMBERED = 20_000;
  */
 const TRIAL_LOOKUPS = 4_000;
 
-/** What some raw facts normalised to. */
-interface Part {
-  /** The accepted facts the model reads, as [slot, value]. */
-  values: [number, unknown][];
-  /** True when normalisation reported any problem: the row then goes through rowFacts whole. */
-  problem: boolean;
+/** Remembered for a cell that normalises to no fact (blank text): Map.get's undefined means "not seen yet". */
+const ABSENT = Symbol('absent');
+
+/** A clean row's problems: shared, never added to. */
+const NO_PROBLEMS: FactProblem[] = [];
+
+interface LoneColumn {
+  index: number;
+  fact: string;
+  /** The fact's engine slot, -1 when the model does not read it (its cells are still checked for problems). */
+  slot: number;
+  /** Raw cell → normalised value, ABSENT or REJECTED. Undefined once the column proved not to repeat its values. */
+  memory: Map<string, unknown> | undefined;
+  lookups: number;
+  hits: number;
 }
 
-/** Linked columns' memory: a map per column, keyed by its cell, down to the part for the whole combination. */
+/** What a linked group's cells normalised to: the facts the model reads, as parallel arrays of slot and value. */
+interface Part {
+  slots: number[];
+  values: unknown[];
+  /** normaliseFacts reported a problem: the row then goes through rowFacts whole. */
+  rejected: boolean;
+}
+
+/** A group's memory: a map per column, keyed by its cell, down to the part for the whole combination. */
 type LinkedTree = Map<string, LinkedTree | Part>;
 
-function remember(memory: Map<string, Part>, key: string, part: Part, max: number): Part {
-  if (memory.size >= max) memory.clear();
-  memory.set(key, part);
-  return part;
+interface LinkedGroup {
+  columns: { index: number; fact: string }[];
+  /** Undefined once the group proved not to repeat its combinations. */
+  memory: LinkedTree | undefined;
+  /** Parts held in `memory`. */
+  count: number;
+  lookups: number;
+  hits: number;
 }
 
 /**
@@ -62,24 +92,10 @@ function ownCopy(s: string): string {
   return ` ${s}`.slice(1);
 }
 
-/** Adds a part's facts to a row's slots; false when the part had a problem. */
-function addPart(slots: unknown[], part: Part): boolean {
-  for (let i = 0; i < part.values.length; i++) slots[part.values[i][0]] = part.values[i][1];
-  return !part.problem;
-}
-
-interface RememberingColumn {
-  index: number;
-  fact: string;
-  memory: Map<string, Part>;
-  lookups: number;
-  hits: number;
-}
-
 export interface SlottedRow {
   /** Value of each fact the model reads, by slot; undefined when missing. Reused: overwritten by the next row. */
   slots: unknown[];
-  /** Facts rejected by normalisation, in normaliseFacts' order. */
+  /** Facts rejected by normalisation, in normaliseFacts' order. Do not change: may be shared between rows. */
   problems: FactProblem[];
 }
 
@@ -97,111 +113,124 @@ export function createRowNormaliser(
   slotOf: ReadonlyMap<string, number>,
   limits = { remember: MAX_REMEMBERED, trial: TRIAL_LOOKUPS },
 ): RowNormaliser {
+  // normaliseFacts checks the source (parseFacts); the lone path never sees it, so check it here, once.
+  factSourceSchema.parse(source);
   const options = { origin: 'csv' as const, source };
-  const slotted = (values: FactValues): [number, unknown][] => {
-    const out: [number, unknown][] = [];
-    for (const [fact, value] of Object.entries(values)) {
-      const slot = slotOf.get(fact);
-      if (slot !== undefined) out.push([slot, value]);
-    }
-    return out;
-  };
-  const normalisePart = (raw: Record<string, string>): Part => {
-    const { facts, problems } = normaliseFacts(raw as RawFacts, options);
-    return { values: slotted(valuesOf(facts)), problem: problems.length > 0 };
-  };
-  const row: SlottedRow = { slots: new Array<unknown>(slotOf.size).fill(undefined), problems: [] };
+  const row: SlottedRow = { slots: new Array<unknown>(slotOf.size).fill(undefined), problems: NO_PROBLEMS };
 
-  let remembering: RememberingColumn[] = [];
-  /** Columns normalised once per row, all in one call. */
-  let everyRow: { index: number; fact: string }[] = [];
-  const linked: { index: number; fact: string }[] = [];
-  const linkedMemory: LinkedTree = new Map();
-  let linkedCount = 0;
+  const lone: LoneColumn[] = [];
+  const groups: LinkedGroup[] = [];
+  const groupFor = new Map<number, LinkedGroup>();
   columns.forEach(({ fact }, index) => {
-    if (LINKED_FACTS.has(fact)) linked.push({ index, fact });
-    else remembering.push({ index, fact, memory: new Map(), lookups: 0, hits: 0 });
+    if (!LINKED_FACTS.has(fact)) {
+      lone.push({ index, fact, slot: slotOf.get(fact) ?? -1, memory: new Map(), lookups: 0, hits: 0 });
+      return;
+    }
+    // A linked fact in no listed group (one added to LINKED_FACTS later) shares a catch-all group: still correct.
+    const g = LINKED_GROUPS.findIndex((facts) => facts.includes(fact));
+    const key = g === -1 ? LINKED_GROUPS.length : g;
+    let group = groupFor.get(key);
+    if (!group) {
+      group = { columns: [], memory: new Map(), count: 0, lookups: 0, hits: 0 };
+      groupFor.set(key, group);
+      groups.push(group);
+    }
+    group.columns.push({ index, fact });
   });
 
-  /** A column that does not repeat its values is better normalised with the row than remembered. */
-  function stopRemembering(column: RememberingColumn) {
-    remembering = remembering.filter((c) => c !== column);
-    everyRow = [...everyRow, { index: column.index, fact: column.fact }].sort((a, b) => a.index - b.index);
+  /** A lone column's cell → normalised value, ABSENT or REJECTED, from memory when it can. */
+  function loneValue(column: LoneColumn, cell: string): unknown {
+    const memory = column.memory;
+    if (memory === undefined) return normaliseLoneFact(column.fact, cell, options) ?? ABSENT;
+    column.lookups++;
+    let value = memory.get(cell);
+    if (value === undefined) {
+      const own = ownCopy(cell);
+      value = normaliseLoneFact(column.fact, own, options) ?? ABSENT;
+      if (memory.size >= limits.remember) memory.clear();
+      memory.set(own, value);
+    } else column.hits++;
+    // A column that does not repeat its values is better normalised cell by cell than remembered.
+    if (column.lookups === limits.trial && column.hits * 4 < limits.trial) column.memory = undefined;
+    return value;
   }
 
-  // The loops below make no closures per row: at a few microseconds a row, even that shows.
+  /** A linked group's cells normalised together: the facts the model reads, and whether there was a problem. */
+  function normaliseGroup(group: LinkedGroup, fields: readonly string[], copy: boolean): Part {
+    const raw: Record<string, string> = {};
+    for (const { index, fact } of group.columns) if (fields[index]) raw[fact] = copy ? ownCopy(fields[index]) : fields[index];
+    const { facts, problems } = normaliseFacts(raw as RawFacts, options);
+    const part: Part = { slots: [], values: [], rejected: problems.length > 0 };
+    for (const [fact, f] of Object.entries(facts)) {
+      const slot = slotOf.get(fact);
+      if (slot === undefined || !f) continue;
+      part.slots.push(slot);
+      part.values.push(f.value);
+    }
+    return part;
+  }
+
+  /** A group's part, from memory when it can: a tree with one level per column, so no key is built per row. */
+  function groupPart(group: LinkedGroup, fields: readonly string[]): Part {
+    const memory = group.memory;
+    if (memory === undefined) return normaliseGroup(group, fields, false);
+    group.lookups++;
+    const { columns: cols } = group;
+    let node = memory;
+    for (let k = 0; k < cols.length - 1; k++) {
+      const cell = fields[cols[k].index] ?? '';
+      let next = node.get(cell) as LinkedTree | undefined;
+      if (next === undefined) node.set(ownCopy(cell), (next = new Map()));
+      node = next;
+    }
+    const last = fields[cols[cols.length - 1].index] ?? '';
+    let part = node.get(last) as Part | undefined;
+    if (part === undefined) {
+      if (group.count >= limits.remember) {
+        memory.clear(); // starts over; `node` is now detached and dropped after this row
+        group.count = 0;
+      }
+      part = normaliseGroup(group, fields, true);
+      node.set(ownCopy(last), part);
+      group.count++;
+    } else group.hits++;
+    if (group.lookups === limits.trial && group.hits * 4 < limits.trial) group.memory = undefined;
+    return part;
+  }
+
+  /** A row with a problem somewhere: the whole row again, as rowFacts does it, for its problems in their order. */
+  function wholeRow(fields: readonly string[]): SlottedRow {
+    const { values, problems } = rowFacts(columns, fields, source);
+    const slots = row.slots;
+    slots.fill(undefined);
+    for (const [fact, value] of Object.entries(values as FactValues)) {
+      const slot = slotOf.get(fact);
+      if (slot !== undefined) slots[slot] = value;
+    }
+    row.problems = problems;
+    return row;
+  }
+
+  // The hot loop makes no objects or closures for a clean row: at a few microseconds a row, even that shows.
   return {
     normalise(fields) {
       const slots = row.slots;
       slots.fill(undefined);
-      let clean = true;
-
-      for (let c = 0; c < remembering.length && clean; c++) {
-        const column = remembering[c];
+      for (let c = 0; c < lone.length; c++) {
+        const column = lone[c];
         const cell = fields[column.index];
-        if (cell === undefined || cell === '') continue;
-        column.lookups++;
-        let part = column.memory.get(cell);
-        if (part === undefined) {
-          const own = ownCopy(cell);
-          part = remember(column.memory, own, normalisePart({ [column.fact]: own }), limits.remember);
-        }
-        else column.hits++;
-        clean = addPart(slots, part);
-        if (column.lookups === limits.trial && column.hits * 4 < limits.trial) {
-          stopRemembering(column);
-          c--; // the next column moved into this place
-        }
+        if (cell === undefined || cell === '') continue; // an empty cell is an unknown fact
+        const value = loneValue(column, cell);
+        if (value === REJECTED) return wholeRow(fields);
+        if (column.slot !== -1 && value !== ABSENT) slots[column.slot] = value;
       }
-
-      if (clean && linked.length > 0) {
-        // Remembered by all their cells together, in a tree with one level per linked column (no key to build).
-        let node = linkedMemory;
-        for (let k = 0; k < linked.length - 1; k++) {
-          const cell = fields[linked[k].index] ?? '';
-          let next = node.get(cell) as LinkedTree | undefined;
-          if (next === undefined) node.set(ownCopy(cell), (next = new Map()));
-          node = next;
-        }
-        const last = fields[linked[linked.length - 1].index] ?? '';
-        let part = node.get(last) as Part | undefined;
-        if (part === undefined) {
-          if (linkedCount >= limits.remember) {
-            linkedMemory.clear(); // starts over; `node` is now detached and dropped after this row
-            linkedCount = 0;
-          }
-          const raw: Record<string, string> = {};
-          for (const { index, fact } of linked) if (fields[index]) raw[fact] = ownCopy(fields[index]);
-          part = normalisePart(raw);
-          node.set(ownCopy(last), part);
-          linkedCount++;
-        }
-        clean = addPart(slots, part);
+      for (let g = 0; g < groups.length; g++) {
+        const part = groupPart(groups[g], fields);
+        if (part.rejected) return wholeRow(fields);
+        for (let i = 0; i < part.slots.length; i++) slots[part.slots[i]] = part.values[i];
       }
-
-      if (clean && everyRow.length > 0) {
-        const raw: Record<string, string> = {};
-        let any = false;
-        for (const { index, fact } of everyRow) {
-          const cell = fields[index];
-          if (cell === undefined || cell === '') continue;
-          raw[fact] = cell;
-          any = true;
-        }
-        if (any) clean = addPart(slots, normalisePart(raw));
-      }
-
-      if (clean) {
-        row.problems = [];
-        return row;
-      }
-      // A problem somewhere: the whole row again, as rowFacts does it, for its problems in their order.
-      const { values, problems } = rowFacts(columns, fields, source);
-      slots.fill(undefined);
-      addPart(slots, { values: slotted(values), problem: false });
-      row.problems = problems;
+      row.problems = NO_PROBLEMS;
       return row;
     },
   };
 }
-

@@ -12,10 +12,10 @@ import type { Readable, Writable } from 'node:stream';
 import { evaluate, evaluateSlots, type CompiledModel, type Evaluation, type Verdict } from '../engine/score';
 import type { FactSource } from '../facts/vocabulary';
 import { mapColumns, type ColumnMapping } from './columns';
-import { evaluationCells, malformedCells, OUTPUT_COLUMNS, problemReason } from './output';
+import { evaluationText, malformedCells, OUTPUT_COLUMNS, problemReason } from './output';
 import { rowFacts } from './row';
 import { createRowNormaliser, type RowNormaliser } from './row-cache';
-import { csvRow } from './write';
+import { csvRow, csvRowCountingBreaks, lineBreaksIn } from './write';
 
 export interface ScoreCsvOptions {
   /** The CSV (bytes or text). */
@@ -51,12 +51,9 @@ export interface ScoreCsvSummary {
 }
 
 /** Line breaks inside the fields of a row: a quoted multi-line field spans several physical lines. */
-function lineBreaksIn(fields: readonly string[]): number {
+function lineBreaksInRow(fields: readonly string[]): number {
   let n = 0;
-  for (const f of fields) {
-    if (f.indexOf('\n') === -1 && f.indexOf('\r') === -1) continue;
-    n += f.match(/\r\n|\r|\n/g)?.length ?? 0;
-  }
+  for (const f of fields) n += lineBreaksIn(f);
   return n;
 }
 
@@ -95,7 +92,9 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
     for (let r = 0; r < data.length; r++) {
       const fields = data[r];
       const line = nextLine;
-      nextLine += 1 + lineBreaksIn(fields);
+      // A well-formed data row's line breaks are counted as its cells are written (below), every other row's here.
+      const wellFormed = header !== undefined && fields.length === header.length && !errors.has(r) && !isBlankLine(fields);
+      if (!wellFormed) nextLine += 1 + lineBreaksInRow(fields);
       if (!header) {
         if (isBlankLine(fields)) continue; // blank lines before the header
         header = fields;
@@ -122,6 +121,9 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
         out += `${csvRow([...cells, ...malformedCells(problem)])}\n`;
         continue;
       }
+      // A well-formed row: its line breaks are counted as its cells are written.
+      const written = csvRowCountingBreaks(fields);
+      nextLine += 1 + written.lineBreaks;
       let evaluation: Evaluation;
       let problems;
       if (normaliser) {
@@ -138,7 +140,7 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
         for (const p of problems) onProblem(line, problemReason(p));
       }
       summary.verdicts[evaluation.verdict]++;
-      out += `${csvRow(fields)},${csvRow(evaluationCells(compiled, evaluation, problems))}\n`;
+      out += `${written.text},${evaluationText(compiled, evaluation, problems)}\n`;
     }
     return out;
   }

@@ -22,3 +22,31 @@ export function csvRow(cells: readonly string[]): string {
   for (let i = 0; i < cells.length; i++) line += i === 0 ? csvCell(cells[i]) : `,${csvCell(cells[i])}`;
   return line;
 }
+
+/**
+ * csvRow for a row read from a file, also counting the line breaks inside its cells (a quoted multi-line cell spans
+ * several physical lines, which line numbers must count). Only a cell that needs quotes can hold a line break, so
+ * the count costs nothing for the usual row.
+ */
+export function csvRowCountingBreaks(cells: readonly string[]): { text: string; lineBreaks: number } {
+  let text = '';
+  let lineBreaks = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    let written = cell;
+    if (NEEDS_QUOTES.test(cell)) {
+      written = `"${cell.replace(QUOTE, '""')}"`;
+      lineBreaks += lineBreaksIn(cell);
+    }
+    text += i === 0 ? written : `,${written}`;
+  }
+  return { text, lineBreaks };
+}
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/** Line breaks in a cell ("\r\n" is one). */
+export function lineBreaksIn(cell: string): number {
+  if (cell.indexOf('\n') === -1 && cell.indexOf('\r') === -1) return 0;
+  return cell.match(LINE_BREAK)?.length ?? 0;
+}

@@ -36,22 +36,31 @@ function toHttpUrl(input: string): URL | undefined {
   return url;
 }
 
+const PLAIN_DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
+const WWW = /^www\d*\./;
+
+/**
+ * True for a domain parseDomain returns as it is: bare and lower-case already, with no "www." to strip. (A quick
+ * test for CSV columns of domains, which rarely repeat: see normaliseLoneFact.)
+ */
+export function isBareDomain(input: string): boolean {
+  return BARE_DOMAIN.test(input) && !WWW.test(input);
+}
+
 /**
  * The bare domain of a website or domain: "https://www.acme.com/about?x" → "acme.com", "WWW.Acme.co.uk" →
  * "acme.co.uk", "http://acme.io:8080" → "acme.io". Undefined for other schemes, e-mail addresses, IPs, "localhost".
  */
-const PLAIN_DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/;
-
 export function parseDomain(input: string): string | undefined {
   // Most CSV cells are already a bare domain ("acme.com"): skip the URL parser for those.
   const plain = input.trim().toLowerCase();
   if (PLAIN_DOMAIN.test(plain)) {
-    const host = plain.replace(/^www\d*\./, '');
+    const host = plain.replace(WWW, '');
     return BARE_DOMAIN.test(host) ? host : undefined;
   }
   const url = toHttpUrl(input);
   if (!url) return undefined;
-  const host = url.hostname.replace(/\.$/, '').replace(/^www\d*\./, '');
+  const host = url.hostname.replace(/\.$/, '').replace(WWW, '');
   return BARE_DOMAIN.test(host) ? host : undefined;
 }
 

@@ -1,9 +1,9 @@
 import { parseFacts, type FactProblem } from '../parse';
 import type { RawFacts, RawOrigin } from '../raw';
-import { STANDARD_FACT_NAMES, isCustomFact, type CompanyFacts, type FactSource } from '../vocabulary';
+import { FACTS, STANDARD_FACT_NAMES, customValueSchema, factSchema, isCustomFact, type CompanyFacts, type FactSource } from '../vocabulary';
 import { parseCountry, parseLocation, parseRegion } from './country';
 import { parseDate, parseYear } from './date';
-import { parseBoolean, parseDomain, parseHttpUrl } from './domain';
+import { isBareDomain, parseBoolean, parseDomain, parseHttpUrl } from './domain';
 import { parseBuyingProcess, parseCompanyType, parseGrowthPercent, parseLifecycleStage } from './enums';
 import { parseFundingStage } from './funding';
 import { MAX_EMPLOYEES, parseHeadcount } from './headcount';
@@ -136,12 +136,15 @@ const SIMPLE: Record<string, (raw: unknown, locale?: string, origin?: RawOrigin)
 
 const isStandardFact = (field: string): boolean => (STANDARD_FACT_NAMES as string[]).includes(field);
 
+/** A character cleanText keeps: it removes only whitespace, and \s covers all of it (no-break spaces included). */
+const NOT_BLANK = /\S/;
+
 /** Absent: nothing, blank text, or an empty list. */
 function isEmpty(raw: unknown): boolean {
   return (
     raw === undefined ||
     raw === null ||
-    (typeof raw === 'string' && cleanText(raw) === '') ||
+    (typeof raw === 'string' && !NOT_BLANK.test(raw)) || // as cleanText(raw) === '', without making a string
     (Array.isArray(raw) && raw.length === 0)
   );
 }
@@ -150,6 +153,82 @@ function industryOf(raw: unknown, origin: RawOrigin): NormalisedIndustry | undef
   if (Array.isArray(raw)) return normaliseIndustryFromCategories(raw.filter((c): c is string => typeof c === 'string'));
   const text = asString(raw);
   return text === undefined ? undefined : normaliseIndustry(text, origin);
+}
+
+/** A standard or custom fact. Own-property check: "toString" or "__proto__" from a hostile CSV header must not reach a lookup table. */
+const isKnownField = (field: string): boolean => Object.hasOwn(SIMPLE, field) || isCustomFact(field) || isStandardFact(field);
+
+/**
+ * The normaliser for one known fact that reads no other (industry, subIndustry and hqLocation have their own branches
+ * in normaliseFacts). Notes that do not refuse the value (a dropped technology) go to `problems`.
+ */
+function normaliseField(field: string, rawValue: unknown, locale: string | undefined, origin: RawOrigin, problems: FactProblem[]): Outcome {
+  if (field === 'technologies') return technologies(rawValue, problems);
+  if (Object.hasOwn(SIMPLE, field)) return SIMPLE[field](rawValue, locale, origin);
+  if (isCustomFact(field)) return custom(rawValue);
+  return rawValue; // a standard fact with no normaliser: parseFacts checks it as is
+}
+
+/**
+ * Facts whose normalisation reads or fills other facts (see normaliseFacts' "Derived facts"): normaliseLoneFact
+ * refuses them.
+ */
+export const LINKED_FACTS: ReadonlySet<string> = new Set(['industry', 'subIndustry', 'hqLocation', 'hqCity', 'hqRegion', 'hqCountry']);
+
+/**
+ * Cells already in their fact's normal form: normaliseFacts would keep them exactly as they are, with no problem.
+ * A shortcut for normaliseLoneFact on the columns whose cells never repeat (names, domains, ids), where normalising
+ * and checking every cell cost more than all the rest of a CSV row. Each test must imply both the normaliser's
+ * output and the vocabulary's check; tests/unit/csv/row-cache.test.ts compares them with normaliseFacts.
+ */
+const CLEAN_TEXT = /^(?:\S+ )*\S+$/; // what cleanText leaves as it is (and not blank)
+/** Clean text within text(max)'s length, which is all that schema checks once trimmed. */
+const cleanTextUpTo = (max: number | null) => (raw: string) => max !== null && raw.length <= max && CLEAN_TEXT.test(raw);
+const NORMAL_FORM: Record<string, (raw: string) => boolean> = {
+  name: cleanTextUpTo(FACTS.name.schema.maxLength),
+  crmId: cleanTextUpTo(FACTS.crmId.schema.maxLength),
+  owner: cleanTextUpTo(FACTS.owner.schema.maxLength),
+  // parseDomain keeps a bare domain as it is, and the vocabulary's domain pattern takes every bare domain.
+  domain: isBareDomain,
+};
+const customNormalForm = cleanTextUpTo(customValueSchema.options[0].maxLength);
+
+function isNormalForm(field: string, raw: string): boolean {
+  if (Object.hasOwn(NORMAL_FORM, field)) return NORMAL_FORM[field](raw);
+  return isCustomFact(field) && customNormalForm(raw);
+}
+
+/** normaliseLoneFact's answer for a value that normaliseFacts would report any problem about. */
+export const REJECTED: unique symbol = Symbol('rejected');
+
+/** Scratch for normaliseLoneFact's notes: it only asks whether there were any, so one array serves every call. */
+const loneProblems: FactProblem[] = [];
+
+/**
+ * One fact on its own, for batch callers that remember what each cell normalises to (lib/csv/row-cache.ts): the
+ * value `normaliseFacts({ [field]: raw })` would give the fact once checked against the vocabulary, undefined when
+ * it would give none (a blank cell), or REJECTED when it would report any problem (the caller then asks
+ * normaliseFacts for the messages). The same normalisers and checks, without the objects normaliseFacts makes.
+ * `field` must not be one of LINKED_FACTS: those depend on each other.
+ */
+export function normaliseLoneFact(field: string, raw: unknown, options: Omit<NormaliseOptions, 'source'>): unknown {
+  if (LINKED_FACTS.has(field)) throw new Error(`${field} is normalised with the facts it is linked to`);
+  if (isEmpty(raw)) return undefined;
+  if (!isKnownField(field)) return REJECTED;
+  // Most identifier cells are already normal: no normaliser, no schema check, nothing allocated.
+  if (typeof raw === 'string' && isNormalForm(field, raw)) return raw;
+  loneProblems.length = 0;
+  let outcome: Outcome;
+  try {
+    outcome = normaliseField(field, raw, options.locale, options.origin, loneProblems);
+  } catch {
+    return REJECTED;
+  }
+  if (outcome instanceof Refused || loneProblems.length > 0) return REJECTED;
+  // As parseFacts: these are no value, and the rest must pass the fact's schema.
+  if (outcome === undefined || outcome === null || outcome === '') return undefined;
+  const checked = factSchema(field)!.safeParse(outcome);
+  return checked.success ? checked.data : REJECTED;
 }
 
 /**
@@ -201,23 +280,12 @@ export function normaliseFacts(
           values.subIndustry = found?.subIndustry ?? cleanText(text);
           impliedIndustry = found?.industry;
         }
-      } else if (field === 'technologies') {
-        const outcome = technologies(rawValue, problems);
+      } else if (isKnownField(field)) {
+        const outcome = normaliseField(field, rawValue, locale, origin, problems);
         if (outcome instanceof Refused) refuse(field, rawValue, outcome.reason);
         else values[field] = outcome;
-      } else if (Object.hasOwn(SIMPLE, field)) {
-        const outcome = SIMPLE[field](rawValue, locale, origin);
-        if (outcome instanceof Refused) refuse(field, rawValue, outcome.reason);
-        else values[field] = outcome;
-      } else if (isCustomFact(field)) {
-        const outcome = custom(rawValue);
-        if (outcome instanceof Refused) refuse(field, rawValue, outcome.reason);
-        else values[field] = outcome;
-      } else if (!isStandardFact(field)) {
-        // Own-property check: "toString" or "__proto__" from a hostile CSV header must not reach a lookup table.
-        problems.push({ field, message: `unknown fact ${quoteRaw(field)} (custom facts are named custom.<name>)` });
       } else {
-        values[field] = rawValue; // a fact with no normaliser: parseFacts checks it as is
+        problems.push({ field, message: `unknown fact ${quoteRaw(field)} (custom facts are named custom.<name>)` });
       }
     } catch {
       refuse(field, rawValue, 'could not read'); // a normaliser bug must not lose the other facts

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { prng } from '../../../bench/accounts';
-import { csvCell, csvRow } from '../../../lib/csv/write';
+import { csvCell, csvRow, csvRowCountingBreaks } from '../../../lib/csv/write';
 
 /** write.ts must write exactly what Papa.unparse(rows, { newline: '\n' }) writes: compared on random cells. */
 describe('csvRow', () => {
@@ -30,5 +30,10 @@ describe('csvRow', () => {
     for (let r = 0; r < 3000; r++) rows.push(Array.from({ length: 1 + Math.floor(rnd() * 6) }, cell));
     const ours = rows.map((row) => `${csvRow(row)}\n`).join('');
     expect(ours).toBe(`${Papa.unparse(rows, { newline: '\n' })}\n`);
+    // The same text while counting the line breaks inside cells ("\r\n" is one), for line numbers.
+    for (const row of rows) {
+      const breaks = row.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+      expect(csvRowCountingBreaks(row)).toEqual({ text: csvRow(row), lineBreaks: breaks });
+    }
   });
 });

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { evaluationCells, evaluationText } from '../../../lib/csv/output';
+import { csvRow } from '../../../lib/csv/write';
+import { compileModel, evaluate } from '../../../lib/engine/score';
+import { makeAccounts } from '../../../bench/accounts';
+import { BUILTIN_MODELS } from '../../../lib/model/builtin';
+import { makeModel } from '../engine/helpers';
+
+/** evaluationText writes directly what csvRow(evaluationCells(…)) writes, tiers and reasons quoted alike. */
+describe('evaluationText', () => {
+  const NOW = Date.UTC(2025, 5, 1);
+  // A tier id and labels that need quotes ("a,b", a double quote), beside the built-in models.
+  const quoting = makeModel({
+    criteria: [
+      { id: 'big', dimension: 'firmographic', label: 'Big, "really"', field: 'employees', op: 'gte', value: 100, kind: 'score', points: 5 },
+      { id: 'known', dimension: 'firmographic', label: ' edge space', field: 'hqCountry', op: 'exists', kind: 'must' },
+    ],
+  });
+  quoting.tiers = [{ ...quoting.tiers[0], id: 'tier,one' }, ...quoting.tiers.slice(1)];
+
+  it('matches csvRow(evaluationCells) on thousands of accounts, with and without problems', () => {
+    const accounts = makeAccounts(3000, NOW);
+    const problems = [{ field: 'employees', message: 'could not read a headcount: "lots, really"' }];
+    let quotedTiers = 0;
+    for (const model of [...BUILTIN_MODELS, quoting]) {
+      const compiled = compileModel(model);
+      accounts.forEach((account, i) => {
+        const evaluation = evaluate(compiled, account, NOW);
+        const p = i % 7 === 0 ? problems : [];
+        const text = evaluationText(compiled, evaluation, p);
+        expect(text).toBe(csvRow(evaluationCells(compiled, evaluation, p)));
+        if (text.includes('"tier,one"')) quotedTiers++;
+      });
+    }
+    expect(quotedTiers).toBeGreaterThan(0);
+  });
+});
