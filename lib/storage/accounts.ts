@@ -4,14 +4,8 @@ import { checkRow } from './check-row';
 import { checkFacts } from './company-facts';
 import { domainOf, nowIso, type AccountRow, type IcpDb } from './db';
 
-export interface Account {
-  key: string;
-  name?: string;
-  domain?: string;
-  facts: CompanyFacts;
-  sources: FactSource[];
-  updatedAt: string;
-}
+/** An account as read back (checked) from the database: the row's shape. */
+export type Account = AccountRow;
 
 const accountRowSchema = z.object({
   key: z.string().min(1),

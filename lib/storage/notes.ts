@@ -3,16 +3,8 @@ import { factSchema, isFactName, type CompanyFacts } from '../facts/vocabulary';
 import { checkRow } from './check-row';
 import { nowIso, type IcpDb, type NoteRow } from './db';
 
-export interface Note {
-  id: number;
-  accountKey: string;
-  /** With `value`: the user's answer for this fact (e.g. championIdentified). */
-  field?: string;
-  value?: unknown;
-  text?: string;
-  author?: string;
-  at: string;
-}
+/** A stored note (with its id), read back checked. With `field` and `value` it is an answer to a fact. */
+export type Note = NoteRow & { id: number };
 
 export type NewNote = Omit<Note, 'id' | 'at'> & { at?: string };
 
