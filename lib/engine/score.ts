@@ -82,7 +82,10 @@ const STATUS_NAMES: readonly Status[] = ['pass', 'fail', 'unknown'];
 
 interface CompiledCriterion {
   criterion: Criterion;
-  /** Reason texts made once per model, not per account. */
+  /**
+   * Reason texts made once per model, not per account. They never start with "+", "-", "=" or "@": spreadsheets
+   * would read such a cell of `icp score`'s output as a formula.
+   */
   passReason: string;
   unknownReason: string;
   /** "hard-no: …" or "failed must: …" (unused for scored criteria: their failing is no reason). */
@@ -177,7 +180,7 @@ export function compileModel(model: IcpModel): CompiledModel {
   };
   const criteria: CompiledCriterion[] = model.criteria.map((criterion, i) => ({
     criterion,
-    passReason: `+${worth[i]} ${criterion.label}`,
+    passReason: `${criterion.label} (+${worth[i]})`,
     unknownReason: `unknown: ${criterion.label} (${worth[i]})`,
     failReason: criterion.kind === 'exclude' ? `hard-no: ${criterion.label}` : `failed must: ${criterion.label}`,
     unknownMustReason: `unknown must: ${criterion.label}`,

@@ -35,7 +35,9 @@ describe('icp score', () => {
     }
     // Acme passes both musts (201-5,000 employees, served country): scored on industry and technologies.
     expect(rows[1][9]).toBe('fit');
-    expect(rows[1][11]).toMatch(/\+\d+ .*\|/);
+    expect(rows[1][11]).toMatch(/\(\+\d+\) \|/);
+    // No output cell of ours starts like a spreadsheet formula.
+    for (const row of rows.slice(1)) for (const cell of row.slice(-5)) expect(cell).not.toMatch(/^[+\-=@]/);
     // Globex (40 employees) fails a firmographic must.
     expect(rows[2][9]).toBe('not-fit');
     expect(run.stderr).toMatch(/^scored 2 rows \(1 fit, 1 not-fit, 0 needs-data\); 0 rows with problems$/m);

@@ -123,7 +123,7 @@ export function compileModel(model: IcpModel): CompiledModel {
   const worth = worths(model);
   const criteria = model.criteria.map((criterion, i) => ({
     criterion,
-    passReason: `+${worth[i]} ${criterion.label}`,
+    passReason: `${criterion.label} (+${worth[i]})`,
     unknownReason: `unknown: ${criterion.label} (${worth[i]})`,
     predicate: compileCondition(criterion),
     worth: worth[i],
