@@ -17,7 +17,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const site = siteOfHost(location.host);
-    if (!site) return;
+    if (!site || !holdsRecords()) return;
     const adapter = adapterFor(site);
     const prefKey = PREF_KEYS.site(site);
     const stored = await browser.storage.local.get([prefKey, PREF_KEYS.siteEnabled]);
@@ -67,7 +67,7 @@ export default defineContentScript({
       controller = null;
     };
 
-    if (isSiteEnabled(stored[PREF_KEYS.siteEnabled], site) && matchRecordOrSpa(site)) start();
+    if (isSiteEnabled(stored[PREF_KEYS.siteEnabled], site)) start();
     // The per-site switch in the popup and options takes effect without a reload.
     browser.storage.local.onChanged.addListener((changes) => {
       if (!(PREF_KEYS.siteEnabled in changes)) return;
@@ -82,8 +82,10 @@ export default defineContentScript({
   },
 });
 
-/** Every frame of a supported site watches for records, except HubSpot's many frames that can never hold one. */
-function matchRecordOrSpa(site: string): boolean {
-  if (site !== 'hubspot' || window === window.top) return true;
-  return matchRecord(new URL(location.href)) !== null;
+/**
+ * The top frame always watches (single-page apps reach a record from any page); a subframe only when it is itself a
+ * record page (HubSpot renders records inside app frames). LinkedIn's and the CRMs' many other frames get nothing.
+ */
+function holdsRecords(): boolean {
+  return window === window.top || matchRecord(new URL(location.href)) !== null;
 }

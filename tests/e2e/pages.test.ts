@@ -171,3 +171,19 @@ describe('an account list', () => {
     await page.close();
   });
 });
+
+describe('a HubSpot record inside an app frame', () => {
+  it('gets its card in the frame that holds the record, and the app shell around it gets none', async () => {
+    const record = loadFixtures().find((f) => f.site === 'hubspot' && f.name === 'record-inputs')!;
+    const shellUrl = 'https://app.hubspot.com/contacts/4455667/objects/0-2/views/all/list';
+    await harness.routeFixture(record.url + '*', record.html);
+    await harness.routeFixture(shellUrl, `<!doctype html><html><body><h1>Companies</h1><iframe src="${record.url}" width="1000" height="700"></iframe></body></html>`);
+    const page = await harness.context.newPage();
+    await page.goto(shellUrl, { waitUntil: 'domcontentloaded' });
+    const card = page.frameLocator('iframe').locator('icp-fit-card [data-testid=fit-card][data-state=ready]');
+    await card.waitFor({ timeout: 15_000 });
+    expect(await card.getByTestId('fit-company').textContent()).toBe(record.facts!.name);
+    expect(await page.locator('icp-fit-card').count()).toBe(0);
+    await page.close();
+  });
+});
