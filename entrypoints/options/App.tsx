@@ -28,16 +28,24 @@ export function App() {
   const [selected, setSelected] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>('edit');
 
-  if (models.isPending || policy.isPending) return <p>Loading…</p>;
+  if (models.isPending) return <p>Loading…</p>;
   if (models.isError) return <p className="error">Could not read the models: {String(models.error)}</p>;
   const list = models.data.map((m) => (m.model.id in pendingActive ? { ...m, active: pendingActive[m.model.id] } : m));
-  const locked = policy.data?.lockEditing ?? false;
+  // Chromium takes about 2 s to read managed storage the first time: the models show at once, and editing waits
+  // (read-only) until the admin policy is known, so a locked policy is never bypassed in that window.
+  const pendingPolicy = { lockEditing: true };
+  const locked = policy.data?.lockEditing ?? true;
   const current = list.find((m) => m.model.id === selected) ?? list.find((m) => m.active) ?? list[0];
 
   return (
     <main>
       <h1>ICP Fit — models</h1>
-      {locked && (
+      {policy.isPending && (
+        <p className="banner muted" data-testid="policy-pending">
+          Reading your organisation's policy… editing opens in a moment.
+        </p>
+      )}
+      {locked && !policy.isPending && (
         <p className="banner" data-testid="locked">
           Model editing is locked by your administrator. Models still sync from their source URL.
         </p>
@@ -62,7 +70,7 @@ export function App() {
       />
       {list.every((m) => !m.active) && <p className="error">No model is active: the card has nothing to score with.</p>}
       <ImportExport models={list} locked={locked} />
-      <SyncSettings states={states.data ?? []} policy={policy.data ?? { lockEditing: false }} modelUrls={list.flatMap((m) => (m.sourceUrl ? [m.sourceUrl] : []))} />
+      <SyncSettings states={states.data ?? []} policy={policy.data ?? pendingPolicy} modelUrls={list.flatMap((m) => (m.sourceUrl ? [m.sourceUrl] : []))} />
       {current && (
         <section data-testid="model-panel" data-model-id={current.model.id}>
           <h2>
@@ -85,7 +93,7 @@ export function App() {
             />
           )}
           {tab === 'history' && <HistoryTab key={current.model.id} stored={current} locked={locked} />}
-          {tab === 'sync' && <ModelSyncPanel key={current.model.id} stored={current} states={states.data ?? []} policy={policy.data ?? { lockEditing: false }} />}
+          {tab === 'sync' && <ModelSyncPanel key={current.model.id} stored={current} states={states.data ?? []} policy={policy.data ?? pendingPolicy} />}
         </section>
       )}
     </main>

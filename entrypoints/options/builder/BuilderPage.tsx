@@ -36,7 +36,7 @@ export function BuilderPage({ onShowModels }: { onShowModels?: () => void }) {
   const models = useModels();
   const policy = usePolicy();
   const afterChange = useAfterModelChange();
-  const locked = policy.data?.lockEditing ?? false;
+  const locked = policy.data?.lockEditing ?? true; // read-only until the admin policy is known (see App.tsx)
 
   const [outcomesFile, setOutcomesFile] = useState<CsvFile | null>(null);
   const [prospectsFile, setProspectsFile] = useState<CsvFile | null>(null);
