@@ -1,18 +1,10 @@
+import { seededRandom } from '../lib/builder/synthetic';
 import type { FactValues, Signal } from '../lib/facts/vocabulary';
 
 /** Synthetic accounts for the bench: varied, with missing facts, bands and exact numbers. Seeded: same every run. */
 
-/** mulberry32: a tiny seeded PRNG (Math.random cannot be seeded). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG the synthetic outcome data uses too (mulberry32; Math.random cannot be seeded). */
+export const prng = seededRandom;
 
 const COUNTRIES = ['US', 'US', 'US', 'GB', 'DE', 'FR', 'NL', 'SE', 'AU', 'CA', 'IN', 'BR', 'JP', 'RU', 'SG'];
 const INDUSTRIES = ['Software Development', 'Financial Services', 'IT Services and IT Consulting', 'Retail', 'Hospital & Health Care', 'Manufacturing', 'Education'];
