@@ -1,5 +1,5 @@
+import { JSDOM } from 'jsdom';
 import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { valuesOf } from '../../../lib/facts/parse';
@@ -9,10 +9,6 @@ import { extract } from '../../../lib/sites/crunchbase/extract';
 import { crunchbaseAdapter } from '../../../lib/sites/crunchbase/index';
 import { unescapeAngular } from '../../../lib/sites/crunchbase/state';
 import { matchUrl } from '../../../lib/sites/crunchbase/url';
-
-// jsdom ships no type declarations and @types/jsdom is not installed: load it untyped, typed to the one use here.
-type JsdomConstructor = new (html: string, options: { url: string }) => { window: { document: Document } };
-const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: JsdomConstructor };
 
 const FIXTURES = join(__dirname, '../../fixtures/crunchbase');
 

@@ -1,15 +1,10 @@
+import { JSDOM } from 'jsdom';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { normaliseFacts } from '../../../lib/facts/normalise';
 import { valuesOf } from '../../../lib/facts/parse';
 import { hubspotAdapter } from '../../../lib/sites/hubspot';
-
-// jsdom ships no type declarations (and @types/jsdom is not installed): load it untyped and type the one
-// constructor this test uses.
-type JsdomConstructor = new (html: string, options: { url: string }) => { window: { document: Document } };
-const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: JsdomConstructor };
 
 const FIXTURES = join(__dirname, '../../fixtures/hubspot');
 

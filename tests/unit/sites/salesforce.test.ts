@@ -1,5 +1,5 @@
+import { JSDOM } from 'jsdom';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normaliseFacts } from '../../../lib/facts/normalise/index';
@@ -8,10 +8,6 @@ import { salesforceAdapter } from '../../../lib/sites/salesforce';
 import { deepQuerySelectorAll, isShownByAttributes } from '../../../lib/sites/salesforce/deep-dom';
 import { extract } from '../../../lib/sites/salesforce/extract';
 import { matchUrl } from '../../../lib/sites/salesforce/url';
-
-// jsdom ships without type declarations in this project; load it through require with the small shape we use.
-type JsdomCtor = new (html: string, options: { url: string }) => { window: Window & typeof globalThis };
-const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: JsdomCtor };
 
 const FIXTURES = join(__dirname, '../../fixtures/salesforce');
 
