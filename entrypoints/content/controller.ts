@@ -11,7 +11,8 @@ export interface ControllerDeps {
   mount: typeof mountCard;
   /** Asks the background to normalise, merge and score what the page shows. */
   scorePage(extraction: RawExtraction): Promise<CardView>;
-  saveAnswer(recordKey: string, field: string, value: boolean): Promise<CardView | null>;
+  /** Stores the user's answer for the record; the controller then re-scores, and the background merges it in. */
+  saveAnswer(recordKey: string, field: string, value: boolean): Promise<void>;
   logException(view: CardView, reason: string): Promise<void>;
   prefs: { position: CardPosition; minimised: boolean };
   savePrefs(prefs: { position: CardPosition; minimised: boolean }): void;
@@ -57,11 +58,16 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
       onAnswer: (field, value) => {
         const key = currentKey;
         if (!key) return;
-        void deps.saveAnswer(key, field, value).then((view) => {
-          if (key !== currentKey) return;
-          if (view) show({ status: 'ready', view });
-          else if (lastExtraction) score(lastExtraction); // the background merges the answer into the next score
-        });
+        deps.saveAnswer(key, field, value).then(
+          () => {
+            if (key === currentKey && lastExtraction) score(lastExtraction);
+          },
+          (error: unknown) => {
+            if (key !== currentKey) return;
+            notice = `Answer not saved: ${(error as Error).message}`;
+            render();
+          },
+        );
       },
       onLogException: (reason) => {
         if (state.status !== 'ready') return;

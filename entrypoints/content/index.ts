@@ -24,6 +24,11 @@ export default defineContentScript({
     let controller: ReturnType<typeof startController> | null = null;
 
     const send = (message: unknown) => browser.runtime.sendMessage(message);
+    /** Sends a request whose answer is only ok or an error; throws the background's error. */
+    const ask = async (message: unknown) => {
+      const answer = (await send(message)) as { ok?: boolean; error?: string } | undefined;
+      if (!answer?.ok) throw new Error(answer?.error ?? 'no answer from the extension');
+    };
     const start = () => {
       controller ??= startController({
         window,
@@ -43,13 +48,10 @@ export default defineContentScript({
           if (!answer.view) throw new Error(answer.error ?? 'nothing to score');
           return answer.view;
         },
-        saveAnswer: async (recordKey, field, value) => {
-          await send({ type: 'saveAnswer', accountKey: recordKey, field, value });
-          return null; // the controller re-scores the page, which now includes the answer
-        },
-        logException: async (view, reason) => {
+        saveAnswer: (recordKey, field, value) => ask({ type: 'saveAnswer', accountKey: recordKey, field, value }),
+        logException: (view, reason) => {
           const r = view.result;
-          const answer = (await send({
+          return ask({
             type: 'logException',
             accountKey: view.recordKey,
             modelId: r.modelId,
@@ -57,8 +59,7 @@ export default defineContentScript({
             score: r.score,
             verdict: r.verdict,
             reason,
-          })) as { ok: boolean; error?: string };
-          if (!answer?.ok) throw new Error(answer?.error ?? 'could not log the exception');
+          });
         },
       });
     };
