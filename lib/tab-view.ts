@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { CardView } from '../components/types';
+import { cardViewSchema } from './messages/page';
 
 /**
  * The background keeps the last card view of each tab in session storage (it survives the service worker being
@@ -7,17 +7,8 @@ import type { CardView } from '../components/types';
  */
 export const tabViewKey = (tabId: number) => `tabView:${tabId}`;
 
-const tabViewSchema = z.object({
-  recordKey: z.string(),
-  company: z.string(),
-  result: z.object({ score: z.number(), verdict: z.enum(['fit', 'not-fit', 'needs-data']), criteria: z.array(z.unknown()) }).passthrough(),
-  alternatives: z.array(z.unknown()),
-  facts: z.array(z.object({ field: z.string(), source: z.object({ kind: z.string() }).passthrough() }).passthrough()),
-  problems: z.array(z.object({ field: z.string(), message: z.string() })),
-});
-
-/** A stored view, checked: anything malformed reads as "nothing to show" rather than breaking the page. */
+/** A stored view, checked with the same schema as the message that carried it: malformed reads as "nothing to show". */
 export function readTabView(raw: unknown): CardView | null {
-  const parsed = tabViewSchema.safeParse(raw);
-  return parsed.success ? (parsed.data as unknown as CardView) : null;
+  const parsed = cardViewSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
 }
