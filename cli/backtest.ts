@@ -11,7 +11,9 @@ export const BACKTEST_HELP = help(`
 
     With --model: scores every closed deal in the CSV with that model and compares outcomes of fit and
     not-fit accounts and of each tier (NRR, logo retention, CLV, win rate), and the share of expansion
-    revenue the top tiers capture against their share of accounts. For an honest test, derive the model on
+    revenue the top tiers capture against their share of accounts. Deals are grouped by account: each
+    account is scored once and counts once. Warns (stderr, and "inSample" in --json) when the model was
+    derived from this file or these accounts. For an honest test, derive the model on
     older deals (icp derive --until D) and test it on newer ones (--since D).
     Without --model: a time split — derives a model on deals closed before the cut (default: the 70th
     percentile of close dates) and tests it on the rest.
@@ -62,13 +64,13 @@ export async function runBacktest(args: string[], io: CliIo = processIo): Promis
   if (values.model) {
     const { model, from } = await loadModel(values.model);
     const records = since ? parsed.records.filter((r) => r.closeDate !== undefined && r.closeDate >= since) : parsed.records;
-    const evaluation = evaluateModel(model, records, { asOf });
+    const evaluation = evaluateModel(model, records, { asOf, sha256: parsed.sha256 });
     if (evaluation.test.n === 0) {
       io.stderr(`${file}: no closed deals${since ? ` on or after ${since}` : ''} to test on\n`);
       return EXIT_BAD_INPUT;
     }
     output = { model: { id: model.id, name: model.name, version: model.version, from }, asOf, ...evaluation };
-    title = `Backtest of "${model.name}" v${model.version} on ${evaluation.test.n} closed deals (${evaluation.test.from} – ${evaluation.test.to})`;
+    title = `Backtest of "${model.name}" v${model.version} on ${evaluation.test.accounts} accounts, ${evaluation.test.n} closed deals (${evaluation.test.from} – ${evaluation.test.to})`;
   } else {
     let result;
     try {
@@ -84,6 +86,7 @@ export async function runBacktest(args: string[], io: CliIo = processIo): Promis
       `tested on ${rest.test.n} closed ${rest.test.from} – ${rest.test.to}`;
   }
   output.badRows = parsed.bad;
+  if (output.inSample.warning) io.stderr(`${file}: warning: ${output.inSample.warning}\n`);
   if (values.json) io.stdout(`${JSON.stringify(output, null, 2)}\n`);
   else io.stdout(`${title}\n\n${formatBacktestTable(output)}`);
   return EXIT_OK;

@@ -1,12 +1,15 @@
+import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { backtest } from '../lib/builder/backtest';
 import { COLUMNS, type Column, type ColumnMapping } from '../lib/builder/columns';
 import { derive } from '../lib/builder/derive';
+import { NoProposalError } from '../lib/builder/findings';
 import { defaultAsOf } from '../lib/builder/metrics';
 import { parseOutcomesCsv, parseProspectsCsv, type ParsedOutcomes } from '../lib/builder/outcomes';
 import { buildDeriveReport, type DeriveReport } from '../lib/builder/report';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../lib/builder/segments';
-import type { RowProblem } from '../lib/builder/types';
+import type { OutcomeRecord, RowProblem } from '../lib/builder/types';
 import type { FactValues } from '../lib/facts/vocabulary';
 import { EXIT_BAD_INPUT, EXIT_OK, help, InputError, parseCommandArgs, UsageError } from './common';
 
@@ -46,8 +49,12 @@ export const DERIVE_HELP = help(`
       --locale <tag>         locale of numbers and dates in the files (default en-US)
       --id <id>, --name <name>, --version <n>   identity of the proposed model
 
+    Deals are grouped by account (account id, else domain, else name): segments count accounts. Metrics
+    whose columns are missing (churn date, current ARR) are reported as not in this file. The report is
+    always written, with what stands out — or, when nothing does, why (and then no model is written).
     Rows whose outcome cannot be read are reported by line number on stderr and in the report, and left out.
-    Exit code: 0 ok, 1 bad input (no usable rows, missing columns), 2 usage error.
+    Exit code: 0 when the file was read (even if nothing stands out), 1 bad input (unreadable file,
+    missing columns, no won deals), 2 usage error.
 `);
 
 /** `--column initialArr="ACV (USD)"` (repeatable) → a column mapping. */
@@ -85,12 +92,18 @@ export async function readInput(io: CliIo, path: string): Promise<string> {
   }
 }
 
-/** Reads an outcomes CSV; whole-file problems are input errors; bad rows are listed on stderr. */
-export async function loadOutcomes(io: CliIo, file: string, mapping: ColumnMapping, locale?: string): Promise<ParsedOutcomes> {
-  const parsed = parseOutcomesCsv(await readInput(io, file), { mapping, locale, source: file });
+/** Reads an outcomes CSV; whole-file problems are input errors; bad rows are listed on stderr. `sha256` of the text. */
+export async function loadOutcomes(
+  io: CliIo,
+  file: string,
+  mapping: ColumnMapping,
+  locale?: string,
+): Promise<ParsedOutcomes & { sha256: string }> {
+  const text = await readInput(io, file);
+  const parsed = parseOutcomesCsv(text, { mapping, locale, source: file });
   if (parsed.errors.length) throw new InputError(parsed.errors.map((e) => `${file}: ${e}`).join('\n'));
   reportRows(io, file, 'bad row, left out', parsed.bad);
-  return parsed;
+  return { ...parsed, sha256: createHash('sha256').update(text).digest('hex') };
 }
 
 /** Problems by line, at most 20, then a count: a long list helps nobody on a terminal. */
@@ -140,45 +153,56 @@ export async function runDerive(args: string[], io: CliIo = processIo): Promise<
     prospects = p.accounts;
   }
   const asOf = asOfOption ?? defaultAsOf(parsed.records);
-  const options = { asOf, prospects, thresholds, id: values.id, name: values.name, version };
+  const source = { file: basename(file), sha256: parsed.sha256, ...(until ? { until } : {}) };
+  const options = { asOf, prospects, thresholds, id: values.id, name: values.name, version, source };
 
-  let result;
+  let result: ReturnType<typeof derive> | undefined;
+  let analysis;
   try {
     result = derive(records, options);
+    analysis = result.analysis;
   } catch (error) {
-    io.stderr(`${file}: ${(error as Error).message}\n`);
-    return EXIT_BAD_INPUT;
+    if (!(error instanceof NoProposalError)) throw error;
+    analysis = error.analysis;
   }
-  const modelJson = `${JSON.stringify(result.proposal.model, null, 2)}\n`;
-  if (values.out) await io.writeFile(values.out, modelJson);
-  else io.stdout(modelJson);
+  if (result) {
+    const modelJson = `${JSON.stringify(result.proposal.model, null, 2)}\n`;
+    if (values.out) await io.writeFile(values.out, modelJson);
+    else io.stdout(modelJson);
+  }
 
-  if (values.report) {
-    let check: DeriveReport['backtest'];
-    try {
-      const { model: _model, ...rest } = backtest(records, options);
-      check = rest;
-    } catch (error) {
-      check = { error: (error as Error).message };
-    }
-    const report = buildDeriveReport({
-      parsed,
-      analysis: result.analysis,
-      proposal: result.proposal,
-      backtest: check,
-      asOf,
-      file,
-      prospects: prospects?.length,
-      until,
-    });
-    await io.writeFile(values.report, `${JSON.stringify(report, null, 2)}\n`);
+  const report = buildDeriveReport({
+    parsed,
+    analysis,
+    proposal: result?.proposal ?? null,
+    backtest: result ? timeSplitCheck(records, options) : { error: 'no model was proposed on the whole file, so none to backtest' },
+    asOf,
+    file,
+    prospects: prospects?.length,
+    until,
+  });
+  if (values.report) await io.writeFile(values.report, `${JSON.stringify(report, null, 2)}\n`);
+  for (const line of report.findings) io.stderr(`${file}: ${line}\n`);
+  if (!result) {
+    io.stderr(`${file}: no model proposed${values.out ? ` (${values.out} not written)` : ''}${values.report ? `; report → ${values.report}` : ''}\n`);
+    return EXIT_OK;
   }
   const m = result.proposal.model;
   const count = (kind: string) => m.criteria.filter((c) => c.kind === kind).length;
   io.stderr(
-    `derived "${m.name}" from ${result.analysis.baseline.n} closed deals (${parsed.bad.length} bad rows left out): ` +
+    `derived "${m.name}" from ${result.analysis.baseline.n} accounts, ${result.analysis.baseline.deals.closed} closed deals (${parsed.bad.length} bad rows left out): ` +
       `${count('must')} musts, ${count('exclude')} hard-nos, ${count('score')} scored criteria, ${m.segments?.length ?? 0} segments` +
       `${values.out ? ` → ${values.out}` : ''}${values.report ? `; report → ${values.report}` : ''}\n`,
   );
   return EXIT_OK;
+}
+
+/** The report's time-split backtest of the derivation; a split that leaves nothing to test is said, not fatal. */
+function timeSplitCheck(records: readonly OutcomeRecord[], options: Parameters<typeof backtest>[1]): DeriveReport['backtest'] {
+  try {
+    const { model: _model, ...rest } = backtest(records, options);
+    return rest;
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
 }

@@ -137,14 +137,19 @@ export function BacktestPanel({ result }: { result: BacktestView }) {
     <div className="backtest" data-testid="backtest-result">
       <p>
         Derived on {result.train.n} deals closed {result.train.from} to {result.train.to}; tested on the {result.test.n} deals closed from{' '}
-        <strong data-testid="backtest-cut">{result.cutDate}</strong> to {result.test.to}.
+        <strong data-testid="backtest-cut">{result.cutDate}</strong> to {result.test.to} ({result.test.accounts} accounts).
       </p>
+      {result.inSample.warning && (
+        <p className="warning" role="alert" data-testid="backtest-in-sample">
+          In-sample: {result.inSample.warning}
+        </p>
+      )}
       <TierBarChart tiers={result.tiers} />
       <table className="figures" data-testid="backtest-figures">
         <thead>
           <tr>
             <th />
-            <th className="num">n</th>
+            <th className="num">Accounts</th>
             <th className="num">Won</th>
             <th className="num">Win rate</th>
             <th className="num">Logo retention</th>

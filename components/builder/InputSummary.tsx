@@ -27,6 +27,7 @@ export function RowProblems(props: { title: string; problems: readonly RowProble
 
 /** Our column names as people read them. */
 const COLUMN_LABELS: Record<Column, string> = {
+  accountId: 'Account id',
   name: 'Account name',
   domain: 'Website / domain',
   industry: 'Industry',

@@ -1,6 +1,8 @@
 import { compileModel, scoreCompiled, type Verdict } from '../engine/score';
 import type { IcpModel } from '../model/schema';
+import { groupByAccount } from './accounts';
 import { derive, type DeriveOptions } from './derive';
+import { checkInSample, type InSampleCheck } from './provenance';
 import { computeMetrics, expansionOf, type Metrics } from './metrics';
 import { quantile, sum } from './stats';
 import type { OutcomeRecord } from './types';
@@ -29,7 +31,10 @@ export interface GroupFigures {
 }
 
 export interface Evaluation {
-  test: { n: number; from: string | null; to: string | null };
+  /** n = closed deals tested; accounts = the accounts they belong to (each scored once). */
+  test: { n: number; accounts: number; from: string | null; to: string | null };
+  /** Whether the model was derived on these accounts (from its `derivedFrom`); `warning` when it was. */
+  inSample: InSampleCheck;
   fit: GroupFigures;
   notFit: GroupFigures;
   /** Accounts the model could not decide for lack of facts. */
@@ -85,9 +90,17 @@ function figures(records: readonly OutcomeRecord[], totals: { won: number; expan
   };
 }
 
-/** Scores each closed record with the model (as of `asOf`) and compares outcomes by verdict and tier. */
-export function evaluateModel(model: IcpModel, records: readonly OutcomeRecord[], options: { asOf: string }): Evaluation {
-  const test = records.filter(closed);
+/**
+ * Scores each closed account with the model (as of `asOf`) and compares outcomes by verdict and tier. Deals are
+ * grouped into accounts first: an account is scored once, on its newest facts, and counts once.
+ */
+export function evaluateModel(
+  model: IcpModel,
+  records: readonly OutcomeRecord[],
+  options: { asOf: string; sha256?: string },
+): Evaluation {
+  const deals = records.filter(closed);
+  const test = groupByAccount(deals);
   const compiled = compileModel(model);
   const now = Date.parse(options.asOf.slice(0, 10));
   const byVerdict: Record<Verdict, OutcomeRecord[]> = { fit: [], 'not-fit': [], 'needs-data': [] };
@@ -102,7 +115,8 @@ export function evaluateModel(model: IcpModel, records: readonly OutcomeRecord[]
   const tiers = model.tiers.map((t) => ({ tier: t.id, label: t.label, ...figures(byTier.get(t.id)!, totals, options.asOf) }));
   const top = tiers.length > 1 ? tiers.slice(0, -1) : tiers;
   return {
-    test: span(test),
+    test: { ...span(deals), accounts: test.length },
+    inSample: checkInSample(model.derivedFrom, deals, options.sha256),
     fit: figures(byVerdict.fit, totals, options.asOf),
     notFit: figures(byVerdict['not-fit'], totals, options.asOf),
     needsData: figures(byVerdict['needs-data'], totals, options.asOf),

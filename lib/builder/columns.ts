@@ -6,16 +6,17 @@
 
 /** Our columns, each with the headers that mean it, most specific first ("Initial ARR" beats "Amount"). */
 export const COLUMN_ALIASES = {
+  accountId: ['account id', 'accountid', 'company id', 'salesforce account id', 'sfdc account id', 'hubspot company id', 'record id company'],
   name: ['account name', 'account', 'company name', 'company', 'name'],
   domain: ['website', 'domain', 'company domain', 'web site', 'url'],
-  industry: ['industry'],
+  industry: ['industry', 'sector'],
   subIndustry: ['sub industry', 'subindustry', 'vertical'],
   employees: ['number of employees', 'employees', 'employee count', 'company size', 'headcount'],
   country: ['billing country', 'country', 'hq country', 'billing country code', 'country code'],
   technologies: ['technologies', 'tech stack', 'technology'],
-  stage: ['opportunity stage', 'stage', 'stage name', 'outcome'],
+  stage: ['opportunity stage', 'stage', 'stage name', 'deal stage', 'outcome'],
   closeDate: ['close date', 'closed date', 'closedate'],
-  initialArr: ['initial arr', 'amount', 'opportunity amount', 'arr'],
+  initialArr: ['initial arr', 'amount', 'opportunity amount', 'arr', 'close value', 'deal value'],
   currentArr: ['current arr'],
   churnDate: ['churn date', 'churned date', 'churned on'],
   grossMargin: ['gross margin', 'margin'],

@@ -1,5 +1,7 @@
 import type { FactValues } from '../facts/vocabulary';
-import { type Metrics } from './metrics';
+import { notInFileReasons } from './findings';
+import { type MetricName, type Metrics } from './metrics';
+import { derivedFromOf } from './provenance';
 import { proposeModel, type ProposeOptions, type Proposal } from './propose';
 import { analyseSegments, type SegmentAnalysis, type SegmentAnalysisResult, type SegmentOptions } from './segments';
 import { round } from './stats';
@@ -8,20 +10,32 @@ import type { Interval, OutcomeRecord } from './types';
 /** The whole derivation: measure segments, then propose a model from them. */
 export interface DeriveOptions extends ProposeOptions, Pick<SegmentOptions, 'thresholds' | 'pairs'> {
   prospects?: readonly FactValues[];
+  /** The outcomes file, recorded in the model's `derivedFrom` with a sketch of its accounts. */
+  source?: { file?: string; sha256?: string; until?: string };
 }
 
+/**
+ * Throws NoProposalError (with the analysis) when no segment supports a criterion. The model records what it was
+ * derived from (`derivedFrom`), so a backtest on the same accounts warns.
+ */
 export function derive(records: readonly OutcomeRecord[], options: DeriveOptions): { analysis: SegmentAnalysisResult; proposal: Proposal } {
   const analysis = analyseSegments(records, options);
   const proposal = proposeModel(analysis, records, options);
+  proposal.model.derivedFrom = derivedFromOf(records, options.source);
   return { analysis, proposal };
 }
 
 /** Metrics as the report prints them: proportions and NRR to 3 decimals, money to whole units, intervals kept. */
 export interface MetricsRow {
+  /** Accounts with a closed deal; won / lost / churned are accounts too. */
   n: number;
   won: number;
   lost: number;
   churned: number;
+  /** The deals behind the accounts. */
+  deals: Metrics['deals'];
+  /** Metrics the file cannot give (null above), with the column each needs. */
+  notInFile: Partial<Record<MetricName, string>>;
   winRate: number | null;
   logoRetention: number | null;
   nrr: number | null;
@@ -62,6 +76,8 @@ export function metricsRow(m: Metrics): MetricsRow {
     won: m.won,
     lost: m.lost,
     churned: m.churned,
+    deals: { ...m.deals, perAccount: r3(m.deals.perAccount) },
+    notInFile: notInFileReasons(m),
     winRate: r3(m.winRate),
     logoRetention: r3(m.logoRetention),
     nrr: r3(m.nrr),

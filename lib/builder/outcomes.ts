@@ -2,6 +2,7 @@ import { normaliseFacts, parseDate, parseLocalisedNumber } from '../facts/normal
 import { valuesOf } from '../facts/parse';
 import type { RawFacts } from '../facts/raw';
 import type { FactValues } from '../facts/vocabulary';
+import { accountKeyOf } from './accounts';
 import { resolveColumns, type Column, type ColumnMapping, type ResolvedColumns } from './columns';
 import { readCsv } from './csv';
 import type { OutcomeRecord, RowProblem } from './types';
@@ -57,6 +58,8 @@ export function parseOutcomesCsv(text: string, options: ParseOptions = {}): Pars
   };
   if (errors.length) return result;
   const parseErrors = new Map(csv.errors.map((e) => [e.line, e.message]));
+  // Without these columns retention and NRR are unknown, not perfect: the metrics say "not in this file".
+  const tracks = { churn: columns.churnDate !== undefined, currentArr: columns.currentArr !== undefined };
   for (const row of csv.rows) {
     if (parseErrors.has(row.line)) {
       result.bad.push({ line: row.line, message: `unreadable CSV row: ${parseErrors.get(row.line)}` });
@@ -70,7 +73,12 @@ export function parseOutcomesCsv(text: string, options: ParseOptions = {}): Pars
     }
     const { facts, problems } = readFacts(cell, options);
     for (const p of problems) result.warnings.push({ line: row.line, message: p });
-    result.records.push({ line: row.line, facts, ...outcome });
+    const account = accountKeyOf({
+      accountId: cell('accountId'),
+      domain: typeof facts.domain === 'string' ? facts.domain : undefined,
+      name: typeof facts.name === 'string' ? facts.name : cell('name'),
+    });
+    result.records.push({ line: row.line, facts, ...outcome, ...(account ? { account } : {}), tracks });
   }
   return result;
 }

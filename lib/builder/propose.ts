@@ -2,6 +2,8 @@ import { compileModel, scoreCompiled } from '../engine/score';
 import { parentIndustry } from '../facts/normalise';
 import { MODEL_FORMAT, type Condition, type Criterion, type Dimension, type Evidence, type IcpModel } from '../model/schema';
 import { checkModel } from '../model/validate';
+import { groupByAccount } from './accounts';
+import { NoProposalError } from './findings';
 import { bandLabel, HEADCOUNT_BANDS } from './bands';
 import { computeMetrics, type MetricOptions, type Metrics } from './metrics';
 import { segmentMatcher, type SegmentAnalysis, type SegmentAnalysisResult } from './segments';
@@ -211,8 +213,7 @@ export function proposeModel(
   for (const s of unproven)
     notes.push(`${s.label}: NRR ${pct(s.lift.nrr)} above baseline, not enough to be sure (see thresholds); not scored`);
 
-  if (!criteria.length)
-    throw new Error('no segment differs from the baseline with enough data to propose criteria; add more outcomes or lower the thresholds');
+  if (!criteria.length) throw new NoProposalError(analysis);
 
   // Weights: each dimension gets its criteria's points, so a criterion's share of the score follows its lift.
   const dimensions: Record<Dimension, number> = { firmographic: 0, technographic: 0, behavioural: 0, relationship: 0 };
@@ -307,7 +308,8 @@ function cardSegments(segments: readonly SegmentAnalysis[], max: number): NonNul
 export function tiersFor(model: IcpModel, records: readonly OutcomeRecord[], asOf: string): IcpModel['tiers'] {
   const compiled = compileModel(model);
   const now = Date.parse(asOf.slice(0, 10));
-  const scores = records
+  // One score per account: an account with a hundred deals must not set the percentiles alone.
+  const scores = groupByAccount(records)
     .map((r) => scoreCompiled(compiled, r.facts, now))
     .filter((s) => s.verdict === 'fit')
     .map((s) => s.score);

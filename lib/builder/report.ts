@@ -1,5 +1,6 @@
 import type { BacktestResult, Evaluation, GroupFigures } from './backtest';
 import { metricsRow, segmentRow, type MetricsRow, type SegmentRow } from './derive';
+import { findingsOf, standouts } from './findings';
 import type { ParsedOutcomes } from './outcomes';
 import type { Proposal } from './propose';
 import type { SegmentAnalysisResult } from './segments';
@@ -18,6 +19,8 @@ export interface DeriveReport {
     rows: number;
     /** Rows used in metrics (won or lost). */
     closed: number;
+    /** The accounts those deals belong to: every n in the report counts these. */
+    accounts: number;
     /** Open opportunities: read, not outcomes. */
     open: number;
     bad: number;
@@ -28,13 +31,18 @@ export interface DeriveReport {
   };
   baseline: MetricsRow;
   thresholds: SegmentAnalysisResult['thresholds'];
+  /** What the derivation found, in sentences; when nothing stands out, why. */
+  findings: string[];
+  /** Segments with a finding (any flag but small-sample). */
+  standsOut: number;
   segments: SegmentRow[];
+  /** Null when no segment supports a criterion (see findings). */
   proposal: {
     modelId: string;
     criteria: { id: string; kind: string; label: string; field: string; points?: number; rationale?: string; evidence?: unknown }[];
     tiers: { id: string; minScore: number }[];
     notes: string[];
-  };
+  } | null;
   /** A time-split backtest of the derivation itself (derive on the older 70 %, test on the rest). */
   backtest: Omit<BacktestResult, 'model'> | { error: string };
   badRows: RowProblem[];
@@ -44,7 +52,7 @@ export interface DeriveReport {
 export function buildDeriveReport(args: {
   parsed: ParsedOutcomes;
   analysis: SegmentAnalysisResult;
-  proposal: Proposal;
+  proposal: Proposal | null;
   backtest: DeriveReport['backtest'];
   asOf: string;
   file?: string;
@@ -60,6 +68,7 @@ export function buildDeriveReport(args: {
       ...(args.file ? { file: args.file } : {}),
       rows: parsed.rows,
       closed,
+      accounts: analysis.baseline.n,
       open: parsed.records.length - closed,
       bad: parsed.bad.length,
       columns: parsed.columns,
@@ -68,8 +77,10 @@ export function buildDeriveReport(args: {
     },
     baseline: metricsRow(analysis.baseline),
     thresholds: analysis.thresholds,
+    findings: findingsOf(analysis),
+    standsOut: standouts(analysis).length,
     segments: analysis.segments.map(segmentRow),
-    proposal: {
+    proposal: proposal && {
       modelId: proposal.model.id,
       criteria: proposal.model.criteria.map((c) => ({
         id: c.id,
@@ -94,7 +105,7 @@ const usd = (x: number | null) => (x === null ? '—' : `$${Math.round(x).toLoca
 
 /** The backtest as a plain-text table: one line per group (fit, not fit, needs data, then each tier). */
 export function formatBacktestTable(e: Pick<Evaluation, 'fit' | 'notFit' | 'needsData' | 'tiers' | 'topTiers'>): string {
-  const header = ['group', 'deals', 'won', 'win rate', 'logo ret.', 'NRR', 'CLV', 'accounts', 'expansion'];
+  const header = ['group', 'accounts', 'won', 'win rate', 'logo ret.', 'NRR', 'CLV', 'accounts', 'expansion'];
   const line = (name: string, g: GroupFigures) => [
     name,
     String(g.n),

@@ -1,6 +1,7 @@
 import { compileCondition, HOLDS, type Predicate } from '../engine/conditions';
 import type { FactValues } from '../facts/vocabulary';
 import type { Condition } from '../model/schema';
+import { groupByAccount } from './accounts';
 import { bandLabel, headcountBand, HEADCOUNT_BANDS } from './bands';
 import { computeMetrics, type MetricOptions, type Metrics } from './metrics';
 import { SALES_REGIONS, salesRegion, type SalesRegion } from './regions';
@@ -22,6 +23,8 @@ export const SEGMENT_FLAGS = [
   'low-retention',
   'accidental-icp',
   'expansion-driver',
+  'high-win-rate',
+  'low-win-rate',
 ] as const;
 export type SegmentFlag = (typeof SEGMENT_FLAGS)[number];
 
@@ -50,7 +53,7 @@ export interface SegmentAnalysis extends SegmentDefinition {
 }
 
 export interface Thresholds {
-  /** Below this many won accounts a segment is `small-sample`: reported, but neither flagged nor proposed. */
+  /** Below this many won accounts (not deals) a segment is `small-sample`: reported, but neither flagged nor proposed. */
   minWon: number;
   /** NRR difference (absolute, e.g. 0.1 = 10 points) that counts as high or low (and the interval must exclude the baseline). */
   nrrDelta: number;
@@ -203,12 +206,15 @@ export function candidateSegments(
 
 const closed = (r: OutcomeRecord) => r.stage === 'won' || r.stage === 'lost';
 
-/** Measures every candidate segment against the baseline and flags what stands out. */
+/**
+ * Measures every candidate segment against the baseline and flags what stands out. Deals are grouped into accounts
+ * first, so each account sits in one segment of a kind (its newest facts) and counts once.
+ */
 export function analyseSegments(records: readonly OutcomeRecord[], options: SegmentOptions): SegmentAnalysisResult {
   const t = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
-  const outcomes = records.filter(closed);
+  const outcomes = groupByAccount(records).filter(closed);
   const baseline = computeMetrics(outcomes, { ...options, prospectCount: options.prospects?.length });
-  // Pairs need at least minWon closed deals to be worth a row: the cross product is large and mostly tiny.
+  // Pairs need at least minWon closed accounts to be worth a row: the cross product is large and mostly tiny.
   const definitions = candidateSegments(outcomes, options.pairs ?? DEFAULT_PAIRS, t.minWon);
   const segments = definitions.map((def) => {
     const match = segmentMatcher(def.when);
@@ -251,7 +257,11 @@ export function flagsFor(s: SegmentAnalysis, base: Metrics, t: Thresholds): Segm
   const lowNrr = below(m.nrr, m.nrrInterval, base.nrr, t.nrrDelta);
   const lowRetention = below(m.logoRetention, m.logoRetentionInterval, base.logoRetention, t.retentionDelta);
   const highWin = above(m.winRate, m.winRateInterval, base.winRate, t.winRateDelta);
+  const lowWin = below(m.winRate, m.winRateInterval, base.winRate, t.winRateDelta);
   const flags: SegmentFlag[] = [];
+  // Win rate is tested on its own too: with won/lost-only exports it is the one thing the file can show.
+  if (highWin) flags.push('high-win-rate');
+  if (lowWin) flags.push('low-win-rate');
   if (highNrr) flags.push('high-nrr');
   if (lowNrr) flags.push('low-nrr');
   if (lowRetention) flags.push('low-retention');

@@ -205,3 +205,56 @@ export function rowsToCsv(rows: readonly Record<string, string>[]): string {
 export function syntheticOutcomesCsv(options: SyntheticOptions = {}): string {
   return rowsToCsv(generateOutcomes(options));
 }
+
+export interface DealHeavyOptions {
+  seed?: number;
+  /** Accounts (default 85) and closed deals across them (default 8,800): a few accounts carry most deals. */
+  accounts?: number;
+  deals?: number;
+  /** Win rate per sector; sectors not listed win at `baseWinRate` (default 0.63). */
+  sectorWinRates?: Record<string, number>;
+  baseWinRate?: number;
+}
+
+const SECTORS = ['Software', 'Retail', 'Medical', 'Finance', 'Marketing', 'Telecommunications', 'Entertainment'] as const;
+
+/**
+ * A sales pipeline export in the shape of the public CRM datasets (one row per opportunity, won/lost only, no churn
+ * or current ARR): `opportunity_id, sales_agent, product, account, deal_stage, engage_date, close_date, close_value,
+ * sector, employees`. Deals per account follow a heavy tail, so one account can hold a hundred won deals.
+ */
+export function generateDealHeavyOutcomes(options: DealHeavyOptions = {}): Record<string, string>[] {
+  const random = seededRandom(options.seed ?? 11);
+  const accountCount = options.accounts ?? 85;
+  const dealCount = options.deals ?? 8800;
+  const accounts = Array.from({ length: accountCount }, (_, i) => ({
+    name: `Account ${String(i + 1).padStart(3, '0')} Inc.`,
+    sector: SECTORS[Math.floor(random() * SECTORS.length)],
+    employees: Math.round(Math.exp(Math.log(20) + random() * (Math.log(30000) - Math.log(20)))),
+    // Pareto-ish weight: a few accounts get most deals.
+    weight: 1 / Math.pow(Math.max(random(), 1e-3), 0.5),
+  }));
+  const start = Date.parse('2016-10-20');
+  const rows: Record<string, string>[] = [];
+  for (let i = 0; i < dealCount; i++) {
+    // Every account has at least one deal; the rest go by weight.
+    const a = i < accountCount ? accounts[i] : pick(random, accounts, (x) => x.weight);
+    const winRate = options.sectorWinRates?.[a.sector] ?? options.baseWinRate ?? 0.63;
+    const won = random() < winRate;
+    const engage = start + Math.floor(random() * 400) * DAY_MS;
+    const close = engage + Math.floor(5 + random() * 120) * DAY_MS;
+    rows.push({
+      opportunity_id: `OP${(i + 1).toString(36).toUpperCase().padStart(6, '0')}`,
+      sales_agent: `Agent ${1 + Math.floor(random() * 30)}`,
+      product: ['GTX Basic', 'GTX Pro', 'MG Special', 'MG Advanced', 'GTK 500'][Math.floor(random() * 5)],
+      account: a.name,
+      deal_stage: won ? 'Won' : 'Lost',
+      engage_date: iso(engage),
+      close_date: iso(close),
+      close_value: won ? String(Math.round(500 + random() * 5000)) : '0',
+      sector: a.sector,
+      employees: String(a.employees),
+    });
+  }
+  return rows;
+}

@@ -21,6 +21,29 @@ export interface OutcomeRecord {
   churnDate?: string;
   /** Gross margin as a fraction (0.78), from "Gross Margin" or derived from "Cost to Serve". */
   grossMargin?: number;
+  /**
+   * Which account the row belongs to (`accountKeyOf`: account id, else domain, else name). Rows without one are
+   * an account each. Metrics count accounts, not deals: one account with 105 won deals is one won account.
+   */
+  account?: string;
+  /**
+   * Which retention columns the file had. Absent = both (records built by hand). Without a churn column, logo
+   * retention, churn and CLV are "not in this file"; without a current ARR column, NRR is.
+   */
+  tracks?: RetentionColumns;
+  /** Set on records that stand for a whole account (`groupByAccount`): its closed and open deals. */
+  deals?: DealCounts;
+}
+
+export interface RetentionColumns {
+  churn: boolean;
+  currentArr: boolean;
+}
+
+export interface DealCounts {
+  won: number;
+  lost: number;
+  open: number;
 }
 
 /** A row the builder could not use, by line number. Such rows are counted and reported, never silently dropped. */

@@ -138,6 +138,26 @@ const segmentSchema = z
   })
   .strict();
 
+/**
+ * Where a derived model came from (icp derive): the file, its SHA-256, and a sketch of the accounts it was derived
+ * on (the 8-hex FNV-1a hashes of up to 4,096 account keys, the smallest ones), so a backtest can warn when it tests
+ * on the same accounts.
+ */
+export const derivedFromSchema = z
+  .object({
+    file: z.string().max(500).optional(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex').optional(),
+    until: isoDateSchema.optional(),
+    accounts: z.number().int().nonnegative(),
+    deals: z.number().int().nonnegative(),
+    accountHashes: z
+      .string()
+      .max(8 * 4096)
+      .regex(/^(?:[0-9a-f]{8})*$/, 'account hashes are 8 hex digits each, concatenated'),
+  })
+  .strict();
+export type DerivedFrom = z.infer<typeof derivedFromSchema>;
+
 const dimensionWeights = z
   .object(Object.fromEntries(DIMENSIONS.map((d) => [d, z.number().finite().nonnegative('weights are >= 0')])) as Record<
     Dimension,
@@ -167,6 +187,7 @@ export const modelSchema = z
       })
       .strict(),
     segments: z.array(segmentSchema).optional(),
+    derivedFrom: derivedFromSchema.optional(),
   })
   .strict()
   .superRefine((model, ctx) => {

@@ -127,7 +127,8 @@ const group = (partial: Partial<GroupFigures>): GroupFigures => ({
 const RESULT: BacktestView = {
   cutDate: '2023-10-11',
   train: { n: 2000, from: '2021-01-02', to: '2023-10-10' },
-  test: { n: 900, from: '2023-10-11', to: '2024-12-01' },
+  test: { n: 900, accounts: 900, from: '2023-10-11', to: '2024-12-01' },
+  inSample: { sameFile: false, checked: 0, derivedOn: 0, share: null },
   fit: group({ n: 500, won: 180, winRate: 0.36, logoRetention: 0.95, nrr: 1.2, clv: 250000, accountShare: 0.7, expansionShare: 0.9 }),
   notFit: group({ n: 400, won: 80, winRate: 0.2, logoRetention: 0.7, nrr: 0.8, accountShare: 0.3, expansionShare: 0.1 }),
   needsData: group({}),

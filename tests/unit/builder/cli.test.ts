@@ -39,7 +39,7 @@ describe('icp derive', () => {
     const report = join(dir, 'report.json');
     const code = await runDerive([outcomes, '--prospects', join(dir, 'prospects.csv'), '--out', model, '--report', report], io);
     expect(code).toBe(0);
-    expect(io.err).toMatch(/derived ".*" from \d+ closed deals/);
+    expect(io.err).toMatch(/derived ".*" from \d+ accounts, \d+ closed deals/);
     expect(checkModel(JSON.parse(readFileSync(model, 'utf8'))).ok).toBe(true);
 
     const r = JSON.parse(readFileSync(report, 'utf8'));
@@ -112,7 +112,7 @@ describe('icp backtest', () => {
   it('prints a table without --json', async () => {
     const io = capture();
     expect(await runBacktest(['--model', model, outcomes], io)).toBe(0);
-    expect(io.out).toMatch(/^Backtest of ".*" v1 on \d+ closed deals/);
+    expect(io.out).toMatch(/^Backtest of ".*" v1 on \d+ accounts, \d+ closed deals/);
     expect(io.out).toMatch(/\nfit +\d+/);
     expect(io.out).toMatch(/\nnot fit +\d+/);
     expect(io.out).toMatch(/tier A/);
