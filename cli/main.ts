@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   explain: async () => (await import('./explain')).runExplain,
   derive: async () => (await import('./derive')).runDerive,
   backtest: async () => (await import('./backtest')).runBacktest,
+  review: async () => (await import('./review')).runReview,
 };
 
 const MAIN_HELP = help(`
@@ -26,6 +27,8 @@ const MAIN_HELP = help(`
       derive <outcomes.csv> [--prospects p.csv] --out model.json --report report.json
                                                      propose a model from lifecycle outcomes, with evidence
       backtest --model m.json <outcomes.csv> [--json] fit vs not-fit retention and NRR on a time split
+      review <outcomes.csv> [--model m.json] [--exceptions e.csv] [--now D] [--json]
+                                                     quarterly drift, exceptions vs the ICP, churn by tier/segment
 
     Run "icp <command> --help" for a command's options.
 `);

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { readCsv, writeCsv } from '../builder/csv';
+import { headerKey } from '../builder/columns';
+import type { RowProblem } from '../builder/types';
+
+/**
+ * An exception as the review reads it: an account advanced although the gate said not-fit or needs-data, with
+ * who, when, why, an optional approver, and the score, tier, verdict and model version at that moment. The options
+ * page exports the log in this CSV shape and `icp review --exceptions` reads it back.
+ */
+export const exceptionRecordSchema = z
+  .object({
+    at: z.string().min(1).max(40),
+    user: z.string().min(1).max(200),
+    approver: z.string().max(200).optional(),
+    reason: z.string().min(1).max(2000),
+    company: z.string().max(300).optional(),
+    domain: z.string().max(300).optional(),
+    accountKey: z.string().max(300).optional(),
+    verdict: z.enum(['fit', 'not-fit', 'needs-data']),
+    score: z.number().min(0).max(100),
+    tier: z.string().max(64).optional(),
+    modelId: z.string().min(1).max(64),
+    modelVersion: z.number().int().positive(),
+  })
+  .strict();
+export type ExceptionRecord = z.infer<typeof exceptionRecordSchema>;
+
+/** Columns of the exported exception log, in order. */
+export const EXCEPTION_CSV_HEADERS = [
+  'at', 'user', 'approver', 'company', 'domain', 'account_key', 'verdict', 'score', 'tier', 'model_id', 'model_version', 'reason',
+] as const;
+
+const FIELD_OF: Record<string, keyof ExceptionRecord> = {
+  at: 'at',
+  user: 'user',
+  approver: 'approver',
+  company: 'company',
+  domain: 'domain',
+  'account key': 'accountKey',
+  verdict: 'verdict',
+  score: 'score',
+  tier: 'tier',
+  'model id': 'modelId',
+  'model version': 'modelVersion',
+  reason: 'reason',
+};
+
+export function exceptionsToCsv(rows: readonly ExceptionRecord[]): string {
+  return writeCsv(
+    EXCEPTION_CSV_HEADERS,
+    rows.map((r) => [r.at, r.user, r.approver ?? '', r.company ?? '', r.domain ?? '', r.accountKey ?? '', r.verdict, r.score, r.tier ?? '', r.modelId, r.modelVersion, r.reason]),
+  );
+}
+
+/** Reads an exported exception log; a row that does not check is reported by line and field, the rest are kept. */
+export function parseExceptionsCsv(text: string): { exceptions: ExceptionRecord[]; bad: RowProblem[]; errors: string[] } {
+  const csv = readCsv(text);
+  const fields = csv.headers.map((h) => FIELD_OF[headerKey(h)]);
+  const errors: string[] = [];
+  for (const required of ['at', 'user', 'reason', 'verdict', 'score', 'modelId', 'modelVersion'] as const)
+    if (!fields.includes(required)) errors.push(`no ${required} column (expected the headers ${EXCEPTION_CSV_HEADERS.join(', ')})`);
+  const exceptions: ExceptionRecord[] = [];
+  const bad: RowProblem[] = csv.errors.map((e) => ({ line: e.line, message: `unreadable CSV row: ${e.message}` }));
+  if (errors.length) return { exceptions, bad, errors };
+  for (const row of csv.rows) {
+    const raw: Record<string, unknown> = {};
+    fields.forEach((field, i) => {
+      const cell = (row.cells[i] ?? '').trim();
+      if (!field || cell === '') return;
+      raw[field] = field === 'score' || field === 'modelVersion' ? Number(cell) : cell;
+    });
+    const checked = exceptionRecordSchema.safeParse(raw);
+    if (checked.success) exceptions.push(checked.data);
+    else bad.push({ line: row.line, message: checked.error.issues.map((i) => `${i.path.join('.') || 'row'}: ${i.message}`).join('; ') });
+  }
+  return { exceptions, bad, errors };
+}
