@@ -3,7 +3,7 @@ import type { Fact } from '../facts/vocabulary';
 import { factSchema, factSourceSchema, isFactName } from '../facts/vocabulary';
 import { modelSchema, type IcpModel } from '../model/schema';
 import { companyFactsSchema } from '../storage/company-facts';
-import { newExceptionSchema } from '../storage/exceptions';
+import { exceptionRowSchema, newExceptionSchema } from '../storage/exceptions';
 import { SETTING_KEYS, SETTING_SCHEMAS, settingsSchema, type SettingKey } from '../storage/settings';
 import type { FactConflict } from './merge-facts';
 import { scorePageRequestSchema, scorePageResponseSchema } from './page';
@@ -70,7 +70,7 @@ const success = <S extends z.ZodRawShape>(shape: S) => z.object({ ok: z.literal(
 
 const factWithSource = z.object({ value: z.unknown(), source: factSourceSchema }) as unknown as z.ZodType<Fact>;
 const conflictSchema: z.ZodType<FactConflict> = z.object({ field: z.string(), chosen: factWithSource, others: z.array(factWithSource) });
-const exceptionSchema = newExceptionSchema.extend({ id: z.number().int(), at: z.string() });
+const exceptionSchema = exceptionRowSchema;
 const noteSchema = z.object({
   id: z.number().int(),
   accountKey: z.string(),

@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { CompanyFacts, FactSource } from '../facts/vocabulary';
+import type { CriterionSnapshot } from '../history/change';
 
 /**
  * The extension's database (IndexedDB in the extension origin, shared by the service worker, popup and options page;
@@ -60,16 +61,60 @@ export interface NoteRow {
   at: string;
 }
 
-/** An account advanced although the model said not-fit: reviewed each quarter against churn and expansion. */
+/**
+ * An account advanced although the gate said not-fit or needs-data: reviewed each quarter against churn and
+ * expansion. `approver`, `tier`, `company` and `domain` arrived in version 3 (older rows lack them).
+ */
 export interface ExceptionRow {
   id?: number;
   accountKey: string;
+  company?: string;
+  domain?: string;
   modelId: string;
   modelVersion: number;
   score: number;
+  tier?: string | null;
   verdict: 'fit' | 'not-fit' | 'needs-data';
   reason: string;
   user: string;
+  approver?: string;
+  at: string;
+}
+
+export type { CriterionSnapshot };
+
+/** "This score looks wrong": a rep's comment on a score, with the facts and criteria as the card showed them. */
+export interface FeedbackRow {
+  id?: number;
+  accountKey: string;
+  company?: string;
+  domain?: string;
+  modelId: string;
+  modelVersion: number;
+  score: number;
+  tier: string | null;
+  verdict: 'fit' | 'not-fit' | 'needs-data';
+  comment: string;
+  /** Criteria the rep marked as the wrong ones (ids); empty when they did not say. */
+  disputed: string[];
+  criteria: CriterionSnapshot[];
+  /** The facts as seen: field → value and source kind. */
+  facts: { field: string; value: unknown; source: string }[];
+  user: string;
+  at: string;
+}
+
+/** One score of an account under one model version: the account's score history. */
+export interface ScoreRow {
+  id?: number;
+  accountKey: string;
+  company?: string;
+  modelId: string;
+  modelVersion: number;
+  score: number;
+  tier: string | null;
+  verdict: 'fit' | 'not-fit' | 'needs-data';
+  criteria: CriterionSnapshot[];
   at: string;
 }
 
@@ -108,6 +153,15 @@ export const STORES_V2 = {
   exceptions: '++id, accountKey, modelId, at',
 } as const;
 
+/**
+ * Version 3: rep feedback and the score history get their tables (exceptions gain optional fields, which need no
+ * index). Nothing existing is rewritten.
+ */
+export const STORES_V3 = {
+  feedback: '++id, accountKey, modelId, at',
+  scores: '++id, accountKey, [accountKey+modelId], at',
+} as const;
+
 /** The database as version 1 defined it. Only for the upgrade test and for reading old backups. */
 export class IcpDbV1 extends Dexie {
   models!: Table<ModelRow, string>;
@@ -122,12 +176,24 @@ export class IcpDbV1 extends Dexie {
   }
 }
 
+/** The database as version 2 defined it. Only for the upgrade test. */
+export class IcpDbV2 extends IcpDbV1 {
+  exceptions!: Table<ExceptionRow, number>;
+
+  constructor(deps: IdbDeps, name = DB_NAME) {
+    super(deps, name);
+    this.version(2).stores(STORES_V2);
+  }
+}
+
 export class IcpDb extends Dexie {
   models!: Table<ModelRow, string>;
   modelVersions!: Table<ModelVersionRow, [string, number]>;
   accounts!: Table<AccountRow, string>;
   notes!: Table<NoteRow, number>;
   exceptions!: Table<ExceptionRow, number>;
+  feedback!: Table<FeedbackRow, number>;
+  scores!: Table<ScoreRow, number>;
   settings!: Table<SettingRow, string>;
 
   /** Corrupt rows met on read since the database was opened (newest last, at most 100). */
@@ -147,6 +213,7 @@ export class IcpDb extends Dexie {
             if (domain && typeof row.domain !== 'string') row.domain = domain;
           });
       });
+    this.version(3).stores(STORES_V3);
   }
 
   reportProblem(problem: StorageProblem): void {

@@ -1,6 +1,6 @@
 /** The extension's storage: the Dexie database and the only functions that read and write it. */
-export { IcpDb, IcpDbV1, DB_NAME, MODEL_SOURCES, STORES_V1, STORES_V2 } from './db';
-export type { IdbDeps, ModelSource, StorageProblem, AccountRow, ModelRow, ModelVersionRow, NoteRow, ExceptionRow } from './db';
+export { IcpDb, IcpDbV1, IcpDbV2, DB_NAME, MODEL_SOURCES, STORES_V1, STORES_V2, STORES_V3 } from './db';
+export type { IdbDeps, ModelSource, StorageProblem, AccountRow, ModelRow, ModelVersionRow, NoteRow, ExceptionRow, FeedbackRow, ScoreRow, CriterionSnapshot } from './db';
 export { checkFacts, companyFactsSchema } from './company-facts';
 export {
   listModels,
@@ -17,6 +17,11 @@ export type { Account } from './accounts';
 export { addNote, getNotes, getAnswers, newNoteSchema } from './notes';
 export type { Note, NewNote } from './notes';
 export { logException, listExceptions, newExceptionSchema } from './exceptions';
+export { addFeedback, listFeedback, newFeedbackSchema } from './feedback';
+export type { NewFeedback, LoggedFeedback } from './feedback';
+export { recordScore, scoreHistory } from './score-history';
+export type { ScoreEntry } from './score-history';
+export { exportDatabase } from './export';
 export type { NewException, LoggedException } from './exceptions';
 export { getSetting, getSettings, setSetting, isSettingKey, DEFAULT_SETTINGS, SETTING_KEYS, SETTING_SCHEMAS, settingsSchema } from './settings';
 export type { Settings, SettingKey } from './settings';

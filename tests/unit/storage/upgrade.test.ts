@@ -8,7 +8,7 @@ import { getAnswers, getNotes } from '../../../lib/storage/notes';
 import { getSettings } from '../../../lib/storage/settings';
 import { freshIdb } from './helpers';
 
-describe('schema upgrade 1 -> 2', () => {
+describe('schema upgrade 1 -> current', () => {
   it('opens a populated version-1 database and loses nothing', async () => {
     const idb = freshIdb();
     const v1 = new IcpDbV1(idb);
@@ -37,7 +37,7 @@ describe('schema upgrade 1 -> 2', () => {
 
     const db = new IcpDb(idb);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect((await getActiveModels(db)).map((m) => m.id)).toEqual([DEFAULT_MODEL.id]);
     expect(await getModelVersions(db, DEFAULT_MODEL.id)).toHaveLength(1);
     // The upgrade filled the new domain index from the domain fact, so the account is found by domain.
