@@ -4,14 +4,13 @@ import { readAccountList, type ListProblem } from '../../lib/lists/import';
 import { isSiteEnabled, PREF_KEYS } from '../../lib/prefs';
 import { SITE_IDS } from '../../lib/sites';
 import { domainAccountKey, putAccountFacts } from '../../lib/storage/accounts';
-import { listExceptions } from '../../lib/storage/exceptions';
 import { notifyModelsChanged } from '../background/sync';
 import { getSetting, setSetting } from '../../lib/storage/settings';
 import { useDeps } from './data';
 
 /**
- * Who you are (recorded on answers and exceptions), where the card shows, and the exception log RevOps reviews each
- * quarter: accounts advanced although the model said not fit.
+ * Who you are (recorded on answers, exceptions and feedback), where the card shows, and account lists. The exception
+ * log is in the Review tab.
  */
 export function SettingsTab() {
   const { db, browser } = useDeps();
@@ -21,7 +20,6 @@ export function SettingsTab() {
     queryKey: ['siteEnabled'],
     queryFn: async () => (await browser.storage.local.get(PREF_KEYS.siteEnabled))[PREF_KEYS.siteEnabled] ?? {},
   });
-  const exceptions = useQuery({ queryKey: ['exceptions'], queryFn: () => listExceptions(db) });
   const [name, setName] = useState<string | null>(null);
   const saveName = useMutation({
     mutationFn: (value: string) => setSetting(db, 'userName', value),
@@ -102,39 +100,7 @@ export function SettingsTab() {
           Show the card on {site}
         </label>
       ))}
-      <h2>Exceptions</h2>
-      {exceptions.data?.length ? (
-        <table data-testid="exceptions">
-          <thead>
-            <tr>
-              <th>When</th>
-              <th>Account</th>
-              <th>Model</th>
-              <th>Score</th>
-              <th>Verdict</th>
-              <th>Who</th>
-              <th>Why</th>
-            </tr>
-          </thead>
-          <tbody>
-            {exceptions.data.map((x) => (
-              <tr key={x.id}>
-                <td>{x.at.slice(0, 10)}</td>
-                <td>{x.accountKey}</td>
-                <td>
-                  {x.modelId} v{x.modelVersion}
-                </td>
-                <td>{x.score}</td>
-                <td>{x.verdict}</td>
-                <td>{x.user}</td>
-                <td>{x.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p className="muted">No exceptions logged.</p>
-      )}
+      <p className="muted">The exception log and the reps' feedback are in the Review tab.</p>
     </section>
   );
 }

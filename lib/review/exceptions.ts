@@ -76,3 +76,48 @@ export function parseExceptionsCsv(text: string): { exceptions: ExceptionRecord[
   }
   return { exceptions, bad, errors };
 }
+
+/** A stored exception (lib/storage) as the review and the CSV read it: the database id dropped, old rows' gaps left out. */
+export function toExceptionRecord(row: {
+  at: string; user: string; approver?: string; reason: string; company?: string; domain?: string; accountKey: string;
+  verdict: ExceptionRecord['verdict']; score: number; tier?: string | null; modelId: string; modelVersion: number;
+}): ExceptionRecord {
+  return {
+    at: row.at,
+    user: row.user,
+    ...(row.approver ? { approver: row.approver } : {}),
+    reason: row.reason,
+    ...(row.company ? { company: row.company } : {}),
+    ...(row.domain ? { domain: row.domain } : {}),
+    accountKey: row.accountKey,
+    verdict: row.verdict,
+    score: row.score,
+    ...(row.tier ? { tier: row.tier } : {}),
+    modelId: row.modelId,
+    modelVersion: row.modelVersion,
+  };
+}
+
+export interface ExceptionFilter {
+  /** Words to find in the company, domain, account, reason, user or approver. */
+  text?: string;
+  verdict?: ExceptionRecord['verdict'] | '';
+  modelId?: string;
+  /** ISO dates, inclusive. */
+  from?: string;
+  to?: string;
+}
+
+/** The log as the options page filters it: every word must appear somewhere in the row; dates by day. */
+export function filterExceptions<T extends ExceptionRecord>(rows: readonly T[], filter: ExceptionFilter): T[] {
+  const words = (filter.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  return rows.filter((r) => {
+    if (filter.verdict && r.verdict !== filter.verdict) return false;
+    if (filter.modelId && r.modelId !== filter.modelId) return false;
+    const day = r.at.slice(0, 10);
+    if (filter.from && day < filter.from) return false;
+    if (filter.to && day > filter.to) return false;
+    const haystack = [r.company, r.domain, r.accountKey, r.reason, r.user, r.approver].filter(Boolean).join(' ').toLowerCase();
+    return words.every((w) => haystack.includes(w));
+  });
+}

@@ -317,3 +317,8 @@ export function reviewFindings(review: Review): string[] {
   if (missing.length) lines.push(`Not in this file: ${missing.join(', ')} (no churn date or current ARR column).`);
   return lines;
 }
+
+/** Saved model versions (the options page's history) → versions in force from the day each was saved. */
+export function versionsInForce(saved: readonly { model: IcpModel; savedAt: string }[]): ModelInForce[] {
+  return saved.map((v) => ({ model: v.model, since: v.savedAt.slice(0, 10) }));
+}

@@ -1,12 +1,14 @@
 import { useState, type ReactNode } from 'react';
 import '../../../components/builder/builder.css';
+import { ReviewTab } from '../ReviewTab';
 import { SettingsTab } from '../SettingsTab';
 import { BuilderPage } from './BuilderPage';
 
-type PageTab = 'models' | 'builder' | 'settings';
+type PageTab = 'models' | 'builder' | 'review' | 'settings';
 
 /**
- * The options page: the models (list, editor, history, sync), the ICP builder, and settings (name, sites, exceptions). The models half stays
+ * The options page: the models (list, editor, history, sync), the ICP builder, the quarterly review (drift, exceptions,
+ * rep feedback, data export), and settings (name, sites). The models half stays
  * mounted while the builder is open (hidden, not unmounted), so an unsaved draft in the editor survives a look at the
  * builder. The builder mounts the first time it is opened and then keeps its files and review.
  */
@@ -26,6 +28,9 @@ export function PageTabs({ models }: { models: ReactNode }) {
         <button type="button" role="tab" aria-selected={tab === 'builder'} data-testid="page-tab-builder" onClick={() => open('builder')}>
           Builder
         </button>
+        <button type="button" role="tab" aria-selected={tab === 'review'} data-testid="page-tab-review" onClick={() => open('review')}>
+          Review
+        </button>
         <button type="button" role="tab" aria-selected={tab === 'settings'} data-testid="page-tab-settings" onClick={() => open('settings')}>
           Settings
         </button>
@@ -36,6 +41,7 @@ export function PageTabs({ models }: { models: ReactNode }) {
           <BuilderPage onShowModels={() => open('models')} />
         </div>
       )}
+      {tab === 'review' && <ReviewTab />}
       {tab === 'settings' && <SettingsTab />}
     </>
   );
