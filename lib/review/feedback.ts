@@ -11,7 +11,7 @@ export interface FeedbackRecord {
   modelId: string;
   modelVersion: number;
   score: number;
-  tier: string | null;
+  tier?: string | null;
   verdict: string;
   comment: string;
   disputed: string[];

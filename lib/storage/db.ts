@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { CompanyFacts, FactSource } from '../facts/vocabulary';
-import type { CriterionSnapshot } from '../history/change';
+import type { CriterionSnapshot, ScoreSnapshot } from '../history/change';
 
 /**
  * The extension's database (IndexedDB in the extension origin, shared by the service worker, popup and options page;
@@ -65,16 +65,8 @@ export interface NoteRow {
  * An account advanced although the gate said not-fit or needs-data: reviewed each quarter against churn and
  * expansion. `approver`, `tier`, `company` and `domain` arrived in version 3 (older rows lack them).
  */
-export interface ExceptionRow {
+export interface ExceptionRow extends ScoreAtTheTime {
   id?: number;
-  accountKey: string;
-  company?: string;
-  domain?: string;
-  modelId: string;
-  modelVersion: number;
-  score: number;
-  tier?: string | null;
-  verdict: 'fit' | 'not-fit' | 'needs-data';
   reason: string;
   user: string;
   approver?: string;
@@ -83,17 +75,21 @@ export interface ExceptionRow {
 
 export type { CriterionSnapshot };
 
-/** "This score looks wrong": a rep's comment on a score, with the facts and criteria as the card showed them. */
-export interface FeedbackRow {
-  id?: number;
+/** Which account, and its score when someone acted on it: exceptions and feedback both keep this. */
+export interface ScoreAtTheTime {
   accountKey: string;
   company?: string;
   domain?: string;
   modelId: string;
   modelVersion: number;
   score: number;
-  tier: string | null;
+  tier?: string | null;
   verdict: 'fit' | 'not-fit' | 'needs-data';
+}
+
+/** "This score looks wrong": a rep's comment on a score, with the facts and criteria as the card showed them. */
+export interface FeedbackRow extends ScoreAtTheTime {
+  id?: number;
   comment: string;
   /** Criteria the rep marked as the wrong ones (ids); empty when they did not say. */
   disputed: string[];
@@ -105,16 +101,10 @@ export interface FeedbackRow {
 }
 
 /** One score of an account under one model version: the account's score history. */
-export interface ScoreRow {
+export interface ScoreRow extends ScoreSnapshot {
   id?: number;
   accountKey: string;
   company?: string;
-  modelId: string;
-  modelVersion: number;
-  score: number;
-  tier: string | null;
-  verdict: 'fit' | 'not-fit' | 'needs-data';
-  criteria: CriterionSnapshot[];
   at: string;
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBacktest } from '../../../cli/backtest';
-import { processIo, runDerive, type CliIo } from '../../../cli/derive';
+import { runDerive } from '../../../cli/derive';
 import { accountKeyOf, groupByAccount, nameKey } from '../../../lib/builder/accounts';
 import { evaluateModel } from '../../../lib/builder/backtest';
 import { computeMetrics } from '../../../lib/builder/metrics';
@@ -14,7 +14,7 @@ import { generateDealHeavyOutcomes, rowsToCsv, seededRandom, syntheticOutcomesCs
 import type { OutcomeRecord } from '../../../lib/builder/types';
 import { DEFAULT_MODEL } from '../../../lib/model/builtin';
 import { checkModel } from '../../../lib/model/validate';
-import { rec } from './helpers';
+import { captureIo, rec } from './helpers';
 
 const asOf = '2024-01-01';
 
@@ -166,10 +166,6 @@ describe('win rate on its own', () => {
 
 describe('icp derive and backtest on deal-heavy, won/lost-only exports', () => {
   let dir: string;
-  const capture = (): CliIo & { out: string; err: string } => {
-    const io = { ...processIo, out: '', err: '', stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
-    return io;
-  };
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'icp-accounts-'));
   });
@@ -178,7 +174,7 @@ describe('icp derive and backtest on deal-heavy, won/lost-only exports', () => {
   it('85 accounts, 8,800 deals: exits 0, writes the report saying nothing stands out and why, and no model', async () => {
     const file = join(dir, 'crm.csv');
     writeFileSync(file, rowsToCsv(generateDealHeavyOutcomes({ seed: 21 })));
-    const io = capture();
+    const io = captureIo();
     const code = await runDerive([file, '--out', join(dir, 'crm-model.json'), '--report', join(dir, 'crm-report.json')], io);
     expect(code).toBe(0);
     expect(existsSync(join(dir, 'crm-model.json'))).toBe(false);
@@ -200,7 +196,7 @@ describe('icp derive and backtest on deal-heavy, won/lost-only exports', () => {
   it('stands out on win rate alone when enough accounts differ, and still proposes no criterion from it', async () => {
     const file = join(dir, 'crm-big.csv');
     writeFileSync(file, rowsToCsv(generateDealHeavyOutcomes({ seed: 4, accounts: 600, deals: 6000, sectorWinRates: { Retail: 0.9 }, baseWinRate: 0.5 })));
-    const io = capture();
+    const io = captureIo();
     expect(await runDerive([file, '--report', join(dir, 'big.json')], io)).toBe(0);
     const r = JSON.parse(readFileSync(join(dir, 'big.json'), 'utf8'));
     const retail = r.segments.find((s: { field: string; value: string }) => s.field === 'industry' && s.value === 'Retail');
@@ -214,13 +210,13 @@ describe('icp derive and backtest on deal-heavy, won/lost-only exports', () => {
     const file = join(dir, 'outcomes.csv');
     writeFileSync(file, syntheticOutcomesCsv({ seed: 8, deals: 2000 }));
     const model = join(dir, 'model.json');
-    expect(await runDerive([file, '--out', model], capture())).toBe(0);
+    expect(await runDerive([file, '--out', model], captureIo())).toBe(0);
     const m = JSON.parse(readFileSync(model, 'utf8'));
     expect(checkModel(m).ok).toBe(true);
     expect(m.derivedFrom).toMatchObject({ file: 'outcomes.csv' });
     expect(m.derivedFrom.sha256).toMatch(/^[0-9a-f]{64}$/);
 
-    const same = capture();
+    const same = captureIo();
     expect(await runBacktest(['--model', model, file, '--json'], same)).toBe(0);
     expect(same.err).toMatch(/warning: this is the file the model was derived from.*100% of the test accounts/);
     expect(JSON.parse(same.out).inSample).toMatchObject({ sameFile: true, share: 1 });
@@ -228,7 +224,7 @@ describe('icp derive and backtest on deal-heavy, won/lost-only exports', () => {
     // New accounts (other names and domains): no warning.
     const fresh = join(dir, 'fresh.csv');
     writeFileSync(fresh, syntheticOutcomesCsv({ seed: 9, deals: 500 }).replace(/company(\d+)\.example/g, 'fresh$1.example').replace(/ Co (\d+)/g, ' Fresh $1'));
-    const other = capture();
+    const other = captureIo();
     expect(await runBacktest(['--model', model, fresh, '--json'], other)).toBe(0);
     expect(other.err).not.toMatch(/warning/);
     expect(JSON.parse(other.out).inSample.derivedOn).toBe(0);

@@ -1,3 +1,4 @@
+import { processIo, type CliIo } from '../../../cli/derive';
 import type { OutcomeRecord } from '../../../lib/builder/types';
 
 let line = 1;
@@ -34,4 +35,16 @@ export function group(
     );
   }
   return out;
+}
+
+/** The real file system, with stdout and stderr captured. */
+export function captureIo(): CliIo & { out: string; err: string } {
+  const io = {
+    ...processIo,
+    out: '',
+    err: '',
+    stdout: (text: string) => void (io.out += text),
+    stderr: (text: string) => void (io.err += text),
+  };
+  return io;
 }

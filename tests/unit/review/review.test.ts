@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processIo, type CliIo } from '../../../cli/derive';
 import { runReview } from '../../../cli/review';
 import { writeCsv } from '../../../lib/builder/csv';
 import type { OutcomeRecord } from '../../../lib/builder/types';
@@ -11,6 +10,7 @@ import { checkModel } from '../../../lib/model/validate';
 import { exceptionsToCsv, parseExceptionsCsv, type ExceptionRecord } from '../../../lib/review/exceptions';
 import { quartersBetween } from '../../../lib/review/quarters';
 import { computeReview } from '../../../lib/review/review';
+import { captureIo } from '../builder/helpers';
 
 function model(version: number, industries: string[]): IcpModel {
   const check = checkModel({
@@ -178,10 +178,6 @@ describe('exception log CSV', () => {
 
 describe('icp review', () => {
   let dir: string;
-  const capture = (): CliIo & { out: string; err: string } => {
-    const io = { ...processIo, out: '', err: '', stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
-    return io;
-  };
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'icp-review-'));
     const header = ['Account Name', 'Website', 'Industry', 'Number of Employees', 'Billing Country', 'Stage', 'Close Date', 'Amount', 'Current ARR', 'Churn Date'];
@@ -204,7 +200,7 @@ describe('icp review', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('--json has quarters with won, wonOutsideIcp and driftShare under the built-in model', async () => {
-    const io = capture();
+    const io = captureIo();
     const code = await runReview([join(dir, 'outcomes.csv'), '--exceptions', join(dir, 'exceptions.csv'), '--now', '2025-09-30', '--json'], io);
     expect(code).toBe(0);
     const r = JSON.parse(io.out);
@@ -221,7 +217,7 @@ describe('icp review', () => {
   });
 
   it('prints tables without --json', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await runReview([join(dir, 'outcomes.csv'), '--now', '2025-09-30'], io)).toBe(0);
     expect(io.out).toMatch(/^Quarterly review as of 2025-09-30/);
     expect(io.out).toMatch(/2025-Q3\s+65\s+60\s+92%/);
