@@ -51,6 +51,8 @@ export function dealsOf(r: OutcomeRecord): DealCounts {
 
 /** Records (deals, or accounts already grouped) → one record per account. Idempotent. */
 export function groupByAccount(records: readonly OutcomeRecord[]): OutcomeRecord[] {
+  // Segments are cut from accounts already grouped: nothing to do (the hot path of the builder).
+  if (records.every((r) => r.deals !== undefined)) return records as OutcomeRecord[];
   const byAccount = new Map<string, OutcomeRecord[]>();
   for (const r of records) {
     const key = accountOf(r);

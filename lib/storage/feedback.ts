@@ -47,12 +47,12 @@ const feedbackRowSchema = z.object({
   user: z.string(),
   at: z.string(),
 });
-export type LoggedFeedback = FeedbackRow & { id: number };
+export type LoggedFeedback = z.output<typeof feedbackRowSchema>;
 
 /** Stores a rep's feedback; throws a zod error on a malformed entry (a comment and a user are required). */
 export async function addFeedback(db: IcpDb, entry: NewFeedback): Promise<LoggedFeedback> {
   const checked = newFeedbackSchema.parse(entry);
-  const row: FeedbackRow = { ...checked, at: checked.at ?? nowIso() };
+  const row = { ...checked, at: checked.at ?? nowIso() } satisfies FeedbackRow;
   const id = await db.feedback.add(row);
   return { ...row, id };
 }

@@ -176,7 +176,7 @@ describe('exception log CSV', () => {
   });
 });
 
-describe('icp review', () => {
+describe('icp review', { timeout: 30_000 }, () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'icp-review-'));
