@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { tabViewKey } from '../lib/tab-view';
+import { tabViewKey } from '../lib/card/tab-view';
 import { startBackground } from './background/start';
 import { registerSync } from './background/sync';
 

@@ -1,6 +1,6 @@
 import type { browser } from 'wxt/browser';
 import { handleMessage, type HandlerDeps } from '../../lib/messages/handle';
-import { createModelCache } from '../../lib/messages/model-cache';
+import { createModelCache } from '../../lib/engine/model-cache';
 import { isIcpRequest } from '../../lib/messages/schemas';
 import { IcpDb, type IdbDeps } from '../../lib/storage/db';
 import { installBuiltinModels } from '../../lib/storage/models';

@@ -4,7 +4,7 @@ import type { browser as wxtBrowser } from 'wxt/browser';
 import type { IcpDb } from '../../lib/storage/db';
 import { customFieldsOf, listRecentAccounts } from '../../lib/storage/account-list';
 import { getModelVersions, installBuiltinModels, listModels } from '../../lib/storage/models';
-import { getSyncConfig, listSyncStates } from '../../lib/storage/sync-state';
+import { getSyncConfig, listSyncStates } from '../../lib/sync/store';
 import { syncResponseSchema, type SyncRequest, type SyncResponse } from '../../lib/sync/messages';
 import { parsePolicy, type ManagedPolicy } from '../../lib/sync/policy';
 import { notifyModelsChanged } from '../background/sync';

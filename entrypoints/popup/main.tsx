@@ -4,7 +4,7 @@ import { SyncStatus } from '../../components/editor/SyncStatus';
 import { Summary } from '../../components/Summary';
 import { isSiteEnabled, PREF_KEYS } from '../../lib/prefs';
 import { IcpDb } from '../../lib/storage/db';
-import { listSyncStates } from '../../lib/storage/sync-state';
+import { listSyncStates } from '../../lib/sync/store';
 import { siteOfHost } from '../../lib/sites';
 import { mountPage } from './mount-page';
 import { useActiveTabView } from './tab-view';

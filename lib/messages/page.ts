@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import type { CardView } from '../../components/types';
-import { factSourceSchema } from '../facts/vocabulary';
-import { scoreResultSchema } from './score-result-schema';
+import { cardViewSchema } from '../card/schema';
 
 /**
  * The content script's one request: "here is what this page shows, raw". The background normalises it (the
@@ -22,24 +20,6 @@ export const scorePageRequestSchema = z
   })
   .strict();
 export type ScorePageRequest = z.output<typeof scorePageRequestSchema>;
-
-export const cardViewSchema: z.ZodType<CardView> = z.object({
-  recordKey: z.string(),
-  company: z.string(),
-  result: scoreResultSchema,
-  alternatives: z.array(
-    z.object({
-      modelId: z.string(),
-      modelName: z.string(),
-      modelVersion: z.number(),
-      score: z.number(),
-      tier: z.string().nullable(),
-      verdict: z.enum(['fit', 'not-fit', 'needs-data']),
-    }),
-  ),
-  facts: z.array(z.object({ field: z.string(), value: z.unknown(), source: factSourceSchema, conflict: z.string().optional() })),
-  problems: z.array(z.object({ field: z.string(), message: z.string() })),
-}) as z.ZodType<CardView>;
 
 export const scorePageResponseSchema = z.union([
   z.object({ ok: z.literal(true), view: cardViewSchema.nullable(), error: z.string().optional() }).strict(),

@@ -5,9 +5,9 @@ import { modelSchema, type IcpModel } from '../model/schema';
 import { companyFactsSchema } from '../storage/company-facts';
 import { newExceptionSchema } from '../storage/exceptions';
 import { SETTING_KEYS, SETTING_SCHEMAS, settingsSchema, type SettingKey } from '../storage/settings';
-import type { FactConflict } from './merge-facts';
+import type { FactConflict } from '../facts/merge';
 import { scorePageRequestSchema, scorePageResponseSchema } from './page';
-import { scoreResultSchema } from './score-result-schema';
+import { scoreResultSchema } from '../engine/result-schema';
 
 /**
  * Every message between the content script / popup / options page and the background, as zod schemas discriminated

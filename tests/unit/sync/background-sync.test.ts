@@ -4,7 +4,7 @@ import { notifyModelsChanged, registerSync, SYNC_ALARM, type SyncBrowser } from 
 import { DEFAULT_MODEL } from '../../../lib/model/builtin';
 import type { IcpDb } from '../../../lib/storage/db';
 import { getModel, installBuiltinModels } from '../../../lib/storage/models';
-import { getSyncState, setModelSourceUrl } from '../../../lib/storage/sync-state';
+import { getSyncState, setModelSourceUrl } from '../../../lib/sync/store';
 import type { FetchLike } from '../../../lib/sync/fetch-model';
 import { openTestDb } from '../storage/helpers';
 
