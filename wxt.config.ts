@@ -17,10 +17,16 @@ export default defineConfig({
       config.resolve.alias = { ...(config.resolve.alias as Record<string, string> | undefined), ...alias };
     },
   },
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'ICP Fit',
     description: 'Scores the company on the page against your Ideal Customer Profile, in your browser.',
-    permissions: ['storage', 'alarms', 'sidePanel'],
+    // Firefox has no sidePanel API: WXT turns the side panel into a sidebar_action there.
+    permissions: browser === 'firefox' ? ['storage', 'alarms'] : ['storage', 'alarms', 'sidePanel'],
+    // Firefox needs an add-on id for storage.managed (enterprise policy is keyed by it), and asks what data leaves
+    // the browser: none does.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'icp-fit@icp-fit.local', data_collection_permissions: { required: ['none'] } } } }
+      : {}),
     // Admins set the model source URL and lock editing through enterprise policy (README, "Admin policy").
     storage: { managed_schema: 'managed-schema.json' },
     host_permissions: [
@@ -29,5 +35,5 @@ export default defineConfig({
       '*://*.hubspot.com/*',
       '*://*.lightning.force.com/*',
     ],
-  },
+  }),
 });
