@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
+import { SITE_MATCHES } from './lib/sites/list';
 
-// WXT builds the extension from entrypoints/. Host permissions are limited to the four target sites:
+// WXT builds the extension from entrypoints/. Host permissions are limited to the target sites (lib/sites/list.ts):
 // no <all_urls>, and nothing is web-accessible (LinkedIn probes web-accessible resources to detect extensions).
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -29,11 +30,6 @@ export default defineConfig({
       : {}),
     // Admins set the model source URL and lock editing through enterprise policy (README, "Admin policy").
     storage: { managed_schema: 'managed-schema.json' },
-    host_permissions: [
-      '*://*.linkedin.com/*',
-      '*://www.crunchbase.com/*',
-      '*://*.hubspot.com/*',
-      '*://*.lightning.force.com/*',
-    ],
+    host_permissions: SITE_MATCHES,
   }),
 });

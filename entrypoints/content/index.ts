@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { requestScorePage } from '../../lib/messages/page';
 import { DEFAULT_CARD_POSITION, isSiteEnabled, PREF_KEYS, readSitePrefs } from '../../lib/prefs';
 import { adapterFor, matchRecord, siteOfHost } from '../../lib/sites';
+import { SITE_MATCHES } from '../../lib/sites/list';
 import { startController } from './controller';
 import { mountCard } from './mount';
 
@@ -12,7 +13,7 @@ import { mountCard } from './mount';
  * everything goes to the background as messages.
  */
 export default defineContentScript({
-  matches: ['*://*.linkedin.com/*', '*://www.crunchbase.com/*', '*://*.hubspot.com/*', '*://*.lightning.force.com/*'],
+  matches: SITE_MATCHES,
   allFrames: true,
   runAt: 'document_idle',
   async main(ctx) {

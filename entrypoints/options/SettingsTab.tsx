@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { readAccountList, type ListProblem } from '../../lib/lists/import';
 import { isSiteEnabled, PREF_KEYS } from '../../lib/prefs';
-import { SITE_IDS } from '../../lib/sites';
+import { SITE_IDS } from '../../lib/sites/list';
 import { domainAccountKey, putAccountFacts } from '../../lib/storage/accounts';
 import { listExceptions } from '../../lib/storage/exceptions';
 import { notifyModelsChanged } from '../background/sync';

@@ -5,7 +5,7 @@ import { Summary } from '../../components/Summary';
 import { isSiteEnabled, PREF_KEYS } from '../../lib/prefs';
 import { IcpDb } from '../../lib/storage/db';
 import { listSyncStates } from '../../lib/sync/store';
-import { siteOfHost } from '../../lib/sites';
+import { siteOfHost } from '../../lib/sites/list';
 import { mountPage } from './mount-page';
 import { useActiveTabView } from './tab-view';
 

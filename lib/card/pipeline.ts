@@ -9,7 +9,7 @@ import { domainAccountKey, findAccounts } from '../storage/accounts';
 import type { IcpDb } from '../storage/db';
 import { getActiveModels } from '../storage/models';
 import { getAnswers } from '../storage/notes';
-import type { SiteId } from '../sites/types';
+import { SOURCE_KIND, type SiteId } from '../sites/list';
 import type { CardView } from './types';
 import { buildCardView } from './view';
 
@@ -49,9 +49,6 @@ export interface ScoredFacts {
   /** The stored accounts found for this company (by record key or domain). */
   accountKeys: string[];
 }
-
-/** CRMs are the team's own records; LinkedIn and Crunchbase pages are what the company shows about itself. */
-const SOURCE_KIND = { linkedin: 'page', crunchbase: 'page', hubspot: 'crm', salesforce: 'crm' } as const;
 
 /** Default model cache for callers that pass none (tests, one-off calls). */
 const sharedCache = createModelCache();

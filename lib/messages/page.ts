@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cardViewSchema } from '../card/schema';
+import { SITE_IDS, type SiteId } from '../sites/list';
 
 /**
  * The content script's one request: "here is what this page shows, raw". The background normalises it (the
@@ -7,12 +8,11 @@ import { cardViewSchema } from '../card/schema';
  * account, scores it and answers with the card's view. Kept apart from schemas.ts so the content script bundles only
  * these schemas.
  */
-export const SITES = ['linkedin', 'crunchbase', 'hubspot', 'salesforce'] as const;
 
 export const scorePageRequestSchema = z
   .object({
     type: z.literal('scorePage'),
-    site: z.enum(SITES),
+    site: z.enum(SITE_IDS as [SiteId, ...SiteId[]]),
     recordKey: z.string().min(1).max(300),
     /** Raw facts by fact name, as the adapter read them (strings, numbers, lists). */
     raw: z.record(z.string().max(100), z.unknown()),

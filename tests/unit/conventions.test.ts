@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SITE_IDS } from '../../lib/sites/list';
 
 /** Layout rules the architecture depends on (refined-github style): a failing test names the file to fix. */
 const walk = (dir: string): string[] =>
@@ -9,7 +10,7 @@ const walk = (dir: string): string[] =>
     return statSync(p).isDirectory() ? walk(p) : [p];
   });
 
-const SITES = ['linkedin', 'crunchbase', 'hubspot', 'salesforce'];
+const SITES = SITE_IDS;
 
 describe('conventions', () => {
   it('keeps lib/ free of extension and page globals (it runs in Node too)', () => {
@@ -21,7 +22,7 @@ describe('conventions', () => {
 
   it('gives every site one adapter folder with its selectors in one file', () => {
     for (const site of SITES)
-      for (const file of ['index.ts', 'url.ts', 'extract.ts', 'selectors.ts'])
+      for (const file of ['index.ts', 'site.ts', 'url.ts', 'extract.ts', 'selectors.ts'])
         expect(existsSync(join('lib/sites', site, file)), `lib/sites/${site}/${file}`).toBe(true);
   });
 
