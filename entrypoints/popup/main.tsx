@@ -6,8 +6,8 @@ import { isSiteEnabled, PREF_KEYS } from '../../lib/prefs';
 import { IcpDb } from '../../lib/storage/db';
 import { listSyncStates } from '../../lib/sync/store';
 import { siteOfHost } from '../../lib/sites/list';
-import { mountPage } from './mount-page';
-import { useActiveTabView } from './tab-view';
+import { mountPage } from '../../extension/mount-page';
+import { useActiveTabView } from '../../extension/active-tab-view';
 
 /** The popup is in the extension origin: it reads sync state from the database directly, as the options page does. */
 const db = new IcpDb({ indexedDB, IDBKeyRange });

@@ -1,33 +1,41 @@
 import { cardForPage, scoreFacts, type PipelineDeps } from '../card/pipeline';
 import { ensureAccount } from '../storage/accounts';
 import { logException } from '../storage/exceptions';
-import { getActiveModels } from '../storage/models';
 import { addNote } from '../storage/notes';
-import { getSetting, getSettings, setSetting } from '../storage/settings';
-import { describeZodError, requestSchema, type AnyResponse, type MessageRequest } from './schemas';
+import { getSetting } from '../storage/settings';
+import type { SyncRequest, SyncResponse } from '../sync/messages';
+import { parseRequest, type AnyResponse, type MessageRequest } from './schemas';
 
 /**
- * The background side of messaging: checks a request, runs it against the database and the engine, and always
- * answers (`{ ok: false, error }` for a bad request or a failure, never a thrown error across the message channel).
+ * The background's one router: checks a request against the contract (schemas.ts), hands it to the page-to-card
+ * pipeline (lib/card/pipeline.ts), the storage repositories or model sync, and always answers (`{ ok: false, error }`
+ * for a bad request or a failure, never a thrown error across the message channel).
  */
 export interface HandlerDeps extends PipelineDeps {
   /** Awaited before each request, e.g. installing the built-in models once per service-worker life. */
   ready?: () => Promise<void>;
+  /** Model sync (entrypoints/background/sync.ts); without it sync requests are refused. */
+  sync?: (request: SyncRequest, fromExtensionPage: boolean) => Promise<SyncResponse>;
 }
 
-export async function handleMessage(raw: unknown, deps: HandlerDeps): Promise<AnyResponse> {
-  const parsed = requestSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: `bad request: ${describeZodError(parsed.error)}` };
+/** Who sent the request: adding a model source is only allowed from the extension's own pages. */
+export interface MessageContext {
+  fromExtensionPage?: boolean;
+}
+
+export async function handleMessage(raw: unknown, deps: HandlerDeps, context: MessageContext = {}): Promise<AnyResponse> {
+  const parsed = parseRequest(raw);
+  if (!parsed.ok) return parsed;
   try {
     await deps.ready?.();
-    return await route(parsed.data, deps);
+    return await route(parsed.request, deps, context);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, error: message };
   }
 }
 
-async function route(request: MessageRequest, deps: HandlerDeps): Promise<AnyResponse> {
+async function route(request: MessageRequest, deps: HandlerDeps, context: MessageContext): Promise<AnyResponse> {
   const { db } = deps;
   switch (request.type) {
     case 'score':
@@ -36,17 +44,11 @@ async function route(request: MessageRequest, deps: HandlerDeps): Promise<AnyRes
       const { type: _type, ...page } = request;
       return { ok: true, ...(await cardForPage(page, deps)) };
     }
-    case 'getActiveModels':
-      return { ok: true, models: await getActiveModels(db) };
-    case 'getSettings':
-      return { ok: true, settings: await getSettings(db) };
-    case 'setSetting':
-      await setSetting(db, request.key, request.value);
-      return { ok: true, settings: await getSettings(db) };
     case 'saveAnswer': {
       const author = request.author || (await getSetting(db, 'userName')) || undefined;
-      await ensureAccount(db, request.accountKey, { name: request.name, domain: request.domain });
-      const note = await addNote(db, { accountKey: request.accountKey, field: request.field, value: request.value, author });
+      // Notes and accounts are stored under the record key the card shows.
+      await ensureAccount(db, request.recordKey, { name: request.name, domain: request.domain });
+      const note = await addNote(db, { accountKey: request.recordKey, field: request.field, value: request.value, author });
       return { ok: true, note };
     }
     case 'logException': {
@@ -55,5 +57,9 @@ async function route(request: MessageRequest, deps: HandlerDeps): Promise<AnyRes
       if (!user) return { ok: false, error: 'who advanced the account? set your name in the options first' };
       return { ok: true, exception: await logException(db, { ...entry, user }) };
     }
+    case 'syncNow':
+    case 'syncScheduleChanged':
+      if (!deps.sync) return { ok: false, error: 'model sync is not running' };
+      return deps.sync(request, context.fromExtensionPage ?? false);
   }
 }
