@@ -1,7 +1,8 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { Breakdown } from './Breakdown';
+import { ChangeLine, ExceptionForm, FeedbackForm, type ExceptionInput, type FeedbackInput } from './CardActions';
 import { Headline } from './Summary';
-import type { CardState } from './types';
+import type { CardState } from '../lib/card/types';
 
 export interface CardPosition {
   /** Distance in px from the viewport's right and top edges. */
@@ -23,7 +24,10 @@ export interface FitCardProps {
   /** Called while dragging and at the end (final=true: persist it). */
   onMove(position: CardPosition, final: boolean): void;
   onAnswer?(field: string, value: boolean): void;
-  onLogException?(reason: string): void;
+  /** "Advance anyway" on a not-fit or needs-data account. */
+  onLogException?(input: ExceptionInput): void;
+  /** "This score looks wrong". */
+  onFeedback?(input: FeedbackInput): void;
 }
 
 const STEP = 24;
@@ -106,11 +110,17 @@ export function FitCard(props: FitCardProps) {
           {r && view && (
             <>
               <Headline result={r} />
+              {view.change && <ChangeLine change={view.change} />}
               <button type="button" className="expand" data-testid="fit-expand" aria-expanded={expanded} onClick={props.onToggleExpanded}>
                 {expanded ? 'Hide breakdown' : 'Show breakdown'}
               </button>
               {expanded && <Breakdown view={view} onAnswer={props.onAnswer} />}
-              {expanded && r.verdict === 'not-fit' && props.onLogException && <ExceptionForm onLog={props.onLogException} />}
+              {expanded && (props.onLogException || props.onFeedback) && (
+                <div className="actions">
+                  {r.verdict !== 'fit' && props.onLogException && <ExceptionForm onLog={props.onLogException} />}
+                  {props.onFeedback && <FeedbackForm criteria={r.criteria} onSend={props.onFeedback} />}
+                </div>
+              )}
               {props.notice && (
                 <p className="notice" role="status" data-testid="fit-notice">
                   {props.notice}
@@ -121,29 +131,5 @@ export function FitCard(props: FitCardProps) {
         </div>
       )}
     </div>
-  );
-}
-
-/** AEs who advance a not-fit account anyway log why; RevOps reviews these each quarter. */
-function ExceptionForm({ onLog }: { onLog(reason: string): void }) {
-  const input = useRef<HTMLInputElement>(null);
-  return (
-    <form
-      className="exception"
-      data-testid="fit-exception"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const reason = input.current?.value.trim();
-        if (reason) {
-          onLog(reason);
-          input.current!.value = '';
-        }
-      }}
-    >
-      <label>
-        Advancing anyway? Log why: <input ref={input} maxLength={500} required />
-      </label>
-      <button type="submit">Log exception</button>
-    </form>
   );
 }

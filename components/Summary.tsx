@@ -1,6 +1,7 @@
 import type { ScoreResult } from '../lib/engine/score';
+import { ChangeLine } from './CardActions';
 import { formatMoney, percent } from './format';
-import type { CardView } from './types';
+import type { CardView } from '../lib/card/types';
 
 const VERDICT_TEXT = { fit: 'Fit', 'not-fit': 'Not fit', 'needs-data': 'Needs data' } as const;
 
@@ -38,6 +39,7 @@ export function Summary({ view }: { view: CardView }) {
         {view.company}
       </p>
       <Headline result={view.result} reasons={3} />
+      {view.change && <ChangeLine change={view.change} />}
     </div>
   );
 }

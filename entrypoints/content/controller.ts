@@ -1,5 +1,6 @@
+import type { ExceptionInput, FeedbackInput } from '../../components/CardActions';
 import type { CardPosition } from '../../components/FitCard';
-import type { CardState, CardView } from '../../components/types';
+import type { CardState, CardView } from '../../lib/card/types';
 import { watchRecords, type RecordEvent } from '../../lib/page/record-watcher';
 import type { RawExtraction, SiteAdapter } from '../../lib/sites/types';
 import { isDarkPage } from './theme';
@@ -13,7 +14,8 @@ export interface ControllerDeps {
   scorePage(extraction: RawExtraction): Promise<CardView>;
   /** Stores the user's answer for the record; the controller then re-scores, and the background merges it in. */
   saveAnswer(recordKey: string, field: string, value: boolean): Promise<void>;
-  logException(view: CardView, reason: string): Promise<void>;
+  logException(view: CardView, input: ExceptionInput): Promise<void>;
+  sendFeedback(view: CardView, input: FeedbackInput): Promise<void>;
   prefs: { position: CardPosition; minimised: boolean };
   savePrefs(prefs: { position: CardPosition; minimised: boolean }): void;
 }
@@ -69,20 +71,25 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
           },
         );
       },
-      onLogException: (reason) => {
-        if (state.status !== 'ready') return;
-        const key = currentKey;
-        const tell = (text: string) => {
-          if (key !== currentKey) return;
-          notice = text;
-          render();
-        };
-        deps.logException(state.view, reason).then(
-          () => tell('Exception logged for the quarterly review.'),
-          (error: unknown) => tell(`Exception not logged: ${(error as Error).message}`),
-        );
-      },
+      onLogException: (input) =>
+        act((view) => deps.logException(view, input), 'Exception logged for the quarterly review.', 'Exception not logged'),
+      onFeedback: (input) => act((view) => deps.sendFeedback(view, input), 'Thanks: sent to the model owner.', 'Feedback not sent'),
     });
+  };
+
+  /** Sends something about the record on the card; the outcome shows as a notice, unless the user has moved on. */
+  const act = (send: (view: CardView) => Promise<void>, done: string, failed: string) => {
+    if (state.status !== 'ready') return;
+    const key = currentKey;
+    const tell = (text: string) => {
+      if (key !== currentKey) return;
+      notice = text;
+      render();
+    };
+    send(state.view).then(
+      () => tell(done),
+      (error: unknown) => tell(`${failed}: ${(error as Error).message}`),
+    );
   };
 
   const show = (next: CardState) => {

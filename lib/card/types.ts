@@ -1,5 +1,6 @@
-import type { ScoreResult } from '../lib/engine/score';
-import type { FactSource } from '../lib/facts/vocabulary';
+import type { ScoreResult } from '../engine/score';
+import type { ScoreChange } from '../history/change';
+import type { FactSource } from '../facts/vocabulary';
 
 /** What the card, side panel and popup show for one record. Built by the content script from the background's answer. */
 export interface FactView {
@@ -19,6 +20,8 @@ export interface CardView {
   facts: FactView[];
   /** Facts the page showed but that were rejected (absurd or malformed values). */
   problems: { field: string; message: string }[];
+  /** The score under the previous model version this record was seen with, when the model changed since. */
+  change?: ScoreChange;
 }
 
 export type CardState =
