@@ -77,7 +77,8 @@ export function FitCard(props: FitCardProps) {
       data-record-key={view?.recordKey ?? ''}
       role="region"
       aria-label="ICP fit"
-      style={{ right: position.right, top: position.top }}
+      // The whole card stays reachable: it scrolls inside the viewport below its top edge.
+      style={{ right: position.right, top: position.top, maxHeight: `calc(100vh - ${position.top + 12}px)` }}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && expanded) props.onToggleExpanded();
       }}

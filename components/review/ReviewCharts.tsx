@@ -99,11 +99,14 @@ export function GroupRateChart({ groups, testId }: { groups: readonly { label: s
               {RATES.map((r, j) => {
                 const v = g.figures[r.key];
                 const x = x0 + j * bar;
-                return v === null ? (
-                  <text key={r.key} x={x + bar / 2} y={h - M.bottom - 4} textAnchor="middle" fontSize={9} className="muted" transform={`rotate(-90 ${x + bar / 2} ${h - M.bottom - 4})`}>
-                    {g.figures.accounts ? 'not in file' : '—'}
-                  </text>
-                ) : (
+                // No accounts: nothing to draw. A rate the file lacks is said where its bar would be.
+                if (v === null)
+                  return g.figures.accounts ? (
+                    <text key={r.key} x={x + bar / 2} y={h - M.bottom - 4} fontSize={9} transform={`rotate(-90 ${x + bar / 2} ${h - M.bottom - 4})`}>
+                      not in file
+                    </text>
+                  ) : null;
+                return (
                   <g key={r.key}>
                     <title>{`${g.label}: ${r.label} ${percent(v)}`}</title>
                     <rect x={x + 1} width={bar - 2} y={h - M.bottom - sy(v)} height={sy(v)} fill={r.color} />

@@ -102,35 +102,6 @@ describe('answers and exceptions on the card', () => {
     await expect.poll(() => card.getByTestId('fit-score').textContent(), { timeout: 15_000 }).toBe(String(before + worth));
     await page.close();
   });
-
-  it('logs an exception when an AE advances a not-fit account', async () => {
-    const notFit = loadFixtures().find((f) => f.site === 'hubspot' && f.name === 'record-association-cards')!;
-    await harness.routeFixture(notFit.url + '*', notFit.html);
-    // The AE says who they are in the options page's settings.
-    const options = await harness.context.newPage();
-    await options.goto(`chrome-extension://${harness.extensionId}/options.html`);
-    await options.getByTestId('page-tab-settings').click();
-    await options.getByTestId('user-name').fill('Alex AE');
-    await options.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => harness.readStore('settings')).toContainEqual({ key: 'userName', value: 'Alex AE' });
-    const page = await harness.context.newPage();
-    await page.goto(notFit.url, { waitUntil: 'domcontentloaded' });
-    const card = page.locator('icp-fit-card [data-testid=fit-card][data-state=ready]');
-    await card.waitFor({ timeout: 15_000 });
-    expect(await card.getByTestId('fit-verdict').getAttribute('data-verdict')).toBe('not-fit');
-    await card.getByTestId('fit-expand').click();
-    await card.getByTestId('fit-exception').locator('input').fill('Strategic logo for the Q4 board deck');
-    await card.getByTestId('fit-exception').locator('input').press('Enter');
-    await expect.poll(() => card.getByTestId('fit-notice').textContent()).toMatch(/Exception logged/);
-    const logged = await harness.readStore('exceptions');
-    expect(logged).toEqual([expect.objectContaining({ accountKey: notFit.key, verdict: 'not-fit', reason: 'Strategic logo for the Q4 board deck', user: 'Alex AE' })]);
-    // RevOps sees it in the exception log.
-    await options.reload();
-    await options.getByTestId('page-tab-settings').click();
-    await expect.poll(() => options.getByTestId('exceptions').textContent()).toContain('Strategic logo for the Q4 board deck');
-    await options.close();
-    await page.close();
-  });
 });
 
 describe('an account list', () => {
