@@ -1,11 +1,7 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import type { browser as wxtBrowser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DepsContext } from '../../../entrypoints/options/data';
 import { ReviewTab } from '../../../entrypoints/options/ReviewTab';
 import { writeCsv } from '../../../lib/builder/csv';
 import { DEFAULT_MODEL } from '../../../lib/model/builtin';
@@ -14,32 +10,21 @@ import type { IcpDb } from '../../../lib/storage/db';
 import { logException } from '../../../lib/storage/exceptions';
 import { addFeedback } from '../../../lib/storage/feedback';
 import { installBuiltinModels } from '../../../lib/storage/models';
+import { renderOptions } from '../options-harness';
 import { openTestDb } from '../storage/helpers';
 
 /** The Review tab on a fake-indexeddb database, in jsdom: drift from an outcomes file, the logs, their CSV exports. */
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 let db: IcpDb;
-let root: Root;
+let view: Awaited<ReturnType<typeof renderOptions>>;
 let container: HTMLElement;
 let downloads: { name: string; text: string }[];
 const q = (selector: string) => container.querySelector(selector);
 const all = (selector: string) => [...container.querySelectorAll(selector)];
 
 async function render() {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false, refetchInterval: false } } });
-  await act(async () => {
-    root.render(
-      <DepsContext.Provider value={{ db, browser: fakeBrowser as unknown as typeof wxtBrowser }}>
-        <QueryClientProvider client={client}>
-          <ReviewTab />
-        </QueryClientProvider>
-      </DepsContext.Provider>,
-    );
-  });
+  view = await renderOptions(<ReviewTab />, db);
+  container = view.container;
 }
 
 async function chooseFile(selector: string, name: string, text: string) {
@@ -78,8 +63,7 @@ beforeEach(async () => {
 });
 let lastBlobText = '';
 afterEach(async () => {
-  await act(async () => root.unmount());
-  container.remove();
+  await view.unmount();
   db.close();
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
