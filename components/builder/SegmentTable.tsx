@@ -14,6 +14,8 @@ export interface TableSegment {
   clv: number | null;
   tam?: number | null;
   flags: readonly string[];
+  /** Metrics the file cannot give (their columns are missing): shown as "not in file", not as a dash. */
+  notInFile?: Partial<Record<string, string>>;
 }
 
 export type SortKey = 'rank' | 'field' | 'value' | 'n' | 'winRate' | 'logoRetention' | 'nrr' | 'clv' | 'tam';
@@ -32,6 +34,11 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
   { key: 'clv', label: 'CLV', numeric: true },
   { key: 'tam', label: 'TAM', numeric: true },
 ];
+
+/** A figure, or "not in file" when the file lacks the column it needs (never a made-up 100 %). */
+function orMissing(s: TableSegment, key: 'logoRetention' | 'nrr' | 'clv', format: (x: number | null) => string): string {
+  return s[key] === null && s.notInFile?.[key] ? 'not in file' : format(s[key]);
+}
 
 /**
  * Segments sorted by `sort`. "rank" keeps the given order (the analysis ranks by the lower bound of the NRR
@@ -109,9 +116,9 @@ export function SegmentTable(props: {
               <td>{s.value}</td>
               <td className="num">{s.n}</td>
               <td className="num">{percent(s.winRate)}</td>
-              <td className="num">{percent(s.logoRetention)}</td>
-              <td className="num">{percent(s.nrr)}</td>
-              <td className="num">{money(s.clv)}</td>
+              <td className="num">{orMissing(s, 'logoRetention', percent)}</td>
+              <td className="num">{orMissing(s, 'nrr', percent)}</td>
+              <td className="num">{orMissing(s, 'clv', money)}</td>
               {withTam && <td className="num">{money(s.tam)}</td>}
               <td>
                 {s.flags.map((f) => (

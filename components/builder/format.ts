@@ -39,6 +39,8 @@ export const FLAG_LABELS: Record<string, string> = {
   'low-retention': 'low retention',
   'expansion-driver': 'expansion driver',
   'small-sample': 'small sample',
+  'high-win-rate': 'high win rate',
+  'low-win-rate': 'low win rate',
 };
 
 export const flagLabel = (flag: string) => FLAG_LABELS[flag] ?? flag;

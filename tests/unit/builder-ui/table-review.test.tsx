@@ -66,6 +66,14 @@ describe('SegmentTable', () => {
     expect(container.querySelector('[data-testid=sort-tam]')).toBeNull();
   });
 
+  it('says "not in file" for metrics whose columns the file lacks, and a dash only where there is no denominator', () => {
+    const missing = { ...seg('Won/lost only', 40, null, ['high-win-rate']), notInFile: { logoRetention: 'not in this file', nrr: 'not in this file', clv: 'not in this file' } };
+    mount(<SegmentTable segments={[missing, SEGMENTS[2]]} />);
+    const cells = (value: string) => [...container.querySelectorAll(`[data-testid=segment-row][data-value="${value}"] td`)].map((td) => td.textContent);
+    expect(cells('Won/lost only').slice(5, 9)).toEqual(['not in file', 'not in file', 'not in file', 'high win rate']);
+    expect(cells('Never won').slice(5, 8)).toEqual(['—', '—', '—']);
+  });
+
   it('sorts by a column when its heading is clicked, numbers high first, again to reverse; missing figures last', () => {
     mount(<SegmentTable segments={SEGMENTS} />);
     click(container.querySelector('[data-testid=sort-nrr]'));
