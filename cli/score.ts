@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { compileModel } from '../lib/engine/score';
 import { scoreCsvStream, type ScoreCsvSummary } from '../lib/csv/score-stream';
+import { pathIn, print, printError, type CliIo } from './io';
 import { EXIT_OK, help, InputError, loadModel, parseCommandArgs, parseNow, UsageError } from './common';
 
 export const SCORE_HELP = help(`
@@ -31,28 +32,28 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export async function runScore(args: string[]): Promise<number> {
+export async function runScore(args: string[], io: CliIo): Promise<number> {
   const { positionals, values } = parseCommandArgs(args, OPTIONS);
   if (values.help) {
-    process.stdout.write(SCORE_HELP);
+    print(io, SCORE_HELP);
     return EXIT_OK;
   }
   if (positionals.length !== 1) throw new UsageError('score needs exactly one CSV file (or - for stdin)');
   if ((values.model?.length ?? 0) > 1) throw new UsageError('score takes one --model');
   const now = parseNow(values.now);
-  const { model } = await loadModel(values.model?.[0]);
+  const { model } = await loadModel(io, values.model?.[0]);
   const file = positionals[0];
 
   let input: Readable;
-  if (file === '-') input = process.stdin;
+  if (file === '-') input = io.stdin;
   else {
-    const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
+    const info = await stat(pathIn(io, file)).catch((error: NodeJS.ErrnoException) => {
       throw new InputError(`${file}: cannot read: ${error.code ?? error.message}`);
     });
     if (!info.isFile()) throw new InputError(`${file}: not a file`);
-    input = createReadStream(file);
+    input = createReadStream(pathIn(io, file));
   }
-  const output: Writable = values.out ? createWriteStream(values.out) : process.stdout;
+  const output: Writable = values.out ? createWriteStream(pathIn(io, values.out)) : io.stdout;
   const name = file === '-' ? '<stdin>' : file;
 
   let summary: ScoreCsvSummary;
@@ -63,7 +64,7 @@ export async function runScore(args: string[]): Promise<number> {
       compiled: compileModel(model),
       now,
       fileName: file === '-' ? 'stdin' : basename(file),
-      onProblem: (line, message) => process.stderr.write(`${name}:${line}: ${message}\n`),
+      onProblem: (line, message) => printError(io, `${name}:${line}: ${message}\n`),
       endOutput: values.out !== undefined,
     });
   } catch (error) {
@@ -73,7 +74,8 @@ export async function runScore(args: string[]): Promise<number> {
   }
   const v = summary.verdicts;
   const custom = summary.columns.filter((c) => c.custom);
-  process.stderr.write(
+  printError(
+    io,
     `columns: ${summary.columns.length - custom.length} mapped to facts` +
       (custom.length ? `, ${custom.length} kept as custom facts (${custom.map((c) => c.fact).join(', ')})` : '') +
       '\n' +

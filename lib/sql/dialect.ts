@@ -99,11 +99,9 @@ const postgres: Dialect = {
   now: () => `(now() AT TIME ZONE 'UTC')`,
   addDays: (ts, days) => `(${ts} ${days < 0 ? '-' : '+'} INTERVAL '${Math.abs(days)} days')`,
   intText: (expr) => `CAST(${expr} AS TEXT)`,
-  // Postgres has no TRY_CAST: cast only what looks like a decimal number.
-  tryNumber: (expr) => {
-    const t = `REPLACE(TRIM(${expr}), ',', '')`;
-    return `CASE WHEN ${t} ~ '^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?$' THEN CAST(${t} AS DOUBLE PRECISION) END`;
-  },
+  // Postgres has no TRY_CAST: take the text only when it is a whole decimal number (substring gives NULL otherwise).
+  tryNumber: (expr) =>
+    `CAST(substring(REPLACE(TRIM(${expr}), ',', '') FROM '^[-+]?(?:[0-9]+[.]?[0-9]*|[.][0-9]+)(?:[eE][-+]?[0-9]+)?$') AS DOUBLE PRECISION)`,
   countListMatches: (list, wanted) =>
     `(SELECT count(DISTINCT lower(x)) FROM unnest(${list}) AS x WHERE lower(x) IN (${inList(wanted, standardString)}))`,
   hasSignal: (signals, types, from, to) => {

@@ -184,9 +184,9 @@ export function modelsToSql(models: readonly IcpModel[], options: SqlOptions): s
     const others = ranks.filter((_, j) => j !== i).map((r) => `${ranks[i]} <= ${r}`);
     return `WHEN ${others.join(' AND ')} THEN ${d.string(p.compiled.model.id)}`;
   });
-  ctes.push(step(d, 'icp_best', 'icp_results', [`CASE ${best.slice(0, -1).join(' ')} ELSE ${d.string(parts[parts.length - 1].compiled.model.id)} END AS icp_model`]));
+  ctes.push(step(d, 'icp_best', 'icp_results', [`CASE ${best.slice(0, -1).join(' ')} ELSE ${d.string(parts[parts.length - 1].compiled.model.id)} END AS ${d.ident('icp_model')}`]));
   const pick = (column: (c: ModelColumns) => string, as: string) =>
-    `CASE icp_model ${parts.map((p) => `WHEN ${d.string(p.compiled.model.id)} THEN ${d.ident(column(p.columns))}`).join(' ')} END AS ${as}`;
+    `CASE ${d.ident('icp_model')} ${parts.map((p) => `WHEN ${d.string(p.compiled.model.id)} THEN ${d.ident(column(p.columns))}`).join(' ')} END AS ${d.ident(as)}`;
   const picked = [
     pick((c) => c.score, 'icp_score'),
     pick((c) => c.tier, 'icp_tier'),
