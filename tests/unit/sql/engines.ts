@@ -1,4 +1,5 @@
-import { DuckDBInstance, LIST, listValue, STRUCT, structValue, TIMESTAMP, timestampValue, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { DUCKDB_TYPES, duckdbValue } from '../../../cli/duckdb/cells';
 import { PGlite } from '@electric-sql/pglite';
 import type { FactValues } from '../../../lib/facts/vocabulary';
 import { factCells, factColumns, type CellValue } from '../../../lib/sql/columns';
@@ -35,22 +36,6 @@ export interface Engine {
   close(): Promise<void>;
 }
 
-const micros = (ms: number) => BigInt(ms) * 1000n;
-
-const DUCK_TYPES: Partial<Record<ColumnType, DuckDBType>> = {
-  textList: LIST(VARCHAR),
-  signals: LIST(STRUCT({ type: VARCHAR, date: TIMESTAMP })),
-};
-
-function duckValue(type: ColumnType, v: CellValue): DuckDBValue {
-  if (v === null) return null;
-  if (type === 'timestamp') return timestampValue(micros(v as number));
-  if (type === 'textList') return listValue(v as string[]);
-  if (type === 'signals')
-    return listValue((v as { type: string; date: number }[]).map((s) => structValue({ type: s.type, date: timestampValue(micros(s.date)) })));
-  return v as DuckDBValue;
-}
-
 export async function duckdbWith(columns: readonly Column[], rows: readonly Record<string, CellValue>[]): Promise<Engine> {
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
   const connection = await instance.connect();
@@ -58,7 +43,7 @@ export async function duckdbWith(columns: readonly Column[], rows: readonly Reco
   const appender = await connection.createAppender('accounts');
   rows.forEach((row, i) => {
     appender.appendInteger(i);
-    for (const c of columns) appender.appendValue(duckValue(c.type, row[c.name] ?? null), DUCK_TYPES[c.type]);
+    for (const c of columns) appender.appendValue(duckdbValue(c.type, row[c.name]), DUCKDB_TYPES[c.type]);
     appender.endRow();
   });
   appender.closeSync();
