@@ -24,23 +24,12 @@ export function factLayout(field: string): FactLayout {
   if (BAND_FACTS.has(field)) return { kind: 'band', min: `${field}_min`, max: `${field}_max` };
   if (isCustomFact(field)) return { kind: 'custom', column: customColumn(field) };
   const type = factType(field);
-  switch (type) {
-    case 'number':
-      return { kind: 'number', column: field };
-    case 'string':
-      return { kind: 'text', column: field };
-    case 'boolean':
-      return { kind: 'boolean', column: field };
-    case 'date':
-      return { kind: 'date', column: field };
-    case 'list':
-      return { kind: 'list', column: field };
-    case 'signals':
-      return { kind: 'signals', column: field };
-    default:
-      throw new Error(`unknown fact "${field}"`);
-  }
+  const kind = type === undefined || type === 'custom' ? undefined : KIND_OF_TYPE[type];
+  if (!kind) throw new Error(`unknown fact "${field}"`);
+  return { kind, column: field };
 }
+
+const KIND_OF_TYPE = { number: 'number', string: 'text', boolean: 'boolean', date: 'date', list: 'list', signals: 'signals' } as const;
 
 /** "custom.deal_size" → "custom_deal_size": a name every warehouse takes without quoting tricks. */
 export const customColumn = (field: string) => `custom_${field.slice(CUSTOM_PREFIX.length)}`;

@@ -54,6 +54,11 @@ const standardString = (text: string) => `'${text.replaceAll("'", "''")}'`;
 const doubleQuoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const inList = (items: readonly string[], string: (s: string) => string) => items.map(string).join(', ');
 
+/** A signal's test inside a dialect's list filter: its type among `types` (any when undefined), its date in [from, to]. */
+function signalTest(type: string, date: string, string: (s: string) => string, types: readonly string[] | undefined, from: string | undefined, to: string) {
+  return [...(types ? [`${type} IN (${inList(types, string)})`] : []), `${date} <= ${to}`, ...(from ? [`${date} >= ${from}`] : [])].join(' AND ');
+}
+
 const duckdb: Dialect = {
   name: 'duckdb',
   cte: 'AS MATERIALIZED',
@@ -67,14 +72,8 @@ const duckdb: Dialect = {
   tryNumber: (expr) => `TRY_CAST(REPLACE(TRIM(${expr}), ',', '') AS DOUBLE)`,
   countListMatches: (list, wanted) =>
     `len(list_distinct(list_filter(list_transform(${list}, lambda x: lower(x)), lambda x: x IN (${inList(wanted, standardString)}))))`,
-  hasSignal: (signals, types, from, to) => {
-    const conditions = [
-      ...(types ? [`s.type IN (${inList(types, standardString)})`] : []),
-      `s.date <= ${to}`,
-      ...(from ? [`s.date >= ${from}`] : []),
-    ];
-    return `len(list_filter(${signals}, lambda s: ${conditions.join(' AND ')})) > 0`;
-  },
+  hasSignal: (signals, types, from, to) =>
+    `len(list_filter(${signals}, lambda s: ${signalTest('s.type', 's.date', standardString, types, from, to)})) > 0`,
   isEmptyList: (list) => `len(${list}) = 0`,
   joinNonNull: (texts, separator) => `concat_ws(${standardString(separator)}, ${texts.join(', ')})`,
   columnType: (type) =>
@@ -104,15 +103,8 @@ const postgres: Dialect = {
     `CAST(substring(REPLACE(TRIM(${expr}), ',', '') FROM '^[-+]?(?:[0-9]+[.]?[0-9]*|[.][0-9]+)(?:[eE][-+]?[0-9]+)?$') AS DOUBLE PRECISION)`,
   countListMatches: (list, wanted) =>
     `(SELECT count(DISTINCT lower(x)) FROM unnest(${list}) AS x WHERE lower(x) IN (${inList(wanted, standardString)}))`,
-  hasSignal: (signals, types, from, to) => {
-    const date = `CAST(s ->> 'date' AS TIMESTAMP)`;
-    const conditions = [
-      ...(types ? [`s ->> 'type' IN (${inList(types, standardString)})`] : []),
-      `${date} <= ${to}`,
-      ...(from ? [`${date} >= ${from}`] : []),
-    ];
-    return `EXISTS (SELECT 1 FROM jsonb_array_elements(${signals}) AS s WHERE ${conditions.join(' AND ')})`;
-  },
+  hasSignal: (signals, types, from, to) =>
+    `EXISTS (SELECT 1 FROM jsonb_array_elements(${signals}) AS s WHERE ${signalTest(`s ->> 'type'`, `CAST(s ->> 'date' AS TIMESTAMP)`, standardString, types, from, to)})`,
   isEmptyList: (list, type) => (type === 'signals' ? `jsonb_array_length(${list}) = 0` : `cardinality(${list}) = 0`),
   joinNonNull: (texts, separator) => `concat_ws(${standardString(separator)}, ${texts.join(', ')})`,
   columnType: (type) =>
@@ -139,15 +131,8 @@ const snowflake: Dialect = {
   tryNumber: (expr) => `TRY_TO_DOUBLE(REPLACE(TRIM(${expr}), ',', ''))`,
   countListMatches: (list, wanted) =>
     `ARRAY_SIZE(ARRAY_DISTINCT(FILTER(TRANSFORM(${list}, x -> LOWER(x::VARCHAR)), x -> x IN (${inList(wanted, snowflakeString)}))))`,
-  hasSignal: (signals, types, from, to) => {
-    const date = `s:date::TIMESTAMP_NTZ`;
-    const conditions = [
-      ...(types ? [`s:type::VARCHAR IN (${inList(types, snowflakeString)})`] : []),
-      `${date} <= ${to}`,
-      ...(from ? [`${date} >= ${from}`] : []),
-    ];
-    return `ARRAY_SIZE(FILTER(${signals}, s -> ${conditions.join(' AND ')})) > 0`;
-  },
+  hasSignal: (signals, types, from, to) =>
+    `ARRAY_SIZE(FILTER(${signals}, s -> ${signalTest('s:type::VARCHAR', 's:date::TIMESTAMP_NTZ', snowflakeString, types, from, to)})) > 0`,
   isEmptyList: (list) => `ARRAY_SIZE(${list}) = 0`,
   joinNonNull: (texts, separator) => `ARRAY_TO_STRING(ARRAY_CONSTRUCT_COMPACT(${texts.join(', ')}), ${snowflakeString(separator)})`,
   columnType: (type) =>
@@ -170,14 +155,8 @@ const bigquery: Dialect = {
   tryNumber: (expr) => `SAFE_CAST(REPLACE(TRIM(${expr}), ',', '') AS FLOAT64)`,
   countListMatches: (list, wanted) =>
     `(SELECT COUNT(DISTINCT LOWER(x)) FROM UNNEST(${list}) AS x WHERE LOWER(x) IN (${inList(wanted, bigqueryString)}))`,
-  hasSignal: (signals, types, from, to) => {
-    const conditions = [
-      ...(types ? [`s.type IN (${inList(types, bigqueryString)})`] : []),
-      `s.date <= ${to}`,
-      ...(from ? [`s.date >= ${from}`] : []),
-    ];
-    return `EXISTS (SELECT 1 FROM UNNEST(${signals}) AS s WHERE ${conditions.join(' AND ')})`;
-  },
+  hasSignal: (signals, types, from, to) =>
+    `EXISTS (SELECT 1 FROM UNNEST(${signals}) AS s WHERE ${signalTest('s.type', 's.date', bigqueryString, types, from, to)})`,
   isEmptyList: (list) => `ARRAY_LENGTH(${list}) = 0`,
   // ARRAY_TO_STRING leaves NULL elements out (with their separator) when no null_text is given.
   joinNonNull: (texts, separator) => `ARRAY_TO_STRING([${texts.join(', ')}], ${bigqueryString(separator)})`,
