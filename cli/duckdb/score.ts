@@ -17,6 +17,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { mapColumns, type ColumnMapping } from '../../lib/csv/columns';
 import { OUTPUT_COLUMNS, problemReason, REASON_SEPARATOR } from '../../lib/csv/output';
 import { LINKED_GROUPS } from '../../lib/csv/row-cache';
+import { LINKED_FACTS, normaliseLoneFact, REJECTED } from '../../lib/facts/normalise/index';
 import { rowFacts } from '../../lib/csv/row';
 import { csvRow } from '../../lib/csv/write';
 import type { CompiledModel, Verdict } from '../../lib/engine/score';
@@ -127,10 +128,18 @@ async function normaliseGroup(
   const distinct = await db.stream(`SELECT DISTINCT ${positions.map((p) => id(inputColumns[p])).join(', ')} FROM input`);
   const appender = await db.createAppender(table);
   const fields = new Array<string>(mapping.length).fill('');
+  const lone = positions.length === 1 && !LINKED_FACTS.has(mapping[positions[0]].fact) ? mapping[positions[0]].fact : undefined;
   for await (const rows of distinct.yieldRowsJs()) {
     for (const row of rows) {
+      // A lone column's cell that normalises cleanly needs a row only when the model reads its fact: the cheap check
+      // first (normaliseLoneFact, as the JS path's row cache), rowFacts (for the values and problems) otherwise.
+      if (lone !== undefined) {
+        const value = row[0] === null ? undefined : normaliseLoneFact(lone, row[0], { origin: 'csv' });
+        if (value !== REJECTED && filled.length === 0) continue;
+      }
       positions.forEach((p, k) => (fields[p] = (row[k] as string | null) ?? ''));
       const { values, problems } = rowFacts(mapping, fields, source);
+      if (filled.length === 0 && problems.length === 0) continue;
       for (const cell of row) appender.appendValue(cell as string | null);
       const cells = Object.assign({}, ...filled.map((f) => factCells(f, (values as Record<string, unknown>)[f])));
       for (const c of columns) appender.appendValue(duckdbValue(c.type, cells[c.name]), DUCKDB_TYPES[c.type]);
@@ -188,10 +197,10 @@ export async function scoreWithDuckdb(options: DuckdbScoreOptions): Promise<Duck
       for await (const rows of reader.yieldRowsJs()) for (const [row, list] of rows) for (const p of list as string[]) options.onProblem(Number(row) + 1, p);
     }
 
-    const columns = [...inputColumns.map((c) => id(c)), ...OUTPUT_COLUMNS].join(', ');
+    const columns = [...inputColumns.map((c) => id(c)), ...OUTPUT_COLUMNS];
     if (options.outputFormat === 'parquet') {
       if (!options.output) throw new Error('Parquet output needs --out');
-      await db.run(`COPY (SELECT ${columns} FROM result ORDER BY icp_row) TO ${d.string(options.output)} (FORMAT parquet)`);
+      await db.run(`COPY (SELECT ${columns.join(', ')} FROM result ORDER BY icp_row) TO ${d.string(options.output)} (FORMAT parquet)`);
       return summary;
     }
     await writeCsv(db, columns, [...header, ...OUTPUT_COLUMNS], options);
@@ -202,16 +211,24 @@ export async function scoreWithDuckdb(options: DuckdbScoreOptions): Promise<Duck
   }
 }
 
-/** CSV out through the JS path's own writer (csvRow), so both engines write the same bytes. */
-async function writeCsv(db: DuckDBConnection, columns: string, header: string[], options: DuckdbScoreOptions) {
+/** papaparse's quoting (lib/csv/write.ts: csvCell) in SQL, for one text cell (NULL: empty). */
+const csvCellSql = (cell: string) =>
+  `CASE WHEN regexp_matches(${cell}, '[",\\r\\n\\x{feff}]|^ | $') THEN '"' || replace(${cell}, '"', '""') || '"' ELSE coalesce(${cell}, '') END`;
+
+/**
+ * CSV out with the JS path's quoting (csvCell), each row made into its line by DuckDB: converting one text per row
+ * to JavaScript instead of every cell is most of the writing time.
+ */
+async function writeCsv(db: DuckDBConnection, columns: string[], header: string[], options: DuckdbScoreOptions) {
   const { createWriteStream } = await import('node:fs');
   const out: Writable = options.output ? createWriteStream(options.output) : options.stdout;
   const write = (text: string) => (out.write(text) ? undefined : new Promise<void>((done) => out.once('drain', () => done())));
   await write(`${csvRow(header)}\n`);
-  const reader = await db.stream(`SELECT ${columns} FROM result ORDER BY icp_row`);
+  const line = `concat_ws(',', ${columns.map((c) => csvCellSql(`CAST(${c} AS VARCHAR)`)).join(', ')})`;
+  const reader = await db.stream(`SELECT ${line} FROM result ORDER BY icp_row`);
   for await (const rows of reader.yieldRowsJs()) {
     let text = '';
-    for (const row of rows) text += `${csvRow(row.map((cell) => (cell === null ? '' : String(cell))))}\n`;
+    for (const row of rows) text += `${row[0] as string}\n`;
     await write(text);
   }
   if (options.output) await new Promise<void>((done, fail) => out.end((error?: Error | null) => (error ? fail(error) : done())));
