@@ -48,6 +48,20 @@ describe('icp score --engine duckdb', () => {
     expect(duck.stderr).toMatch(/accounts\.csv: row 3002: rejected employees: could not read a headcount: "lots"/);
   }, 60_000);
 
+  it('reads a file as the JS path does: byte order mark, semicolons, repeated and empty headers, a multi-line cell', async () => {
+    const odd = tempDir({
+      'odd.csv':
+        '\ufeffCompany Name;Website;Website;;Number of Employees;Billing Country;Notes\n' +
+        'Acme;acme.com;www.acme.com;x;300;Germany;"multi\nline; note"\nGlobex;globex.com;;;40;France;\n',
+    });
+    const js = await runIcp(['score', ...NOW, 'odd.csv', '--out', 'js.csv'], { cwd: odd });
+    const duck = await runIcp(['score', ...NOW, '--engine', 'duckdb', 'odd.csv', '--out', 'duck.csv'], { cwd: odd });
+    expect(duck.code, duck.stderr).toBe(0);
+    expect(readFileSync(join(odd, 'duck.csv'), 'utf8')).toBe(readFileSync(join(odd, 'js.csv'), 'utf8'));
+    expect(duck.stderr).toBe(js.stderr);
+    rmSync(odd, { recursive: true, force: true });
+  }, 30_000);
+
   it('writes Parquet, and reads Parquet, with the same rows', async () => {
     const js = await runIcp(['score', ...NOW, 'accounts.csv', '--out', 'js.csv'], { cwd: dir });
     expect(js.code, js.stderr).toBe(0);
