@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { print, printError, readTextIn, writeTextIn, type CliIo } from './io';
 import { basename } from 'node:path';
 import { backtest } from '../lib/builder/backtest';
 import { COLUMNS, type Column, type ColumnMapping } from '../lib/builder/columns';
@@ -12,21 +12,6 @@ import { DEFAULT_THRESHOLDS, type Thresholds } from '../lib/builder/segments';
 import type { OutcomeRecord, RowProblem } from '../lib/builder/types';
 import type { FactValues } from '../lib/facts/vocabulary';
 import { EXIT_BAD_INPUT, EXIT_OK, help, InputError, parseCommandArgs, UsageError } from './common';
-
-/** Where a command reads and writes. Defaults to the process and the file system; tests pass their own. */
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  readFile: (path: string) => Promise<string>;
-  writeFile: (path: string, text: string) => Promise<void>;
-}
-
-export const processIo: CliIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  readFile: (path) => readFile(path, 'utf8'),
-  writeFile: (path, text) => writeFile(path, text, 'utf8'),
-};
 
 export const DERIVE_HELP = help(`
     Usage: icp derive <outcomes.csv> [--prospects p.csv] --out model.json [--report report.json]
@@ -86,7 +71,7 @@ export function parsePositiveInt(name: string, value: string | undefined): numbe
 
 export async function readInput(io: CliIo, path: string): Promise<string> {
   try {
-    return await io.readFile(path);
+    return await readTextIn(io, path);
   } catch (error) {
     throw new InputError(`${path}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
@@ -108,11 +93,11 @@ export async function loadOutcomes(
 
 /** Problems by line, at most 20, then a count: a long list helps nobody on a terminal. */
 export function reportRows(io: CliIo, file: string, what: string, rows: readonly RowProblem[]) {
-  for (const p of rows.slice(0, 20)) io.stderr(`${file}:${p.line}: ${what}: ${p.message}\n`);
-  if (rows.length > 20) io.stderr(`${file}: … and ${rows.length - 20} more (${rows.length} in all)\n`);
+  for (const p of rows.slice(0, 20)) printError(io, `${file}:${p.line}: ${what}: ${p.message}\n`);
+  if (rows.length > 20) printError(io, `${file}: … and ${rows.length - 20} more (${rows.length} in all)\n`);
 }
 
-export async function runDerive(args: string[], io: CliIo = processIo): Promise<number> {
+export async function runDerive(args: string[], io: CliIo): Promise<number> {
   const { positionals, values } = parseCommandArgs(args, {
     help: { type: 'boolean', short: 'h' },
     out: { type: 'string', short: 'o' },
@@ -128,7 +113,7 @@ export async function runDerive(args: string[], io: CliIo = processIo): Promise<
     version: { type: 'string' },
   });
   if (values.help) {
-    io.stdout(DERIVE_HELP);
+    print(io, DERIVE_HELP);
     return EXIT_OK;
   }
   if (positionals.length !== 1) throw new UsageError('derive needs exactly one outcomes CSV');
@@ -143,7 +128,7 @@ export async function runDerive(args: string[], io: CliIo = processIo): Promise<
   const parsed = await loadOutcomes(io, file, mapping, values.locale);
   const records = until ? parsed.records.filter((r) => r.closeDate !== undefined && r.closeDate < until) : parsed.records;
   if (!records.some((r) => r.stage === 'won')) {
-    io.stderr(`${file}: no won deals${until ? ` closed before ${until}` : ''}: nothing to derive from\n`);
+    printError(io, `${file}: no won deals${until ? ` closed before ${until}` : ''}: nothing to derive from\n`);
     return EXIT_BAD_INPUT;
   }
   let prospects: FactValues[] | undefined;
@@ -167,8 +152,8 @@ export async function runDerive(args: string[], io: CliIo = processIo): Promise<
   }
   if (result) {
     const modelJson = `${JSON.stringify(result.proposal.model, null, 2)}\n`;
-    if (values.out) await io.writeFile(values.out, modelJson);
-    else io.stdout(modelJson);
+    if (values.out) await writeTextIn(io, values.out, modelJson);
+    else print(io, modelJson);
   }
 
   const report = buildDeriveReport({
@@ -181,15 +166,15 @@ export async function runDerive(args: string[], io: CliIo = processIo): Promise<
     prospects: prospects?.length,
     until,
   });
-  if (values.report) await io.writeFile(values.report, `${JSON.stringify(report, null, 2)}\n`);
-  for (const line of report.findings) io.stderr(`${file}: ${line}\n`);
+  if (values.report) await writeTextIn(io, values.report, `${JSON.stringify(report, null, 2)}\n`);
+  for (const line of report.findings) printError(io, `${file}: ${line}\n`);
   if (!result) {
-    io.stderr(`${file}: no model proposed${values.out ? ` (${values.out} not written)` : ''}${values.report ? `; report → ${values.report}` : ''}\n`);
+    printError(io, `${file}: no model proposed${values.out ? ` (${values.out} not written)` : ''}${values.report ? `; report → ${values.report}` : ''}\n`);
     return EXIT_OK;
   }
   const m = result.proposal.model;
   const count = (kind: string) => m.criteria.filter((c) => c.kind === kind).length;
-  io.stderr(
+  printError(io, 
     `derived "${m.name}" from ${result.analysis.baseline.n} accounts, ${result.analysis.baseline.deals.closed} closed deals (${parsed.bad.length} bad rows left out): ` +
       `${count('must')} musts, ${count('exclude')} hard-nos, ${count('score')} scored criteria, ${m.segments?.length ?? 0} segments` +
       `${values.out ? ` → ${values.out}` : ''}${values.report ? `; report → ${values.report}` : ''}\n`,

@@ -1,7 +1,8 @@
 import { parseExceptionsCsv } from '../lib/review/exceptions';
 import { computeReview, type GroupFigures, type Review } from '../lib/review/review';
 import { EXIT_OK, help, InputError, loadModel, parseCommandArgs, UsageError } from './common';
-import { loadOutcomes, parseColumnOptions, parseIsoOption, processIo, readInput, reportRows, type CliIo } from './derive';
+import { loadOutcomes, parseColumnOptions, parseIsoOption, readInput, reportRows } from './derive';
+import { print, type CliIo } from './io';
 
 export const REVIEW_HELP = help(`
     Usage: icp review <outcomes.csv> [--model m.json] [--exceptions e.csv] [--now YYYY-MM-DD] [--json]
@@ -22,7 +23,7 @@ export const REVIEW_HELP = help(`
     Exit code: 0 ok, 1 bad input, 2 usage error.
 `);
 
-export async function runReview(args: string[], io: CliIo = processIo): Promise<number> {
+export async function runReview(args: string[], io: CliIo): Promise<number> {
   const { positionals, values } = parseCommandArgs(args, {
     help: { type: 'boolean', short: 'h' },
     model: { type: 'string', short: 'm' },
@@ -33,14 +34,14 @@ export async function runReview(args: string[], io: CliIo = processIo): Promise<
     locale: { type: 'string' },
   });
   if (values.help) {
-    io.stdout(REVIEW_HELP);
+    print(io, REVIEW_HELP);
     return EXIT_OK;
   }
   if (positionals.length !== 1) throw new UsageError('review needs exactly one outcomes CSV');
   const [file] = positionals;
   const nowOption = parseIsoOption('now', values.now);
   const parsed = await loadOutcomes(io, file, parseColumnOptions(values.column), values.locale);
-  const { model } = await loadModel(values.model);
+  const { model } = await loadModel(io, values.model);
   let exceptions;
   if (values.exceptions) {
     const x = parseExceptionsCsv(await readInput(io, values.exceptions));
@@ -50,8 +51,8 @@ export async function runReview(args: string[], io: CliIo = processIo): Promise<
   }
   const now = nowOption ?? latestDate(parsed.records);
   const review = computeReview({ records: parsed.records, models: [{ model }], exceptions, now });
-  if (values.json) io.stdout(`${JSON.stringify(review, null, 2)}\n`);
-  else io.stdout(formatReview(review));
+  if (values.json) print(io, `${JSON.stringify(review, null, 2)}\n`);
+  else print(io, formatReview(review));
   return EXIT_OK;
 }
 

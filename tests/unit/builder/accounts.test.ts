@@ -164,7 +164,7 @@ describe('win rate on its own', () => {
   });
 });
 
-describe('icp derive and backtest on deal-heavy, won/lost-only exports', { timeout: 30_000 }, () => {
+describe('icp derive and backtest on deal-heavy, won/lost-only exports', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'icp-accounts-'));

@@ -22,7 +22,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('icp derive', { timeout: 30_000 }, () => {
+describe('icp derive', () => {
   it('writes a valid model and a report with segments and flags', async () => {
     const io = captureIo();
     const model = join(dir, 'model.json');
@@ -79,7 +79,7 @@ describe('icp derive', { timeout: 30_000 }, () => {
   });
 });
 
-describe('icp backtest', { timeout: 30_000 }, () => {
+describe('icp backtest', () => {
   let model: string;
   beforeAll(async () => {
     model = join(dir, 'bt-model.json');

@@ -1,4 +1,5 @@
-import { processIo, type CliIo } from '../../../cli/derive';
+import { PassThrough, Readable } from 'node:stream';
+import type { CliIo } from '../../../cli/io';
 import type { OutcomeRecord } from '../../../lib/builder/types';
 
 let line = 1;
@@ -38,13 +39,23 @@ export function group(
 }
 
 /** The real file system, with stdout and stderr captured. */
-export function captureIo(): CliIo & { out: string; err: string } {
-  const io = {
-    ...processIo,
-    out: '',
-    err: '',
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
+export function captureIo(): CliIo & { readonly out: string; readonly err: string } {
+  const stdout = new PassThrough().setEncoding('utf8');
+  const stderr = new PassThrough().setEncoding('utf8');
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: string) => (out += d));
+  stderr.on('data', (d: string) => (err += d));
+  return {
+    stdin: Readable.from([]),
+    stdout,
+    stderr,
+    cwd: process.cwd(),
+    get out() {
+      return out;
+    },
+    get err() {
+      return err;
+    },
   };
-  return io;
 }

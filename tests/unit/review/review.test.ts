@@ -176,7 +176,7 @@ describe('exception log CSV', () => {
   });
 });
 
-describe('icp review', { timeout: 30_000 }, () => {
+describe('icp review', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'icp-review-'));
