@@ -70,7 +70,9 @@ function table(header: string[], rows: string[][]): string {
   return all.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
 }
 
-const groupCells = (g: GroupFigures) => [String(g.accounts), String(g.won), pct(g.winRate), pct(g.logoRetention), pct(g.nrr), String(g.churned), pct(g.expansionShare)];
+const groupCells = (g: GroupFigures, churnKnown: boolean) => [
+  String(g.accounts), String(g.won), pct(g.winRate), pct(g.logoRetention), pct(g.nrr), churnKnown ? String(g.churned) : '—', pct(g.expansionShare),
+];
 const GROUP_HEADER = ['accounts', 'won', 'win rate', 'logo ret.', 'NRR', 'churned', 'expansion'];
 
 /** The review as text: findings, the drift per quarter, exceptions vs the ICP, tiers and segments. */
@@ -83,13 +85,14 @@ export function formatReview(r: Review): string {
     ]),
   );
   const g = r.exceptions.groups;
+  const known = !('logoRetention' in r.notInFile);
   const exceptions = table(['', ...GROUP_HEADER], [
-    ['exceptions', ...groupCells(g.exceptions)],
-    ['in the ICP', ...groupCells(g.inIcp)],
-    ['outside, not logged', ...groupCells(g.outsideUnlogged)],
+    ['exceptions', ...groupCells(g.exceptions, known)],
+    ['in the ICP', ...groupCells(g.inIcp, known)],
+    ['outside, not logged', ...groupCells(g.outsideUnlogged, known)],
   ]);
-  const tiers = table(['tier', ...GROUP_HEADER], r.byTier.map((t) => [t.label, ...groupCells(t)]));
-  const segments = table(['segment', ...GROUP_HEADER], r.bySegment.map((s) => [s.label, ...groupCells(s)]));
+  const tiers = table(['tier', ...GROUP_HEADER], r.byTier.map((t) => [t.label, ...groupCells(t, known)]));
+  const segments = table(['segment', ...GROUP_HEADER], r.bySegment.map((s) => [s.label, ...groupCells(s, known)]));
   return [
     `Quarterly review as of ${r.now} — ${r.models.map((m) => `${m.name} v${m.version}`).join(', ')}`,
     '',

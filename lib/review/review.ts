@@ -302,6 +302,7 @@ export function reviewFindings(review: Review): string[] {
     const earlier = sum(before.map((q) => q.won)) ? sum(before.map((q) => q.wonOutsideIcp)) / sum(before.map((q) => q.won)) : null;
     lines.push(
       `Drift in ${last.quarter}: ${pct(last.driftShare)} of won deals (${pct(last.arrDriftShare)} of won ARR) outside the ICP` +
+        (last.wonOutsideIcp ? ` (${last.wonNotFit} not fit, ${last.wonNeedsData} needing data)` : '') +
         (earlier !== null ? `, against ${pct(earlier)} in the quarters before` : ''),
     );
   } else lines.push('No won deals to measure drift on.');

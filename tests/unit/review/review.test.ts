@@ -81,7 +81,7 @@ describe('drift per quarter', () => {
   });
 
   it('says so in the findings', () => {
-    expect(review.findings[0]).toMatch(/Drift in 2025-Q3: 60% of won deals .* outside the ICP, against 9% in the quarters before/);
+    expect(review.findings[0]).toMatch(/Drift in 2025-Q3: 60% of won deals .* outside the ICP \(15 not fit, 0 needing data\), against 9% in the quarters before/);
   });
 
   it('scores each deal with the model version in force on its close date', () => {
