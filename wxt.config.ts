@@ -2,6 +2,9 @@ import { defineConfig } from 'wxt';
 
 // WXT builds the extension from entrypoints/. Host permissions are limited to the four target sites:
 // no <all_urls>, and nothing is web-accessible (LinkedIn probes web-accessible resources to detect extensions).
+/** Where extension pages and the background may connect: see lib/sync/url.ts (ws: for WXT's dev server). */
+const CONNECT_SRC = "connect-src 'self' https: http://localhost:* http://127.0.0.1:* ws://localhost:*;";
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Store packages carry the built extension only; the sources zip (for Firefox review) leaves out tests, fixture
@@ -17,7 +20,7 @@ export default defineConfig({
       config.resolve.alias = { ...(config.resolve.alias as Record<string, string> | undefined), ...alias };
     },
   },
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: 'ICP Fit',
     description: 'Scores the company on the page against your Ideal Customer Profile, in your browser.',
     permissions: ['storage', 'alarms', 'sidePanel'],
@@ -29,5 +32,11 @@ export default defineConfig({
       '*://*.hubspot.com/*',
       '*://*.lightning.force.com/*',
     ],
-  },
+    // connect-src: the browser itself refuses any request, and any redirect hop, that is not https or http on this
+    // machine, the rule model sync follows (lib/sync/url.ts). A browser hides manual redirects' targets from
+    // fetch, so this is what checks every hop of a redirect chain there (lib/sync/fetch-model.ts).
+    content_security_policy: {
+      extension_pages: `${manifestVersion === 3 ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'self'"}; object-src 'self'; ${CONNECT_SRC}`,
+    },
+  }),
 });
