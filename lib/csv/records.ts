@@ -11,9 +11,10 @@ import Papa from 'papaparse';
  *   reported, since the text may not be what was meant;
  * - a quote that opens a cell and does not close by the end of the record is where Python (and papaparse) lose
  *   rows: everything up to the next stray quote becomes one cell. Here a quoted cell that spans lines is accepted
- *   at most MAX_QUOTED_LINES lines, and is a stray quote when it leaves its record with another number of fields
- *   than the header while the first line alone has the header's number (a real multi-line cell, e.g. an address,
- *   keeps the record's width). A stray quote is reported and its record read as the first line alone (the open cell
+ *   at most MAX_QUOTED_LINES lines, and is taken for a stray quote when text follows its closing quote or it leaves
+ *   its record with another number of fields than the header (a real multi-line cell, e.g. an address, closes
+ *   cleanly and keeps the record's width; a record of the wrong width is malformed anyway). Two stray quotes in the
+ *   same column, each alone in an otherwise empty cell, still pair up, as they do in Python. A stray quote is reported and its record read as the first line alone (the open cell
  *   runs to the end of that line); reading goes on at the next line.
  * papaparse still guesses the delimiter (guessDelimiter): its own parser has no way to recover from a broken quote.
  */
@@ -184,16 +185,17 @@ export class CsvRecordReader {
       let parsed = parseRecord(text, pos, this.delimiter, final, false);
       if (parsed.needMore) break;
       let problem = parsed.problem;
-      const alone = parsed.spansLines || parsed.unclosed ? parseRecord(text, pos, this.delimiter, true, true) : undefined;
-      // A multi-line cell that breaks the record's width, where the line alone has it, is a stray quote.
-      const broken = alone && (parsed.unclosed || (this.width !== undefined && parsed.fields.length !== this.width && alone.fields.length === this.width));
+      // A multi-line cell that closes early (text after its closing quote) or leaves its record with another width
+      // than the header's comes from a stray quote.
+      const broken =
+        parsed.unclosed || (parsed.spansLines && (parsed.problem !== undefined || (this.width !== undefined && parsed.fields.length !== this.width)));
       if (broken) {
         const whole = parsed;
-        parsed = alone;
+        parsed = parseRecord(text, pos, this.delimiter, true, true);
         const field = parsed.fields.length;
         problem = whole.unclosed
           ? `field ${field}: a quote opens a cell that is never closed; read this line alone`
-          : `field ${field}: a quote opens a cell that runs over ${whole.breaks} line${whole.breaks === 1 ? '' : 's'} and leaves the record with ${whole.fields.length} fields instead of ${this.width}; read this line alone`;
+          : `field ${field}: a quote opens a cell that runs over ${whole.breaks} line${whole.breaks === 1 ? '' : 's'} (${whole.fields.length} fields where the header has ${this.width}${whole.problem ? ', text after its closing quote' : ''}); read this line alone`;
       }
       const record: CsvRecord = { fields: parsed.fields, line: this.line, ...(problem ? { problem } : {}) };
       this.line += parsed.breaks;

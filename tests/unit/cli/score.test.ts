@@ -73,13 +73,31 @@ describe('icp score', () => {
     const run = await runIcp(['score', ...NOW, 'accounts.csv'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/^accounts\.csv:5: expected 7 fields \(as in the header\), found 2$/m);
-    expect(run.stderr).toMatch(/^accounts\.csv:7: expected 7 fields \(as in the header\), found 9; extra: "too", "many"$/m);
+    // A quoted line break in a row that then has 9 fields is taken for a stray quote: each line is read, and reported.
+    expect(run.stderr).toMatch(/^accounts\.csv:7: field 6: a quote opens a cell that runs over 1 line \(9 fields where the header has 7\); read this line alone$/m);
+    expect(run.stderr).toMatch(/^accounts\.csv:8: expected 7 fields \(as in the header\), found 4$/m);
     const rows = parseCsv(run.stdout);
-    expect(rows).toHaveLength(4);
+    expect(rows).toHaveLength(5);
     expect(rows[1][6]).toBe('line one\r\nline two, with a comma\r\nline three'); // the multi-line value is kept
     expect(rows[1][9]).not.toBe('');
-    expect(rows[3]).toHaveLength(12); // a long row is cut to the header, its extras quoted in the reason
-    expect(rows[3][11]).toMatch(/extra: "too", "many"/);
+    expect(rows[3].slice(0, 6)).toEqual(['Initech', 'initech.com', '1,200', 'US', 'Financial Services', 'HubSpot,']);
+    expect(rows[4]).toHaveLength(12); // a short row is padded to the header, written as needs-data
+    expect(rows[4][11]).toBe('expected 7 fields (as in the header), found 4');
+  }, 30_000);
+
+  it('writes every row of a 1,000-row file with a stray quote in row 10, reporting that row by line (issue 15)', async () => {
+    const rows = [HEADER];
+    for (let i = 1; i <= 1000; i++)
+      rows.push(i === 10 ? 'Acme,"acme" inc.com,250,US,Software,Salesforce,' : `Company ${i},company${i}.com,${i},US,Software,HubSpot,`);
+    const dir = tempDir({ 'accounts.csv': `${rows.join('\n')}\n` });
+    const run = await runIcp(['score', ...NOW, 'accounts.csv'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const out = parseCsv(run.stdout);
+    expect(out).toHaveLength(1001);
+    expect(out[1000][0]).toBe('Company 1000');
+    expect(out[10].slice(0, 2)).toEqual(['Acme', 'acme inc.com']);
+    expect(run.stderr).toMatch(/^accounts\.csv:11: field 2: text after a closing quote/m);
+    expect(run.stderr).toMatch(/scored 1000 rows/);
   }, 30_000);
 
   it('rejects an absurd value per fact: the row is scored on its other facts, the problem is in the reasons', async () => {
