@@ -239,7 +239,14 @@ export function proposeModel(
   draft.tiers = tiersFor(draft, closed, options.asOf);
   const check = checkModel(draft);
   if (!check.ok)
-    throw new Error(`proposed model does not pass validation (a builder bug): ${check.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    // The proposal is built from the outcomes alone, so a model that fails validation comes from the input (extreme
+    // or inconsistent values): say so, and what failed, rather than crash.
+    throw new Error(
+      `the proposed model does not pass validation, so the input holds values it cannot use (extreme or inconsistent amounts, or a bad id, name or version): ${check.problems
+        .slice(0, 5)
+        .map((p) => `${p.path}: ${p.message}`)
+        .join('; ')}`,
+    );
   return { model: check.model, notes };
 }
 
