@@ -7,6 +7,9 @@
 /** Nesting deeper than this is not a model (whose deepest path is about 6 levels) nor any page data we read. */
 export const MAX_JSON_DEPTH = 64;
 
+/** Page data (LinkedIn's voyager blocks, JSON-LD, Crunchbase's state) nests a few dozen levels; far more is not it. */
+export const PAGE_JSON_MAX_DEPTH = 256;
+
 export type JsonLimitProblem = { offset: number; message: string };
 
 /**
