@@ -132,3 +132,21 @@ describe('in-app navigation', () => {
     }
   });
 });
+
+describe('a very long slug (issue 15)', () => {
+  it('shows the card for a LinkedIn company whose slug is 400 characters, not "bad request: Too big"', async () => {
+    const fixture = fixtures.find((f) => f.site === 'linkedin' && f.name === 'public-www')!;
+    const slug = `tidewater-renewables-${'x'.repeat(379)}`;
+    const html = fixture.html.replaceAll('tidewater-renewables/', `${slug}/`).replaceAll('/tidewater-renewables"', `/${slug}"`);
+    const page = await open(fixture.url.replace('tidewater-renewables', slug), html);
+    try {
+      const card = page.locator('icp-fit-card [data-testid=fit-card]');
+      await expect.poll(() => card.getAttribute('data-state'), { timeout: 15_000 }).toBe('ready');
+      expect(await card.getAttribute('data-record-key')).toMatch(/^li:tidewater-renewables-x{99}~[0-9a-f]{16}$/);
+      expect(await page.locator('icp-fit-card [data-testid=fit-company]').textContent()).toBe('Tidewater Renewables');
+      expect(await page.locator('icp-fit-card').textContent()).not.toMatch(/bad request|Too big/);
+    } finally {
+      await page.close();
+    }
+  });
+});
