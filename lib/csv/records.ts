@@ -181,7 +181,22 @@ export class CsvRecordReader {
     const out: CsvRecord[] = [];
     const text = this.buffer;
     let pos = 0;
+    let nextQuote = text.indexOf('"');
     while (pos < text.length) {
+      // Fast path: a whole line without quotes is its cells split at the delimiter.
+      const lf = text.indexOf('\n', pos);
+      if (lf !== -1) {
+        const end = lf > pos && text.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
+        // The next quote is looked up again only once passed (searching from every line would be quadratic).
+        if (nextQuote !== -1 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
+        if (nextQuote === -1 || nextQuote > lf) {
+          const fields = text.slice(pos, end).split(this.delimiter);
+          if (this.width === undefined && !(fields.length === 1 && fields[0] === '')) this.width = fields.length;
+          out.push({ fields, line: this.line++ });
+          pos = lf + 1;
+          continue;
+        }
+      }
       let parsed = parseRecord(text, pos, this.delimiter, final, false);
       if (parsed.needMore) break;
       let problem = parsed.problem;

@@ -83,7 +83,9 @@ function variedCsv(rows: number, seed: number, badRate = 1): string {
     });
     if (rnd() < 0.01) cells.pop(); // a short row
     if (rnd() < 0.01) cells.push('extra', 'cells'); // a long row
-    lines.push(csvRow(cells));
+    // A row of the wrong width keeps its cells on one line: a quoted line break in such a row is read as a stray
+    // quote, line by line (lib/csv/records.ts), where papaparse (the reference) reads one record.
+    lines.push(csvRow(cells.length === HEADERS.length ? cells : cells.map((c) => c.replace(/\r?\n/g, ' '))));
     if (rnd() < 0.01) lines.push(''); // a blank line
   }
   // One line break throughout: with CRLF lines and a final bare LF, papaparse keeps that LF inside the last cell,

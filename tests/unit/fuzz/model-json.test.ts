@@ -34,7 +34,7 @@ describe('fuzz: model JSON', () => {
 
   it('answers random mutations of a valid model with a model or named problems', () => {
     const rnd = random(1);
-    for (let i = 0; i < 400; i++) {
+    for (let i = 0; i < 250; i++) {
       const text = mutate(rnd, VALID, TOKENS);
       expectWellFormed(parseModelJson(text));
       expectWellFormed(parseModelsFile(i % 2 ? `[${text}]` : text));
