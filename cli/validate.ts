@@ -1,4 +1,4 @@
-import { parseModelJson } from '../lib/model/validate';
+import { MAX_MODEL_BYTES, parseModelJson } from '../lib/model/validate';
 import { EXIT_BAD_INPUT, EXIT_OK, formatModelProblems, help, parseCommandArgs, readTextFile, UsageError } from './common';
 
 export const VALIDATE_HELP = help(`
@@ -21,7 +21,7 @@ export async function runValidate(args: string[]): Promise<number> {
   for (const file of positionals) {
     let text: string;
     try {
-      text = await readTextFile(file);
+      text = await readTextFile(file, MAX_MODEL_BYTES);
     } catch (error) {
       process.stderr.write(`${(error as Error).message}\n`);
       code = EXIT_BAD_INPUT;

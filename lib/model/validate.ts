@@ -60,8 +60,8 @@ export const MAX_MODEL_BYTES = 2_000_000;
  * the parser would otherwise overflow its stack on it.
  */
 export function parseJsonDocument(text: string): { ok: true; data: unknown } | { ok: false; problems: ModelProblem[] } {
-  if (text.length > MAX_MODEL_BYTES)
-    return { ok: false, problems: [{ path: '$', message: `too big: ${text.length} characters; a model file is at most ${MAX_MODEL_BYTES}` }] };
+  const big = modelFileTooBig(text.length, 'characters');
+  if (big) return { ok: false, problems: [big] };
   const deep = findExcessiveNesting(text);
   if (deep) return { ok: false, problems: [{ path: '$', message: `too deeply nested: ${deep.message} at ${lineColumn(text, deep.offset)}` }] };
   const errors: ParseError[] = [];
@@ -73,6 +73,11 @@ export function parseJsonDocument(text: string): { ok: true; data: unknown } | {
     };
   }
   return { ok: true, data };
+}
+
+/** The problem with a model file of this size, if it is over the limit: checked before reading a file whole. */
+export function modelFileTooBig(size: number, unit: 'bytes' | 'characters' = 'bytes'): ModelProblem | undefined {
+  return size > MAX_MODEL_BYTES ? { path: '$', message: `too big: ${size} ${unit}; a model file is at most ${MAX_MODEL_BYTES}` } : undefined;
 }
 
 /** Parses and checks one model's JSON text. */
