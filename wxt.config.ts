@@ -20,7 +20,7 @@ export default defineConfig({
       config.resolve.alias = { ...(config.resolve.alias as Record<string, string> | undefined), ...alias };
     },
   },
-  manifest: ({ manifestVersion }) => ({
+  manifest: {
     name: 'ICP Fit',
     description: 'Scores the company on the page against your Ideal Customer Profile, in your browser.',
     permissions: ['storage', 'alarms', 'sidePanel'],
@@ -36,7 +36,7 @@ export default defineConfig({
     // machine, the rule model sync follows (lib/sync/url.ts). A browser hides manual redirects' targets from
     // fetch, so this is what checks every hop of a redirect chain there (lib/sync/fetch-model.ts).
     content_security_policy: {
-      extension_pages: `${manifestVersion === 3 ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'self'"}; object-src 'self'; ${CONNECT_SRC}`,
+      extension_pages: `script-src 'self'; object-src 'self'; ${CONNECT_SRC}`,
     },
-  }),
+  },
 });
