@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { pathIn, readTextIn, type CliIo } from './io';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BUILTIN_MODELS, DEFAULT_MODEL } from '../lib/model/builtin';
 import type { IcpModel } from '../lib/model/schema';
@@ -32,12 +33,12 @@ export function parseNow(value: string | undefined): number {
   return t;
 }
 
-export async function readTextFile(path: string, maxBytes = Infinity): Promise<string> {
+export async function readTextFile(io: CliIo, path: string, maxBytes = Infinity): Promise<string> {
   try {
     // A file over the limit is refused from its size, before it is read into memory.
-    const size = maxBytes === Infinity ? 0 : (await stat(path)).size;
+    const size = maxBytes === Infinity ? 0 : (await stat(pathIn(io, path))).size;
     if (size > maxBytes) throw new InputError(`${path}: ${modelFileTooBig(size)!.message}`);
-    return await readFile(path, 'utf8');
+    return await readTextIn(io, path);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`${path}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
@@ -58,12 +59,12 @@ export interface LoadedModel {
  * Loads `--model`: a model file, or the id of a built-in model (e.g. "plg-…") when no such file exists.
  * Without `--model`, the built-in default model.
  */
-export async function loadModel(path: string | undefined): Promise<LoadedModel> {
+export async function loadModel(io: CliIo, path: string | undefined): Promise<LoadedModel> {
   if (path === undefined) return { model: DEFAULT_MODEL, from: 'built-in' };
   const builtin = BUILTIN_MODELS.find((m) => m.id === path);
   let text: string;
   try {
-    text = await readTextFile(path, MAX_MODEL_BYTES);
+    text = await readTextFile(io, path, MAX_MODEL_BYTES);
   } catch (error) {
     if (builtin) return { model: builtin, from: 'built-in' };
     throw error;
