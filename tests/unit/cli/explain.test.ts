@@ -19,7 +19,7 @@ const pointsAddUp = (r: Result) => expect(r.criteria.reduce((sum, c) => sum + c.
 
 describe('icp explain', () => {
   it('prints one JSON result for --company, with the rejected facts under problems', async () => {
-    const company = { name: 'Acme', employees: '300', hqCountry: 'Germany', industry: 'Software Development', technologies: ['Snowflake', 'Salesforce'], foundedYear: 99999 };
+    const company = { name: 'Acme', employees: '300', hqCountry: 'Germany', industry: 'Software Development', technologies: ['Snowflake', 'Salesforce'], foundedYear: 99999, revenueUsd: '$50M', fundingStage: 'Series C', championIdentified: true, budgetOwnerKnown: true };
     const run = await runIcp(['explain', ...NOW, '--company', JSON.stringify(company)]);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as Result;
@@ -27,7 +27,7 @@ describe('icp explain', () => {
     expect(result.model.id).toBe('b2b-saas-sales-led');
     expect(result.criteria.find((c) => c.id === 'size-201-5000')?.status).toBe('pass');
     expect(result.criteria.find((c) => c.id === 'warehouse')?.status).toBe('pass');
-    expect(result.criteria.find((c) => c.id === 'champion')?.status).toBe('unknown');
+    expect(result.criteria.find((c) => c.id === 'open-to-pilot')?.status).toBe('unknown');
     expect(result.problems.map((p) => p.field)).toEqual(['foundedYear']);
     expect(result.alternatives).toBeUndefined();
     pointsAddUp(result);
@@ -46,7 +46,7 @@ describe('icp explain', () => {
 
   it('reads JSON lines on stdin: one result per line, a bad line as {line, error} on stdout and stderr, exit 1', async () => {
     const input = [
-      '{"name":"Acme","employees":300,"hqCountry":"DE","industry":"Software Development","championIdentified":true}',
+      '{"name":"Acme","employees":300,"hqCountry":"DE","industry":"Software Development","championIdentified":true,"budgetOwnerKnown":true,"revenueUsd":50000000,"fundingStage":"Series C","technologies":["Salesforce","Snowflake"]}',
       '{"name": broken',
       '',
       '{"name":"Tiny","employees":5,"hqCountry":"US"}',
