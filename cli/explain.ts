@@ -3,6 +3,7 @@ import { compileModel, scoreBest, type CompiledModel, type ScoreResult } from '.
 import type { FactProblem } from '../lib/facts/parse';
 import { valuesOf } from '../lib/facts/parse';
 import { normaliseFacts } from '../lib/facts/normalise/index';
+import { deriveFacts } from '../lib/facts/derive';
 import type { RawFacts } from '../lib/facts/raw';
 import { EXIT_BAD_INPUT, EXIT_OK, help, InputError, loadModel, parseCommandArgs, parseNow, UsageError, type LoadedModel } from './common';
 
@@ -53,7 +54,9 @@ function parseCompany(text: string): RawFacts {
 }
 
 function explain(raw: RawFacts, loaded: LoadedModel[], compiled: CompiledModel[], now: number): ExplainResult {
-  const { facts, problems } = normaliseFacts(raw, { origin: 'user', source: { kind: 'user' } });
+  const normalised = normaliseFacts(raw, { origin: 'user', source: { kind: 'user' } });
+  const facts = deriveFacts(normalised.facts);
+  const { problems } = normalised;
   const { best, results } = scoreBest(compiled, valuesOf(facts), now);
   const bestIndex = results.indexOf(best);
   const { model, from } = loaded[bestIndex];

@@ -152,7 +152,7 @@ function FactRow({ fact }: { fact: FactView }) {
   const text = formatFactValue(fact.field, fact.value);
   const href = fact.field === 'domain' ? safeHref(`https://${String(fact.value)}`) : fact.field.endsWith('Url') ? safeHref(fact.value) : undefined;
   return (
-    <div className="fact" data-testid="fit-field" data-field={fact.field} data-source={fact.source.kind}>
+    <div className="fact" data-testid="fit-field" data-field={fact.field} data-source={fact.source.kind} data-derived={fact.source.derivedFrom ? 'true' : undefined}>
       <dt>{factLabel(fact.field)}</dt>
       <dd>
         {href ? (

@@ -177,6 +177,8 @@ export const factSourceSchema = z
     detail: z.string().max(300).optional(),
     /** When the fact was observed (ISO date-time). */
     at: z.string().max(40).optional(),
+    /** Set on facts computed from other facts (lib/facts/derive.ts): the facts it was derived from. */
+    derivedFrom: z.array(z.string().max(100)).max(10).optional(),
   })
   .strict();
 export type FactSource = z.infer<typeof factSourceSchema>;

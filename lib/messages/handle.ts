@@ -9,6 +9,7 @@ import { addNote, getAnswers } from '../storage/notes';
 import { getSetting, getSettings, setSetting } from '../storage/settings';
 import { buildCardView } from '../card-view';
 import { normaliseFacts } from '../facts/normalise';
+import { deriveFacts } from '../facts/derive';
 import { mergeFacts } from './merge-facts';
 import { createModelCache, type ModelCache } from './model-cache';
 import type { ScorePageResponse } from './page';
@@ -86,7 +87,10 @@ async function score(
   const answers = await getAnswers(db, [...keys]);
   // Page first: among equal-ranked facts without dates the earlier layer wins.
   const layers: CompanyFacts[] = [page, ...accounts.map((a) => a.facts), answers];
-  const { facts, conflicts } = mergeFacts(layers);
+  const merged = mergeFacts(layers);
+  const { conflicts } = merged;
+  // Derived after merging, so a value any source gave beats a derived one; every headcount seen feeds the growth rule.
+  const facts = deriveFacts(merged.facts, { headcounts: layers.flatMap((l) => (l.employees ? [l.employees] : [])) });
   const models = (deps.models ?? sharedCache).compile(await getActiveModels(db));
   const now = deps.now?.() ?? Date.now();
   const { best, results } = models.length ? scoreBest(models, valuesOf(facts), now) : { best: null, results: [] };
