@@ -57,7 +57,7 @@ export function deriveValues(get: (field: StandardFactName) => unknown): Derived
     const signals = (get('signals') as Signal[] | undefined) ?? [];
     const date = day(lastFunding);
     if (!signals.some((s) => s.type === 'funding' && day(s.date) >= date))
-      out.push({ field: 'signals', value: [...signals, { type: 'funding', date, title: 'Funding round (from last funding date)' }], from: 'lastFundingDate' });
+      out.push({ field: 'signals', value: [...signals, { type: 'funding', date, title: 'Funding round (from last funding date)', from: 'lastFundingDate' }], from: 'lastFundingDate' });
   }
   const sub = get('subIndustry');
   const parent = typeof sub === 'string' ? parentIndustry(sub) : undefined;

@@ -89,6 +89,8 @@ export const signalSchema = z
     type: z.enum(SIGNAL_TYPES),
     date: isoDateSchema,
     title: z.string().max(500).optional(),
+    /** Set on a signal derived from another fact (lib/facts/derive.ts): it speaks only for its own type. */
+    from: z.string().max(100).optional(),
   })
   .strict();
 export type Signal = z.infer<typeof signalSchema>;

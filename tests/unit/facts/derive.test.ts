@@ -21,7 +21,10 @@ describe('deriveFacts: funding signal from the last funding date', () => {
     expect(status(facts, 'recent-funding')).toBe('pass');
     expect(status(facts, 'recent-funding', '2026-06-01')).toBe('fail');
     const signals = deriveFacts(facts).signals!;
-    expect(signals.value).toEqual([{ type: 'funding', date: '2025-03-14', title: 'Funding round (from last funding date)' }]);
+    expect(signals.value).toEqual([{ type: 'funding', date: '2025-03-14', title: 'Funding round (from last funding date)', from: 'lastFundingDate' }]);
+    // Knowing the last round says nothing about other signals: those criteria stay unknown.
+    expect(status(facts, 'leadership-hire')).toBe('unknown');
+    expect(status(facts, 'stack-change')).toBe('unknown');
     expect(signals.source).toEqual({ kind: 'list', detail: 'derived from last funding date', derivedFrom: ['lastFundingDate'] });
   });
 
