@@ -209,11 +209,15 @@ describe('an account list', () => {
     expect(await more.locator('[data-testid=fit-field]').first().isVisible()).toBe(false);
     const firstFields = await card.locator('dl.facts').first().locator('[data-testid=fit-field]').evaluateAll((els) => els.map((e) => e.getAttribute('data-field')));
     expect(firstFields[0]).toBe('industry');
-    await more.locator('summary').click();
+    // Inside the card's own scroll box: bring the summary into view, then open it as a user would.
+    await more.locator('summary').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await more.locator('summary').evaluate((el) => (el as HTMLElement).click());
+    await expect.poll(() => more.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     // A long column name wraps inside its column instead of running over its value.
     const long = more.locator('[data-testid=fit-field]').last();
     const [dt, dd] = await Promise.all([long.locator('dt').boundingBox(), long.locator('dd').boundingBox()]);
     expect(dt!.x + dt!.width).toBeLessThanOrEqual(dd!.x);
+    await long.evaluate((el) => el.scrollIntoView({ block: 'end' }));
     await card.screenshot({ path: 'test-results/card-more-fields.png' });
     await page.close();
   });
