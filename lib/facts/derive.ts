@@ -66,7 +66,7 @@ export function deriveValues(get: (field: StandardFactName) => unknown): Derived
     out.push({ field: 'industry', value: parent, from: 'subIndustry' });
     industry = parent;
   }
-  if (get('companyType') === undefined && typeof industry === 'string' && PUBLIC_SECTOR[industry])
+  if (get('companyType') === undefined && typeof industry === 'string' && Object.hasOwn(PUBLIC_SECTOR, industry))
     out.push({ field: 'companyType', value: PUBLIC_SECTOR[industry], from: 'industry' });
   return out;
 }
@@ -126,18 +126,26 @@ export function deriveFacts(facts: CompanyFacts, options: { headcounts?: readonl
 }
 
 /**
- * The same rules on a row laid out in engine slots (the CSV fast path): fills the slots the model reads. `slotOf`
- * must also hold DERIVATION_INPUTS of the facts the model reads (see withDerivationInputs).
+ * The same rules on a row laid out in engine slots (the CSV fast path): returns a function that fills the slots the
+ * model reads. `slotOf` must also hold the DERIVATION_INPUTS of the facts the model reads (see withDerivationInputs).
+ * A row with nothing to derive (the common case) costs a few array reads and makes no objects.
  */
-export function deriveSlots(slots: unknown[], slotOf: ReadonlyMap<string, number>): void {
-  const derived = deriveValues((field) => {
-    const slot = slotOf.get(field);
-    return slot === undefined ? undefined : slots[slot];
-  });
-  for (const d of derived) {
-    const slot = slotOf.get(d.field);
-    if (slot !== undefined) slots[slot] = d.value;
-  }
+export function slotDeriver(slotOf: ReadonlyMap<string, number>): (slots: unknown[]) => void {
+  const at = (field: StandardFactName) => slotOf.get(field) ?? -1;
+  const [lastFunding, sub, industry, companyType] = [at('lastFundingDate'), at('subIndustry'), at('industry'), at('companyType')];
+  const read = (slots: unknown[], slot: number) => (slot === -1 ? undefined : slots[slot]);
+  return (slots) => {
+    const ind = read(slots, industry);
+    const worthDeriving =
+      read(slots, lastFunding) !== undefined ||
+      (read(slots, sub) !== undefined && ind === undefined) ||
+      (typeof ind === 'string' && Object.hasOwn(PUBLIC_SECTOR, ind) && read(slots, companyType) === undefined);
+    if (!worthDeriving) return;
+    for (const d of deriveValues((field) => read(slots, at(field)))) {
+      const slot = at(d.field);
+      if (slot !== -1) slots[slot] = d.value;
+    }
+  };
 }
 
 /** A slot map extended with the inputs of the derived facts the model reads (new slots after the model's own). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileModel, scoreCompiled } from '../../../lib/engine/score';
-import { DERIVATION_INPUTS, deriveFacts, deriveSlots, growthFromHeadcounts, withDerivationInputs } from '../../../lib/facts/derive';
+import { DERIVATION_INPUTS, deriveFacts, growthFromHeadcounts, slotDeriver, withDerivationInputs } from '../../../lib/facts/derive';
 import { normaliseFacts } from '../../../lib/facts/normalise/index';
 import { valuesOf } from '../../../lib/facts/parse';
 import type { RawFacts } from '../../../lib/facts/raw';
@@ -93,7 +93,7 @@ describe('deriveFacts: parent industry and headcount growth', () => {
   });
 });
 
-describe('deriveSlots (the CSV fast path) derives as deriveFacts does', () => {
+describe('slotDeriver (the CSV fast path) derives as deriveFacts does', () => {
   const samples: Record<string, unknown>[] = [
     { lastFundingDate: '2025-03-14', industry: 'Banking' },
     { subIndustry: 'Credit Unions' },
@@ -111,7 +111,7 @@ describe('deriveSlots (the CSV fast path) derives as deriveFacts does', () => {
       const slots = new Array<unknown>(slotOf.size).fill(undefined);
       const values = valuesOf(facts) as Record<string, unknown>;
       for (const [field, slot] of slotOf) slots[slot] = values[field];
-      deriveSlots(slots, slotOf);
+      slotDeriver(slotOf)(slots);
       for (const [field, slot] of slotOf) expect(slots[slot], field).toEqual(expected[field]);
     }
   });
