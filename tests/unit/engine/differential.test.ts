@@ -134,7 +134,7 @@ describe('the optimised engine against the reference engine', () => {
       const bySlots = evaluateSlots(compiled, slotsOf(compiled, values), now);
       expect({ ...bySlots, statuses: [...bySlots.statuses] }).toEqual({ ...compact, statuses: [...compact.statuses] });
     });
-  });
+  }, 60_000); // thousands of accounts twice over: more than the default 5 s on a loaded machine
 
   it('picks the same best model across several', () => {
     const compiled = BUILTIN_MODELS.map(compileModel);
