@@ -112,7 +112,7 @@ describe('the optimised engine against the reference engine', () => {
       const now = nows[i % nows.length];
       expect(JSON.stringify(scoreCompiled(compiled, values, now))).toBe(JSON.stringify(reference.scoreCompiled(ref, values, now)));
     });
-  });
+  }, 60_000);
 
   it.each(MODELS.map((m) => [m.id, m] as const))('compact evaluation agrees with the full result (%s)', (_, model) => {
     const compiled = compileModel(model);
