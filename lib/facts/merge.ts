@@ -1,5 +1,5 @@
-import { sameFactValue } from '../facts/equivalence';
-import type { CompanyFacts, Fact, SourceKind } from '../facts/vocabulary';
+import { sameFactValue } from './equivalence';
+import type { CompanyFacts, Fact, SourceKind } from './vocabulary';
 
 /**
  * Merges what several sources say about one company into one fact per name, and reports the conflicts.
