@@ -161,7 +161,7 @@ export function ModelSettings({ draft, problems, disabled, onChange }: { draft: 
           {draft.segments.some((s) => s.evidence.source !== 'builder') && (
             <span data-testid="segments-example-evidence">
               {' '}
-              Their figures are not your data ({evidenceProvenance(draft.segments.find((s) => s.evidence.source !== 'builder')!.evidence)}).
+              Their figures are {evidenceProvenance(draft.segments.find((s) => s.evidence.source !== 'builder')!.evidence)}.
             </span>
           )}
         </p>

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { describe, expect, it } from 'vitest';
 import { Breakdown } from '../../../components/Breakdown';
 import { Headline } from '../../../components/Summary';
-import type { CardView } from '../../../components/types';
+import type { CardView } from '../../../lib/card/types';
 import { compileModel, scoreCompiled } from '../../../lib/engine/score';
 import { valuesOf } from '../../../lib/facts/parse';
 import type { CompanyFacts, FactSource } from '../../../lib/facts/vocabulary';

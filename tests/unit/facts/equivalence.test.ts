@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalUrl, sameFactValue } from '../../../lib/facts/equivalence';
-import { mergeFacts } from '../../../lib/messages/merge-facts';
+import { mergeFacts } from '../../../lib/facts/merge';
 import type { CompanyFacts, FactSource } from '../../../lib/facts/vocabulary';
 
 const page: FactSource = { kind: 'page', detail: 'linkedin' };
