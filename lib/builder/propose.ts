@@ -236,6 +236,9 @@ export function proposeModel(
     gate: { minConfidence: 0.3, minScore: 0 },
     segments: cardSegments(segments, options.maxSegments ?? 40),
   };
+  // Provenance: these figures are the team's own outcomes, so the card may show them as the team's data.
+  for (const c of draft.criteria) if (c.evidence) c.evidence = { source: 'builder', asOf: asOfDate, ...c.evidence };
+  for (const s of draft.segments ?? []) s.evidence = { source: 'builder', asOf: asOfDate, ...s.evidence };
   draft.tiers = tiersFor(draft, closed, options.asOf);
   const check = checkModel(draft);
   if (!check.ok)

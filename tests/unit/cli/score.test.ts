@@ -33,14 +33,16 @@ describe('icp score', () => {
       expect(Number(confidence)).toBeGreaterThanOrEqual(0);
       if (verdict !== 'fit') expect(tier).toBe('');
     }
-    // Acme passes both musts (201-5,000 employees, served country): scored on industry and technologies.
-    expect(rows[1][9]).toBe('fit');
+    // Acme passes both musts (201-5,000 employees, served country) and scores on industry and technologies, but
+    // under the fit minimum with most facts unknown: it needs data, and says what it could reach.
+    expect(rows[1][9]).toBe('needs-data');
+    expect(rows[1][11]).toMatch(/below the fit minimum 40 \(could reach \d+\)/);
     expect(rows[1][11]).toMatch(/\(\+\d+\) \|/);
     // No output cell of ours starts like a spreadsheet formula.
     for (const row of rows.slice(1)) for (const cell of row.slice(-5)) expect(cell).not.toMatch(/^[+\-=@]/);
     // Globex (40 employees) fails a firmographic must.
     expect(rows[2][9]).toBe('not-fit');
-    expect(run.stderr).toMatch(/^scored 2 rows \(1 fit, 1 not-fit, 0 needs-data\); 0 rows with problems$/m);
+    expect(run.stderr).toMatch(/^scored 2 rows \(0 fit, 1 not-fit, 1 needs-data\); 0 rows with problems$/m);
   }, 30_000);
 
   it('reports a malformed row with its line number and still writes it, as needs-data without a score', async () => {
@@ -55,7 +57,7 @@ describe('icp score', () => {
     const broken = rows[2];
     expect(broken).toHaveLength(12); // padded to the header's width
     expect(broken.slice(7)).toEqual(['', '', 'needs-data', '', 'expected 7 fields (as in the header), found 3']);
-    expect(run.stderr).toMatch(/scored 3 rows \(.*1 needs-data\); 1 rows with problems/);
+    expect(run.stderr).toMatch(/scored 3 rows \(.*2 needs-data\); 1 rows with problems/);
   }, 30_000);
 
   it('counts the lines of quoted multi-line fields, so later line numbers stay right', async () => {

@@ -193,11 +193,12 @@ describe('createRowNormaliser', () => {
         const expected = rowFacts(columns, fields, source);
         const got = normaliser.normalise(fields);
         const values = expected.values as Record<string, unknown>;
-        expect(got.slots).toEqual(compiled.fields.map((f) => values[f]));
+        // Slots past the model's own hold the inputs of derived facts (lib/facts/derive.ts).
+        expect(got.slots.slice(0, compiled.fields.length)).toEqual(compiled.fields.map((f) => values[f]));
         expect(got.problems).toEqual(expected.problems);
         if (expected.problems.length === 0) clean++;
       }
     }
     expect(clean).toBeGreaterThan(3 * 2000); // most rows took the remembered path
-  });
+  }, 60_000);
 });
