@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { headerDelimiter } from '../csv/delimiter';
 
 export interface CsvRow {
   /** Line where the row starts; the header is line 1. Quoted cells may span lines, so this is not the row index + 2. */
@@ -20,6 +21,7 @@ export function readCsv(text: string): { headers: string[]; rows: CsvRow[]; erro
   };
   Papa.parse<string[]>(source, {
     skipEmptyLines: 'greedy',
+    delimiter: headerDelimiter,
     step: (result) => {
       while (offset < source.length && /\s/.test(source[offset])) advanceTo(offset + 1);
       const start = line;

@@ -2,7 +2,7 @@
  * The streaming pipeline behind `icp score`: CSV in → scored CSV out, one chunk of rows at a time.
  *
  * NODE-ONLY: this module takes Node streams and is used by the command line and the bench, never by the extension
- * (the pure pieces it is built from are columns.ts, row.ts and output.ts).
+ * (the pure pieces it is built from are lib/mapping, row.ts and output.ts).
  *
  * Memory stays bounded whatever the file size: papaparse hands us the rows of one input chunk (~64 KB), we score
  * and write them, and when the output cannot keep up we pause the input until it drains (back-pressure).
@@ -11,8 +11,9 @@ import Papa from 'papaparse';
 import type { Readable, Writable } from 'node:stream';
 import { evaluate, evaluateSlots, type CompiledModel, type Evaluation, type Verdict } from '../engine/score';
 import type { FactSource } from '../facts/vocabulary';
-import { mapColumns, type ColumnMapping } from './columns';
+import { FilledCounter, mapHeaders, type ColumnMapping, type FileMapping, type MappingOverrides } from '../mapping';
 import { evaluationText, malformedCells, OUTPUT_COLUMNS, problemReason } from './output';
+import { headerDelimiter } from './delimiter';
 import { rowFacts } from './row';
 import { createRowNormaliser, type RowNormaliser } from './row-cache';
 import { csvRow, csvRowCountingBreaks, lineBreaksIn } from './write';
@@ -37,6 +38,13 @@ export interface ScoreCsvOptions {
    * way; false normalises every row from scratch, which tests use to check exactly that.
    */
   rememberValues?: boolean;
+  /** The user's column mapping (`--map`), over the automatic one. */
+  overrides?: MappingOverrides;
+  /**
+   * Called with the mapping once the header is read, before any row: the command line prints it, and may throw to
+   * refuse the file (no identity column) before anything is written.
+   */
+  onMapping?: (mapping: FileMapping) => void;
 }
 
 export interface ScoreCsvSummary {
@@ -48,6 +56,12 @@ export interface ScoreCsvSummary {
   /** Rows with any problem: malformed, or with at least one rejected fact. */
   rowsWithProblems: number;
   columns: ColumnMapping[];
+  /** The whole mapping (export kind, people / deals file). */
+  mapping?: FileMapping;
+  /** Rows with a value, per column. */
+  filled?: FilledCounter;
+  /** Values refused by normalisation, per fact. */
+  rejected: Map<string, number>;
 }
 
 /** Line breaks inside the fields of a row: a quoted multi-line field spans several physical lines. */
@@ -67,7 +81,7 @@ const preview = (fields: readonly string[]) =>
     .join(', ') + (fields.length > 3 ? ', …' : '');
 
 export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummary> {
-  const { input, output, compiled, now, fileName, onProblem = () => {}, endOutput = true, rememberValues = true } = options;
+  const { input, output, compiled, now, fileName, onProblem = () => {}, endOutput = true, rememberValues = true, overrides, onMapping } = options;
   const source: FactSource = { kind: 'list', detail: fileName.slice(0, 300) };
   const summary: ScoreCsvSummary = {
     rows: 0,
@@ -75,6 +89,7 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
     malformed: 0,
     rowsWithProblems: 0,
     columns: [],
+    rejected: new Map(),
   };
   let header: string[] | undefined;
   let normaliser: RowNormaliser | undefined;
@@ -98,7 +113,10 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
       if (!header) {
         if (isBlankLine(fields)) continue; // blank lines before the header
         header = fields;
-        summary.columns = mapColumns(header);
+        summary.mapping = mapHeaders(header, overrides);
+        summary.columns = summary.mapping.columns;
+        summary.filled = new FilledCounter(header.length);
+        onMapping?.(summary.mapping);
         if (rememberValues) normaliser = createRowNormaliser(summary.columns, source, compiled.slotOf);
         out += `${csvRow([...header, ...OUTPUT_COLUMNS])}\n`;
         continue;
@@ -121,6 +139,7 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
         out += `${csvRow([...cells, ...malformedCells(problem)])}\n`;
         continue;
       }
+      summary.filled!.add(fields);
       // A well-formed row: its line breaks are counted as its cells are written.
       const written = csvRowCountingBreaks(fields);
       nextLine += 1 + written.lineBreaks;
@@ -137,7 +156,10 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
       }
       if (problems.length > 0) {
         summary.rowsWithProblems++;
-        for (const p of problems) onProblem(line, problemReason(p));
+        for (const p of problems) {
+          onProblem(line, problemReason(p));
+          summary.rejected.set(p.field, (summary.rejected.get(p.field) ?? 0) + 1);
+        }
       }
       summary.verdicts[evaluation.verdict]++;
       out += `${written.text},${evaluationText(compiled, evaluation, problems)}\n`;
@@ -161,7 +183,7 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
     Papa.parse<string[], NodeJS.ReadableStream>(input, {
       header: false,
       skipEmptyLines: false, // we count blank lines ourselves, to keep line numbers right
-      delimitersToGuess: [',', ';', '\t', '|'],
+      delimiter: headerDelimiter,
       // papaparse strips a UTF-8 byte order mark from strings but not from streams.
       beforeFirstChunk: (chunk) => (chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk),
       chunk(results, parser) {
@@ -176,8 +198,8 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
             output.once('drain', () => input.resume());
           }
         } catch (error) {
+          fail(error); // first: abort() completes the parse at once, and complete() must see the failure
           parser.abort();
-          fail(error);
         }
       },
       complete() {

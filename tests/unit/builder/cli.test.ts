@@ -81,7 +81,7 @@ describe('icp derive', () => {
   it('fails on a file without outcome columns, and on usage errors', async () => {
     const file = join(dir, 'accounts.csv');
     writeFileSync(file, 'Account Name,Industry\nA,Banking\n');
-    await expect(runDerive([file], capture())).rejects.toThrow(/no stage column/);
+    await expect(runDerive([file], capture())).rejects.toThrow(/missing the outcome columns the builder needs: stage \(looked for/);
     await expect(runDerive([], capture())).rejects.toBeInstanceOf(UsageError);
     await expect(runDerive([outcomes, '--column', 'bogus=X'], capture())).rejects.toBeInstanceOf(UsageError);
     await expect(runDerive([outcomes, '--until', 'June'], capture())).rejects.toBeInstanceOf(UsageError);
