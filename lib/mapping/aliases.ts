@@ -18,6 +18,7 @@ export const FACT_ALIASES: Readonly<Partial<Record<FactTarget, readonly string[]
     'Company Name',
     'Account Name',
     'Company',
+    'Account',
     'Organization Name',
     'Organisation Name',
     'Organization',

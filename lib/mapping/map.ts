@@ -65,6 +65,8 @@ const isOutcomeColumn = (t: string): t is OutcomeColumn => (OUTCOME_COLUMNS as r
 
 /** Every target a user can pick, for the previews' selects and --map's message. */
 export const MAPPING_TARGETS: readonly MappingTarget[] = [...FACT_TARGETS, ...OUTCOME_COLUMNS, 'custom'];
+/** What a column of an account list can be read as: facts only (lists carry no deal outcomes). */
+export const FACT_MAPPING_TARGETS: readonly MappingTarget[] = [...FACT_TARGETS, 'custom'];
 
 /** headerKey → [target, rank]; lower ranks win when two columns name the same target. */
 function keyTable<T extends string>(aliases: Readonly<Partial<Record<T, readonly string[]>>>): Map<string, [T, number]> {

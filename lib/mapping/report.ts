@@ -23,7 +23,7 @@ export function identityError(mapping: FileMapping, needed: readonly string[] = 
   if (mapping.columns.some((c) => !c.custom && needed.includes(c.fact))) return undefined;
   const lookedFor = needed.length === IDENTITY_FACTS.length ? LOOKED_FOR_IDENTITY : 'a website or domain column ("Website", "Domain", "Company Domain Name", "company.domain")';
   const people = mapping.people ? ' (a people export: its person columns, such as Name or LinkedIn, do not count)' : '';
-  return `no column names the company${people}: looked for ${lookedFor}; headers seen: ${quoteList(mapping.columns.map((c) => c.header))}. Map one with --map "Header=domain" (or the preview's select).`;
+  return `no column names the company${people}: looked for ${lookedFor}; headers seen: ${quoteList(mapping.columns.map((c) => c.header))}. Say which column it is: --map "Header=domain" on the command line, or the column's select in the preview.`;
 }
 
 const OUTCOME_EXAMPLES: Partial<Record<OutcomeColumn, string>> = {
@@ -38,7 +38,7 @@ export function outcomeColumnsError(mapping: FileMapping): string | undefined {
   const missing = (['stage', 'closeDate', 'initialArr'] as const).filter((o) => !(o === 'stage' ? has('stage') || has('won') : has(o)));
   if (!missing.length) return undefined;
   const what = missing.map((o) => `${o} (looked for ${OUTCOME_EXAMPLES[o]})`).join('; ');
-  return `missing the outcome columns the builder needs: ${what}; headers seen: ${quoteList(mapping.columns.map((c) => c.header))}. Map them with --map "Header=stage" (or the preview's select).`;
+  return `missing the outcome columns the builder needs: ${what}; headers seen: ${quoteList(mapping.columns.map((c) => c.header))}. Say which columns they are: --map "Header=stage" on the command line, or the column's select in the preview.`;
 }
 
 /** Where a column goes, in words: "domain", "stage (outcome)", "custom.person_city (person)". */

@@ -156,6 +156,7 @@ describe('an account list', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from('Account Name,Website,Technologies,Champion Identified\nTidewater Renewables,tidewater-renewables.com,"Salesforce; Snowflake",yes\nNo Site Co,,Slack,\n'),
     });
+    await options.getByTestId('account-list-import').click();
     await expect.poll(() => options.getByTestId('account-list-result').textContent()).toMatch(/Imported 1 accounts from q4-targets.csv; 1 problems:line 3: no readable website/);
     await options.close();
 
