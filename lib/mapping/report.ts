@@ -60,7 +60,11 @@ export class FilledCounter {
   add(cells: readonly string[]) {
     this.rows++;
     const n = Math.min(cells.length, this.filled.length);
-    for (let i = 0; i < n; i++) if (NOT_BLANK.test(cells[i])) this.filled[i]++;
+    for (let i = 0; i < n; i++) {
+      const cell = cells[i];
+      // Most cells start with a visible character: no regex for them (this runs for every cell of `icp score`).
+      if (cell.length > 0 && (cell.charCodeAt(0) > 32 || NOT_BLANK.test(cell))) this.filled[i]++;
+    }
   }
 }
 
