@@ -21,7 +21,8 @@ export const SETTING_SCHEMAS = {
    */
   columnMappings: z
     .array(z.object({ headers: z.string().max(4000), overrides: z.record(z.string().max(300), mappingTargetSchema) }))
-    .max(MAX_REMEMBERED_MAPPINGS),
+    .max(MAX_REMEMBERED_MAPPINGS)
+    .default([]), // optional in messages sent by an older build
 } as const;
 // Per-site on/off and the card's position are UI preferences in extension storage (lib/prefs.ts), where the content
 // script reads them without a round trip to the background and hears changes at once.
