@@ -5,12 +5,11 @@ import { readAccountList, type ListProblem } from '../../lib/lists/import';
 import { FACT_MAPPING_TARGETS, FilledCounter, identityError, mapHeaders, previewCsv, type MappingTarget } from '../../lib/mapping';
 import { rememberedOverrides, rememberOverrides } from '../../lib/storage/column-mappings';
 import { isSiteEnabled, PREF_KEYS } from '../../lib/prefs';
-import { SITE_IDS } from '../../lib/sites';
+import { SITE_IDS } from '../../lib/sites/list';
 import { domainAccountKey, putAccountFacts } from '../../lib/storage/accounts';
 import { listExceptions } from '../../lib/storage/exceptions';
-import { notifyModelsChanged } from '../background/sync';
 import { getSetting, setSetting } from '../../lib/storage/settings';
-import { useDeps } from './data';
+import { announceChange, useDeps } from './data';
 
 /** Rows read for the preview's samples and counts (account lists are rarely longer; the import reads them all). */
 const MAX_PREVIEW_ROWS = 5000;
@@ -96,7 +95,7 @@ export function SettingsTab() {
         for (const p of stored.problems) all.push({ line: a.line, message: `${p.field}: ${p.message}` });
       }
       // Open cards merge the list's facts on their next score.
-      await notifyModelsChanged(browser).catch(() => undefined);
+      await announceChange(browser, 'accounts');
       return { file: list.name, imported: accounts.length, problems: all.sort((a, b) => a.line - b.line) };
     },
     onSuccess: () => setPending(null),
