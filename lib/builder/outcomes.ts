@@ -116,9 +116,9 @@ export interface ParsedProspects {
 /** A prospect list (accounts that are not customers yet): only the company columns are read. For TAM. */
 export function parseProspectsCsv(text: string, options: ParseOptions = {}): ParsedProspects {
   const csv = readCsv(text);
-  const overrides = options.overrides ?? {};
-  const mapping = mapHeaders(csv.headers, overrides);
-  const errors = checkOverrides(csv.headers, overrides);
+  // The outcomes file's overrides apply where the prospects have the same header; others are the outcomes' own.
+  const mapping = mapHeaders(csv.headers, options.overrides ?? {});
+  const errors: string[] = [];
   const noIdentity = identityError(mapping);
   if (noIdentity) errors.push(noIdentity);
   const accounts: FactValues[] = [];
