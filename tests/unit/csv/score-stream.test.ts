@@ -196,5 +196,5 @@ describe('createRowNormaliser', () => {
       }
     }
     expect(clean).toBeGreaterThan(3 * 2000); // most rows took the remembered path
-  }, 30_000); // 24,000 rows through normaliseFacts: seconds on a busy machine
+  });
 });
