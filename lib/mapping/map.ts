@@ -172,25 +172,24 @@ function customName(header: string, index: number, role: MappingRole): string {
 
 /**
  * Maps a header row. `overrides` win over the aliases. When two columns name the same fact or outcome, the better
- * alias wins (see above) and the other stays a custom fact; two custom columns
- * with the same name get "_2", "_3"… so none is lost.
+ * alias wins (see below) and the other stays a custom fact; two custom columns with the same name get "_2", "_3"…
+ * so none is lost.
  */
 export function mapHeaders(headers: readonly string[], overrides: MappingOverrides = {}): FileMapping {
-  const keys = keySet(headers);
+  const keyOf = headers.map(headerKey);
+  const keys = new Set(keyOf);
   const chosen = new Map(Object.entries(overrides).map(([h, t]) => [headerKey(h), t]));
   const count = (signals: ReadonlySet<string>) => [...keys].filter((k) => signals.has(k)).length;
   const people = count(PEOPLE_KEYS) >= 2;
   const deals = !people && count(DEAL_KEYS) >= 1;
-  const candidates = headers.map((header) => {
-    const override = chosen.get(headerKey(header));
+  const candidates = headers.map((header, i) => {
+    const override = chosen.get(keyOf[i]);
     return override !== undefined ? overrideCandidate(override) : candidateFor(header, people, deals);
   });
 
-  // The best column per target.
   // The best column per target: the better alias; between equal ones the smaller header key (so the result does not
   // depend on column order), then the earlier column.
   const winner = new Map<string, number>();
-  const keyOf = headers.map(headerKey);
   candidates.forEach((c, i) => {
     if (!c.target) return;
     const best = winner.get(c.target);
