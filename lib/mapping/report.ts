@@ -50,6 +50,9 @@ export function targetLabel(c: ColumnMapping): string {
 
 const NOT_BLANK = /\S/;
 
+/** The fact a problem reason (lib/csv/output.ts problemReason: "rejected employees: …") is about. */
+export const rejectedFactOf = (reason: string): string | undefined => /^rejected (\S+):/.exec(reason)?.[1];
+
 /** Counts, per column, the rows that had a value in it. */
 export class FilledCounter {
   readonly filled: number[];
@@ -72,7 +75,7 @@ export class FilledCounter {
  * The mapping as a table for stderr: one line per column, header → target, with the rows it was read from.
  * `rejected` (by fact) are values the normaliser refused.
  */
-export function formatMappingTable(mapping: FileMapping, counter?: FilledCounter, rejected?: ReadonlyMap<string, number>): string {
+export function formatMappingTable(mapping: FileMapping, counter?: Pick<FilledCounter, 'filled' | 'rows'>, rejected?: ReadonlyMap<string, number>): string {
   const width = Math.min(40, Math.max(6, ...mapping.columns.map((c) => c.header.length)));
   const lines = mapping.columns.map((c) => {
     const header = c.header.length > width ? `${c.header.slice(0, width - 1)}…` : c.header.padEnd(width);
