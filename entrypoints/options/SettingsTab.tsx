@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { MappingPreview } from '../../components/mapping/MappingPreview';
-import { readAccountList, type ListProblem } from '../../lib/lists/import';
+import { readAccountList, unreadableLines, type ListProblem } from '../../lib/lists/import';
 import { FACT_MAPPING_TARGETS, FilledCounter, identityError, mapHeaders, previewCsv, type MappingTarget } from '../../lib/mapping';
 import { rememberedOverrides, rememberOverrides } from '../../lib/storage/column-mappings';
 import { isSiteEnabled, PREF_KEYS } from '../../lib/prefs';
@@ -96,7 +96,7 @@ export function SettingsTab() {
       }
       // Open cards merge the list's facts on their next score.
       await announceChange(browser, 'accounts');
-      return { file: list.name, imported: accounts.length, problems: all.sort((a, b) => a.line - b.line) };
+      return { file: list.name, imported: accounts.length, unreadable: unreadableLines(problems), problems: all.sort((a, b) => a.line - b.line) };
     },
     onSuccess: () => setPending(null),
   });
@@ -142,6 +142,12 @@ export function SettingsTab() {
             Imported {importList.data.imported} accounts from {importList.data.file}
             {importList.data.problems.length ? `; ${importList.data.problems.length} problems:` : '.'}
           </p>
+          {importList.data.unreadable.length > 0 && (
+            <p data-testid="account-list-unreadable">
+              Could not read {importList.data.unreadable.length} row{importList.data.unreadable.length === 1 ? '' : 's'} (broken quotes), not imported:
+              line {importList.data.unreadable.join(', ')}
+            </p>
+          )}
           <ul>
             {importList.data.problems.map((p, i) => (
               <li key={i}>
