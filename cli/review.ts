@@ -1,7 +1,7 @@
 import { parseExceptionsCsv } from '../lib/review/exceptions';
 import { computeReview, type GroupFigures, type Review } from '../lib/review/review';
 import { EXIT_OK, help, InputError, loadModel, parseCommandArgs, UsageError } from './common';
-import { loadOutcomes, parseColumnOptions, parseIsoOption, readInput, reportRows } from './derive';
+import { loadOutcomes, MAPPING_OPTIONS, outcomeReadOptions, parseIsoOption, readInput, reportRows } from './derive';
 import { print, type CliIo } from './io';
 
 export const REVIEW_HELP = help(`
@@ -17,7 +17,7 @@ export const REVIEW_HELP = help(`
       --exceptions <file>    the exception log exported from the options page (CSV)
       --now <date>           "today": the last quarter, tenure and date criteria (default: the latest date in the file)
       --json                 print JSON ({quarters: [{quarter, won, wonOutsideIcp, driftShare, …}], exceptions, byTier, bySegment, …})
-      --column <col=Header>  read a column from another header (as in icp derive)
+      --map "Header=target", --won <value>, --lost <value>, -q   column mapping and stages (as in icp derive)
       --locale <tag>         locale of numbers and dates (default en-US)
 
     Exit code: 0 ok, 1 bad input, 2 usage error.
@@ -30,7 +30,7 @@ export async function runReview(args: string[], io: CliIo): Promise<number> {
     exceptions: { type: 'string' },
     now: { type: 'string' },
     json: { type: 'boolean' },
-    column: { type: 'string', multiple: true },
+    ...MAPPING_OPTIONS,
     locale: { type: 'string' },
   });
   if (values.help) {
@@ -40,7 +40,7 @@ export async function runReview(args: string[], io: CliIo): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('review needs exactly one outcomes CSV');
   const [file] = positionals;
   const nowOption = parseIsoOption('now', values.now);
-  const parsed = await loadOutcomes(io, file, parseColumnOptions(values.column), values.locale);
+  const parsed = await loadOutcomes(io, file, outcomeReadOptions(values));
   const { model } = await loadModel(io, values.model);
   let exceptions;
   if (values.exceptions) {

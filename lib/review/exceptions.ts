@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { readCsv, writeCsv } from '../builder/csv';
-import { headerKey } from '../builder/columns';
+import { headerKey } from '../mapping/headers';
 import type { RowProblem } from '../builder/types';
 
 /**
@@ -37,12 +37,12 @@ const FIELD_OF: Record<string, keyof ExceptionRecord> = {
   approver: 'approver',
   company: 'company',
   domain: 'domain',
-  'account key': 'accountKey',
+  accountkey: 'accountKey',
   verdict: 'verdict',
   score: 'score',
   tier: 'tier',
-  'model id': 'modelId',
-  'model version': 'modelVersion',
+  modelid: 'modelId',
+  modelversion: 'modelVersion',
   reason: 'reason',
 };
 

@@ -175,7 +175,7 @@ describe('icp derive and backtest on deal-heavy, won/lost-only exports', () => {
     const file = join(dir, 'crm.csv');
     writeFileSync(file, rowsToCsv(generateDealHeavyOutcomes({ seed: 21 })));
     const io = captureIo();
-    const code = await runDerive([file, '--out', join(dir, 'crm-model.json'), '--report', join(dir, 'crm-report.json')], io);
+    const code = await runDerive([file, '--map', 'close_value=initialArr', '--out', join(dir, 'crm-model.json'), '--report', join(dir, 'crm-report.json')], io);
     expect(code).toBe(0);
     expect(existsSync(join(dir, 'crm-model.json'))).toBe(false);
     const r = JSON.parse(readFileSync(join(dir, 'crm-report.json'), 'utf8'));
@@ -197,7 +197,7 @@ describe('icp derive and backtest on deal-heavy, won/lost-only exports', () => {
     const file = join(dir, 'crm-big.csv');
     writeFileSync(file, rowsToCsv(generateDealHeavyOutcomes({ seed: 4, accounts: 600, deals: 6000, sectorWinRates: { Retail: 0.9 }, baseWinRate: 0.5 })));
     const io = captureIo();
-    expect(await runDerive([file, '--report', join(dir, 'big.json')], io)).toBe(0);
+    expect(await runDerive([file, '--map', 'close_value=initialArr', '--report', join(dir, 'big.json')], io)).toBe(0);
     const r = JSON.parse(readFileSync(join(dir, 'big.json'), 'utf8'));
     const retail = r.segments.find((s: { field: string; value: string }) => s.field === 'industry' && s.value === 'Retail');
     expect(retail.flags).toContain('high-win-rate');
