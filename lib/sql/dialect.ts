@@ -137,7 +137,7 @@ const snowflake: Dialect = {
   countListMatches: (list, wanted) =>
     `ARRAY_SIZE(ARRAY_DISTINCT(FILTER(TRANSFORM(${list}, x -> LOWER(x::VARCHAR)), x -> x IN (${inList(wanted, snowflakeString)}))))`,
   anySignal: (signals, test) =>
-    `ARRAY_SIZE(FILTER(${signals}, s -> ${test({ type: 's:type::VARCHAR', date: 's:date::TIMESTAMP_NTZ', derivedFrom: 's:derived_from::VARCHAR' })})) > 0`,
+    `ARRAY_SIZE(FILTER(${signals}, s -> ${test({ type: 's:type::VARCHAR', date: 's:date::TIMESTAMP_NTZ', derivedFrom: 'STRIP_NULL_VALUE(s:derived_from)' })})) > 0`,
   isEmptyList: (list) => `ARRAY_SIZE(${list}) = 0`,
   joinNonNull: (texts, separator) => `ARRAY_TO_STRING(ARRAY_CONSTRUCT_COMPACT(${texts.join(', ')}), ${snowflakeString(separator)})`,
   columnType: (type) =>
