@@ -116,10 +116,11 @@ describe('the optimised engine against the reference engine', () => {
 
   it.each(MODELS.map((m) => [m.id, m] as const))('compact evaluation agrees with the full result (%s)', (_, model) => {
     const compiled = compileModel(model);
+    const ref = reference.compileModel(model);
     const reused = new Uint8Array(compiled.criteria.length);
     accounts.forEach((values, i) => {
       const now = nows[i % nows.length];
-      const full = reference.scoreCompiled(reference.compileModel(model), values, now);
+      const full = reference.scoreCompiled(ref, values, now);
       const compact = evaluate(compiled, values, now, reused);
       expect(compact.score).toBe(full.score);
       expect(compact.potentialScore).toBe(full.potentialScore);
