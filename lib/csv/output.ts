@@ -1,5 +1,5 @@
 import type { FactProblem } from '../facts/parse';
-import { reasonsOf, type CompiledModel, type Evaluation, type ScoreResult } from '../engine/score';
+import { lowConfidenceReason, reasonIdsOf, reasonsOf, reasonText, type CompiledModel, type Evaluation, type ScoreResult } from '../engine/score';
 import { csvCell } from './write';
 
 /** The columns `icp score` appends after every input column, in this order. */
@@ -36,8 +36,63 @@ export function malformedCells(reason: string): string[] {
  * was a visible share of `icp score`'s time.
  */
 export function evaluationText(compiled: CompiledModel, evaluation: Evaluation, problems: readonly FactProblem[] = []): string {
-  let reasons = reasonsOf(compiled, evaluation).join(REASON_SEPARATOR);
-  for (const p of problems) reasons += (reasons ? REASON_SEPARATOR : '') + problemReason(p);
+  return scoreCellsText(evaluation, reasonsCell(reasonsOf(compiled, evaluation), problems));
+}
+
+/** The reasons cell, quoted as csvCell quotes it: the engine's reasons, then the rejected facts. */
+function reasonsCell(reasons: readonly string[], problems: readonly FactProblem[]): string {
+  let text = reasons.join(REASON_SEPARATOR);
+  for (const p of problems) text += (text ? REASON_SEPARATOR : '') + problemReason(p);
+  return csvCell(text);
+}
+
+/** The appended cells, given the reasons cell: of the others only the tier can need quotes. */
+function scoreCellsText(evaluation: Evaluation, reasonsCellText: string): string {
   const tier = evaluation.tier === null ? '' : csvCell(evaluation.tier);
-  return `${String(evaluation.score)},${tier},${evaluation.verdict},${String(evaluation.confidence)},${csvCell(reasons)}`;
+  return `${String(evaluation.score)},${tier},${evaluation.verdict},${String(evaluation.confidence)},${reasonsCellText}`;
+}
+
+/** Reasons cells a writer remembers before starting over: bounded memory on any file. */
+const MAX_REMEMBERED_CELLS = 20_000;
+
+/**
+ * evaluationText for a whole file, remembering the quoted reasons cell of each distinct choice of reasons when
+ * `remember` is on (the output is the same either way; tests compare both).
+ *
+ * Why: the reasons cell is long (often 300 characters), and joining, scanning and quoting it for every row was the
+ * largest share of `icp score`'s time after reading. Rows share comparatively few choices of reasons (the bench's
+ * 100,000 rows have about 3,000), which the engine gives as numbers (reasonIdsOf): they make one number key, and
+ * one lookup finds the cell.
+ */
+export function createEvaluationWriter(
+  compiled: CompiledModel,
+  remember = true,
+): (evaluation: Evaluation, problems: readonly FactProblem[]) => string {
+  const n = compiled.criteria.length;
+  const lowConfidence = lowConfidenceReason(n);
+  // Each reason is one digit of the key, from 1 (no leading zeros: lists of other lengths differ): its id + 1, or for
+  // low confidence, whose text names the confidence (two decimals, 0 to 1), past all ids by that confidence.
+  const base = lowConfidence + 103;
+  const cells = new Map<number, string>();
+  return (evaluation, problems) => {
+    const ids = reasonIdsOf(compiled, evaluation);
+    let key = remember && problems.length === 0 ? 0 : -1;
+    for (let k = 0; k < ids.length && key !== -1; k++) {
+      const id = ids[k];
+      key = key * base + (id === lowConfidence ? lowConfidence + 1 + Math.round(evaluation.confidence * 100) : id + 1);
+      if (key > Number.MAX_SAFE_INTEGER / base) key = -1; // too many reasons to key exactly
+    }
+    let cell = key === -1 ? undefined : cells.get(key);
+    if (cell === undefined) {
+      cell = reasonsCell(
+        ids.map((id) => reasonText(compiled, evaluation, id)),
+        problems,
+      );
+      if (key !== -1) {
+        if (cells.size >= MAX_REMEMBERED_CELLS) cells.clear();
+        cells.set(key, cell);
+      }
+    }
+    return scoreCellsText(evaluation, cell);
+  };
 }

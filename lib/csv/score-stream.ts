@@ -12,7 +12,7 @@ import type { Readable, Writable } from 'node:stream';
 import { evaluate, evaluateSlots, type CompiledModel, type Evaluation, type Verdict } from '../engine/score';
 import type { FactSource } from '../facts/vocabulary';
 import { mapColumns, type ColumnMapping } from './columns';
-import { evaluationText, malformedCells, OUTPUT_COLUMNS, problemReason } from './output';
+import { createEvaluationWriter, malformedCells, OUTPUT_COLUMNS, problemReason } from './output';
 import { rowFacts } from './row';
 import { createRowNormaliser, type RowNormaliser } from './row-cache';
 import { csvRow, csvRowCountingBreaks, lineBreaksIn } from './write';
@@ -66,6 +66,9 @@ const preview = (fields: readonly string[]) =>
     .map((f) => JSON.stringify(f.length > 40 ? `${f.slice(0, 40)}…` : f))
     .join(', ') + (fields.length > 3 ? ', …' : '');
 
+/** Characters of output text handed to the output stream at a time (see scoreRows). */
+const PIECE = 30_000;
+
 export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummary> {
   const { input, output, compiled, now, fileName, onProblem = () => {}, endOutput = true, rememberValues = true } = options;
   const source: FactSource = { kind: 'list', detail: fileName.slice(0, 300) };
@@ -82,12 +85,16 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
   let nextLine = 1;
   /** Reused for every row: the engine writes each criterion's status here (only the reasons read them). */
   const statuses = new Uint8Array(compiled.criteria.length);
+  const evaluationText = createEvaluationWriter(compiled, rememberValues);
 
   /**
    * Scores the rows of one chunk into CSV text. `errors` are papaparse's, by row index within the chunk. The text is
-   * what Papa.unparse would write for these rows (see write.ts), built directly instead of as arrays of cells.
+   * what Papa.unparse would write for these rows (see write.ts), built directly instead of as arrays of cells. It
+   * comes in pieces of about PIECE characters: writing flattens a text made by concatenation, and a text much longer
+   * (a chunk's output is ~200,000) is flattened into V8's large-object space, which measured slower.
    */
-  function scoreRows(data: string[][], errors: Map<number, string>): string {
+  function scoreRows(data: string[][], errors: Map<number, string>): string[] {
+    const texts: string[] = [];
     let out = '';
     for (let r = 0; r < data.length; r++) {
       const fields = data[r];
@@ -140,9 +147,14 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
         for (const p of problems) onProblem(line, problemReason(p));
       }
       summary.verdicts[evaluation.verdict]++;
-      out += `${written.text},${evaluationText(compiled, evaluation, problems)}\n`;
+      out += `${written.text},${evaluationText(evaluation, problems)}\n`;
+      if (out.length > PIECE) {
+        texts.push(out);
+        out = '';
+      }
     }
-    return out;
+    if (out !== '') texts.push(out);
+    return texts;
   }
 
   return new Promise<ScoreCsvSummary>((resolve, reject) => {
@@ -169,9 +181,10 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
         try {
           const errors = new Map<number, string>();
           for (const e of results.errors) if (typeof e.row === 'number' && !errors.has(e.row)) errors.set(e.row, e.message);
-          const text = scoreRows(results.data, errors);
-          if (text === '') return;
-          if (!output.write(text)) {
+          const texts = scoreRows(results.data, errors);
+          let full = false;
+          for (const text of texts) if (!output.write(text)) full = true;
+          if (full) {
             input.pause();
             output.once('drain', () => input.resume());
           }

@@ -493,32 +493,56 @@ function pickPoints({ criteria }: CompiledModel, needed: number, unknown: number
 }
 
 /**
- * Short human-readable reasons, most important first: failed musts and present hard-nos, unknown musts, low
- * confidence, then the three biggest passes and the two biggest unknowns. Strings made by compileModel.
+ * Reasons are chosen as numbers, then made text (reasonsOf): batch writers (the CSV's icp_reasons) remember a list's
+ * text by its numbers instead of building it for every row. A criterion's reason is `kind * n + i` (n criteria,
+ * criterion i); LOW_CONFIDENCE_REASON(n) is the one reason not about a criterion.
  */
-export function reasonsOf(compiled: CompiledModel, evaluation: Evaluation): string[] {
-  const { model, byWorth, criteria, hot } = compiled;
+export const REASON_FAIL = 0;
+export const REASON_UNKNOWN_MUST = 1;
+export const REASON_PASS = 2;
+export const REASON_UNKNOWN = 3;
+export const lowConfidenceReason = (criteriaCount: number) => 4 * criteriaCount;
+
+/**
+ * The reasons, most important first: failed musts and present hard-nos, unknown musts, low confidence, then the
+ * three biggest passes and the two biggest unknowns. As numbers (see REASON_FAIL); reasonsOf gives their text.
+ */
+export function reasonIdsOf(compiled: CompiledModel, evaluation: Evaluation): number[] {
+  const { model, byWorth, hot } = compiled;
   const { statuses, verdict, confidence } = evaluation;
-  const reasons: string[] = [];
+  const n = statuses.length;
+  const ids: number[] = [];
   if (evaluation.blocked)
-    for (let i = 0; i < statuses.length; i++) if (statuses[i] === FAIL && hot.gate[i] === 1) reasons.push(criteria[i].failReason);
-  for (let i = 0; i < statuses.length; i++)
-    if (statuses[i] === UNKNOWN_STATUS && hot.must[i] === 1) reasons.push(criteria[i].unknownMustReason);
-  if (verdict === 'needs-data' && confidence < model.gate.minConfidence)
-    reasons.push(`confidence ${confidence} below ${model.gate.minConfidence}`);
+    for (let i = 0; i < n; i++) if (statuses[i] === FAIL && hot.gate[i] === 1) ids.push(REASON_FAIL * n + i);
+  for (let i = 0; i < n; i++) if (statuses[i] === UNKNOWN_STATUS && hot.must[i] === 1) ids.push(REASON_UNKNOWN_MUST * n + i);
+  if (verdict === 'needs-data' && confidence < model.gate.minConfidence) ids.push(lowConfidenceReason(n));
   let passed = 0;
   for (let k = 0; k < byWorth.length && passed < 3; k++)
     if (statuses[byWorth[k]] === PASS) {
-      reasons.push(criteria[byWorth[k]].passReason);
+      ids.push(REASON_PASS * n + byWorth[k]);
       passed++;
     }
   let unknown = 0;
   for (let k = 0; k < byWorth.length && unknown < 2; k++)
     if (statuses[byWorth[k]] === UNKNOWN_STATUS) {
-      reasons.push(criteria[byWorth[k]].unknownReason);
+      ids.push(REASON_UNKNOWN * n + byWorth[k]);
       unknown++;
     }
-  return reasons;
+  return ids;
+}
+
+/** One reason's text (strings made by compileModel, but for low confidence). */
+export function reasonText(compiled: CompiledModel, evaluation: Evaluation, id: number): string {
+  const n = compiled.criteria.length;
+  if (id === lowConfidenceReason(n)) return `confidence ${evaluation.confidence} below ${compiled.model.gate.minConfidence}`;
+  const c = compiled.criteria[id % n];
+  const kind = Math.floor(id / n);
+  return kind === REASON_FAIL ? c.failReason : kind === REASON_UNKNOWN_MUST ? c.unknownMustReason : kind === REASON_PASS ? c.passReason : c.unknownReason;
+}
+
+/** Short human-readable reasons, most important first (see reasonIdsOf). */
+export function reasonsOf(compiled: CompiledModel, evaluation: Evaluation): string[] {
+  return reasonIdsOf(compiled, evaluation).map((id) => reasonText(compiled, evaluation, id));
 }
 
 /** Scores one account in full. `now` (ms since epoch) decides "within the last N days"; pass it explicitly. */

@@ -101,7 +101,8 @@ function slotsOf(compiled: CompiledModel, values: FactValues): unknown[] {
   });
 }
 
-describe('the optimised engine against the reference engine', () => {
+// Thousands of accounts per model: generous time, for a busy machine.
+describe('the optimised engine against the reference engine', { timeout: 60_000 }, () => {
   const accounts = randomAccounts(4000, 11);
   const nows = [NOW, Date.UTC(2025, 5, 1), Date.UTC(2025, 5, 1, 13, 30)];
 
