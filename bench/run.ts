@@ -16,7 +16,8 @@
  *       a floor extension that only inserts an element; and the longest task on the page. Targets: <= 100 ms, no task
  *       over 50 ms. Needs `npm run build` and /usr/bin/chromium.
  *
- * `npm run bench -- engine` (or `csv`, `size`, `card`) runs one part only.
+ * `npm run bench -- engine` (or `csv`, `size`, `card`) runs one part only. `npm run bench -- --json` (with or without
+ * a part) prints the same rows as JSON on stdout instead of the table; progress still goes to stderr.
  */
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -239,6 +240,16 @@ async function benchCardLatency() {
 
 // table ------------------------------------------------------------------------------------------------------------
 
+function printJson() {
+  const machine = { node: process.version, cores: cpus().length, loadAverage: Number(loadavg()[0].toFixed(2)) };
+  // Each row also as a number and its unit ("427,334" → 427334, "2.13x" → 2.13 "x", "69 ms" → 69 "ms").
+  const withValues = rows.map((r) => {
+    const m = /^(-?[\d,.]+)\s*(.*)$/.exec(r.measured);
+    return m ? { ...r, value: Number(m[1].replace(/,/g, '')), unit: m[2] } : r;
+  });
+  console.log(JSON.stringify({ ...machine, rows: withValues }, null, 2));
+}
+
 function printTable() {
   const cells = rows.map((r) => [r.target, r.measured, r.goal, r.pass === null ? '' : r.pass ? 'PASS' : 'MISS']);
   const head = ['target', 'measured', 'goal', ''];
@@ -252,12 +263,15 @@ function printTable() {
   for (const c of cells) console.log(line(c));
 }
 
-// `npm run bench -- engine` (or csv, size) runs one part only.
-const part = process.argv[2];
+// `npm run bench -- engine` (or csv, size, card) runs one part only; `--json` prints JSON instead of the table.
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const part = args.find((a) => a !== '--json');
 const started = performance.now();
 if (!part || part === 'engine') await benchEngine();
 if (!part || part === 'csv') await benchCsv();
 if (!part || part === 'size') benchContentScripts();
 if (!part || part === 'card') await benchCardLatency();
-printTable();
+if (json) printJson();
+else printTable();
 log(`\nbench took ${((performance.now() - started) / 1000).toFixed(1)} s`);
