@@ -115,7 +115,7 @@ export interface CompiledModel {
   totalConfidenceWeight: number;
   /** Indexes of the criteria with points, biggest worth first: explanations walk this instead of sorting per account. */
   byWorth: number[];
-  /** The distinct facts the criteria and segments read, each read once per account into a slot (see readSlots). */
+  /** The distinct facts the criteria and segments read, each handed to its evaluator (see evaluate) or, by callers that lay facts out themselves, given in a slot (see evaluateSlots). */
   fields: string[];
   slotOf: Map<string, number>;
   /** Per dimension, the worth of its criteria (the same for every account). */
