@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readTextIn, type CliIo } from './io';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BUILTIN_MODELS, DEFAULT_MODEL } from '../lib/model/builtin';
 import type { IcpModel } from '../lib/model/schema';
@@ -32,9 +32,9 @@ export function parseNow(value: string | undefined): number {
   return t;
 }
 
-export async function readTextFile(path: string): Promise<string> {
+export async function readTextFile(io: CliIo, path: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    return await readTextIn(io, path);
   } catch (error) {
     throw new InputError(`${path}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
@@ -54,12 +54,12 @@ export interface LoadedModel {
  * Loads `--model`: a model file, or the id of a built-in model (e.g. "plg-…") when no such file exists.
  * Without `--model`, the built-in default model.
  */
-export async function loadModel(path: string | undefined): Promise<LoadedModel> {
+export async function loadModel(io: CliIo, path: string | undefined): Promise<LoadedModel> {
   if (path === undefined) return { model: DEFAULT_MODEL, from: 'built-in' };
   const builtin = BUILTIN_MODELS.find((m) => m.id === path);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readTextIn(io, path);
   } catch (error) {
     if (builtin) return { model: builtin, from: 'built-in' };
     throw new InputError(`${path}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);

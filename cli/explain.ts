@@ -4,6 +4,7 @@ import type { FactProblem } from '../lib/facts/parse';
 import { valuesOf } from '../lib/facts/parse';
 import { normaliseFacts } from '../lib/facts/normalise/index';
 import type { RawFacts } from '../lib/facts/raw';
+import { print, printError, type CliIo } from './io';
 import { EXIT_BAD_INPUT, EXIT_OK, help, InputError, loadModel, parseCommandArgs, parseNow, UsageError, type LoadedModel } from './common';
 
 export const EXPLAIN_HELP = help(`
@@ -69,15 +70,15 @@ function explain(raw: RawFacts, loaded: LoadedModel[], compiled: CompiledModel[]
   return result;
 }
 
-export async function runExplain(args: string[]): Promise<number> {
+export async function runExplain(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, OPTIONS);
   if (values.help) {
-    process.stdout.write(EXPLAIN_HELP);
+    print(io, EXPLAIN_HELP);
     return EXIT_OK;
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}" (facts go in --company)`);
   const now = parseNow(values.now);
-  const loaded = await Promise.all((values.model ?? [undefined]).map((m) => loadModel(m)));
+  const loaded = await Promise.all((values.model ?? [undefined]).map((m) => loadModel(io, m)));
   const compiled = loaded.map((l) => compileModel(l.model));
 
   if (values.company !== undefined) {
@@ -87,22 +88,22 @@ export async function runExplain(args: string[]): Promise<number> {
     } catch (error) {
       throw new InputError(`--company: ${(error as Error).message}`);
     }
-    process.stdout.write(`${JSON.stringify(explain(raw, loaded, compiled, now), null, 2)}\n`);
+    print(io, `${JSON.stringify(explain(raw, loaded, compiled, now), null, 2)}\n`);
     return EXIT_OK;
   }
 
-  if (process.stdin.isTTY) throw new UsageError('give --company, or pipe one company JSON per line on stdin');
+  if (io.stdin.isTTY) throw new UsageError('give --company, or pipe one company JSON per line on stdin');
   let code = EXIT_OK;
   let lineNo = 0;
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+  for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
     lineNo++;
     if (line.trim() === '') continue;
     try {
-      process.stdout.write(`${JSON.stringify(explain(parseCompany(line), loaded, compiled, now))}\n`);
+      print(io, `${JSON.stringify(explain(parseCompany(line), loaded, compiled, now))}\n`);
     } catch (error) {
       const message = (error as Error).message;
-      process.stdout.write(`${JSON.stringify({ line: lineNo, error: message })}\n`);
-      process.stderr.write(`<stdin>:${lineNo}: ${message}\n`);
+      print(io, `${JSON.stringify({ line: lineNo, error: message })}\n`);
+      printError(io, `<stdin>:${lineNo}: ${message}\n`);
       code = EXIT_BAD_INPUT;
     }
   }

@@ -31,7 +31,7 @@ import { rowFacts } from './row';
  */
 
 /** Linked facts normalised together; facts of different groups never read each other. See LINKED_FACTS. */
-const LINKED_GROUPS: readonly (readonly string[])[] = [
+export const LINKED_GROUPS: readonly (readonly string[])[] = [
   ['industry', 'subIndustry'],
   ['hqLocation', 'hqCity', 'hqRegion', 'hqCountry'],
 ];

@@ -1,6 +1,7 @@
 import type { RawFacts } from '../facts/raw';
+import type { SiteId } from './list';
 
-export type SiteId = 'linkedin' | 'crunchbase' | 'hubspot' | 'salesforce';
+export type { SiteId };
 
 /**
  * A record on a site, derived from the URL alone: `key` names the record ("li:acme", "cb:acme",
