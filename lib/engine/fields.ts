@@ -55,7 +55,7 @@ export function compileFieldEvaluator(conditions: readonly FieldCondition[]): Fi
   const texts: { index: number; truth: (s: string) => number }[] = [];
   const lists: { index: number; op: 'anyOf' | 'allOf' | 'noneOf'; wanted: string[]; condition: Condition }[] = [];
   const dates: { index: number; test: (t: number, now: number) => boolean }[] = [];
-  const signals: { index: number; window: ReturnType<typeof signalWindowOf> }[] = [];
+  const signals: { index: number; within: ReturnType<typeof signalWindowOf> }[] = [];
   const others: { index: number; predicate: Predicate }[] = [];
   for (const { index, condition: c } of conditions) {
     const bounds = intervalOf(c);
@@ -65,7 +65,7 @@ export function compileFieldEvaluator(conditions: readonly FieldCondition[]): Fi
     else if (truth) texts.push({ index, truth });
     else if (test) dates.push({ index, test });
     else if (c.op === 'anyOf' || c.op === 'allOf' || c.op === 'noneOf') lists.push({ index, op: c.op, wanted: wantedOf(c.value), condition: c });
-    else if (c.op === 'hasSignal') signals.push({ index, window: signalWindowOf(c.value) });
+    else if (c.op === 'hasSignal') signals.push({ index, within: signalWindowOf(c.value) });
     else others.push({ index, predicate: compilePresent(c) });
   }
   if (intervals.length > 0) parts.push(intervalEvaluator(intervals));
@@ -156,11 +156,11 @@ function dateEvaluator(dates: { index: number; test: (t: number, now: number) =>
   };
 }
 
-function signalEvaluator(signals: { index: number; window: ReturnType<typeof signalWindowOf> }[]): FieldEvaluator {
+function signalEvaluator(signals: { index: number; within: ReturnType<typeof signalWindowOf> }[]): FieldEvaluator {
   const n = signals.length;
   const index = Int32Array.from(signals, (x) => x.index);
-  const types = signals.map((x) => x.window.types);
-  const spans = Float64Array.from(signals, (x) => x.window.span);
+  const types = signals.map((x) => x.within.types);
+  const spans = Float64Array.from(signals, (x) => x.within.span);
   return (v, now, truths) => {
     if (!Array.isArray(v)) return; // unknown to all
     for (let k = 0; k < n; k++) truths[index[k]] = NOT;
