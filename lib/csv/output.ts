@@ -1,5 +1,5 @@
 import type { FactProblem } from '../facts/parse';
-import { lowConfidenceReason, reasonIdsOf, reasonsOf, reasonText, type CompiledModel, type Evaluation, type ScoreResult } from '../engine/score';
+import { belowMinimumReasonId, lowConfidenceReasonId, reasonIdsOf, reasonsOf, reasonText, type CompiledModel, type Evaluation, type ScoreResult } from '../engine/score';
 import { csvCell } from './write';
 
 /** The columns `icp score` appends after every input column, in this order. */
@@ -69,18 +69,22 @@ export function createEvaluationWriter(
   remember = true,
 ): (evaluation: Evaluation, problems: readonly FactProblem[]) => string {
   const n = compiled.criteria.length;
-  const lowConfidence = lowConfidenceReason(n);
-  // Each reason is one digit of the key, from 1 (no leading zeros: lists of other lengths differ): its id + 1, or for
-  // low confidence, whose text names the confidence (two decimals, 0 to 1), past all ids by that confidence.
-  const base = lowConfidence + 103;
+  const lowConfidence = lowConfidenceReasonId(n);
+  const belowMinimum = belowMinimumReasonId(n);
+  // The key's digits: each reason's id + 1 (never 0, so lists of other lengths differ), and after each of the two
+  // reasons whose text names numbers, those numbers (the confidence in hundredths; the score and potential score).
+  const base = Math.max(belowMinimum + 2, 101);
   const cells = new Map<number, string>();
+  const digit = (key: number, d: number) =>
+    key === -1 || !Number.isInteger(d) || d < 0 || d >= base || key > (Number.MAX_SAFE_INTEGER - d) / base ? -1 : key * base + d;
   return (evaluation, problems) => {
     const ids = reasonIdsOf(compiled, evaluation);
-    let key = remember && problems.length === 0 ? 0 : -1;
+    let key = remember && problems.length === 0 ? 0 : -1; // -1: not remembered (too many reasons to key exactly)
     for (let k = 0; k < ids.length && key !== -1; k++) {
       const id = ids[k];
-      key = key * base + (id === lowConfidence ? lowConfidence + 1 + Math.round(evaluation.confidence * 100) : id + 1);
-      if (key > Number.MAX_SAFE_INTEGER / base) key = -1; // too many reasons to key exactly
+      key = digit(key, id + 1);
+      if (id === lowConfidence) key = digit(key, Math.round(evaluation.confidence * 100));
+      if (id === belowMinimum) key = digit(digit(key, evaluation.score), evaluation.potentialScore);
     }
     let cell = key === -1 ? undefined : cells.get(key);
     if (cell === undefined) {

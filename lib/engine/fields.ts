@@ -14,6 +14,7 @@ import {
   textTruthOf,
   time,
   toList,
+  UNKNOWN,
   wantedOf,
   type Predicate,
 } from './conditions';
@@ -160,24 +161,32 @@ function signalEvaluator(signals: { index: number; within: ReturnType<typeof sig
   const n = signals.length;
   const index = Int32Array.from(signals, (x) => x.index);
   const types = signals.map((x) => x.within.types);
+  const typeLists = types.map((t) => (t ? [...t] : undefined));
   const spans = Float64Array.from(signals, (x) => x.within.span);
+  const found = new Uint8Array(n);
   return (v, now, truths) => {
     if (!Array.isArray(v)) return; // unknown to all
-    for (let k = 0; k < n; k++) truths[index[k]] = NOT;
-    let open = n;
-    for (let j = 0; j < v.length && open > 0; j++) {
-      const s = v[j] as { type: string; date: string };
+    found.fill(0);
+    // As compilePresent's hasSignal: a signal derived from another fact (`from`) speaks only for its own type.
+    let sourced = v.length === 0;
+    let derivedTypes: Set<string> | undefined;
+    for (let j = 0; j < v.length; j++) {
+      const s = v[j] as { type: string; date: string; from?: string };
+      if (s.from === undefined) sourced = true;
+      else (derivedTypes ??= new Set()).add(s.type);
       const t = time(s.date);
       if (t === undefined) continue;
       for (let k = 0; k < n; k++) {
-        if (truths[index[k]] === HOLDS) continue;
+        if (found[k] === 1) continue;
         const ts = types[k];
         if (ts !== undefined && !ts.has(s.type)) continue;
-        if (inSignalWindow(t, now, spans[k])) {
-          truths[index[k]] = HOLDS;
-          open--;
-        }
+        if (inSignalWindow(t, now, spans[k])) found[k] = 1;
       }
+    }
+    for (let k = 0; k < n; k++) {
+      const list = typeLists[k];
+      truths[index[k]] =
+        found[k] === 1 ? HOLDS : sourced || (list !== undefined && list.every((t) => derivedTypes!.has(t))) ? NOT : UNKNOWN;
     }
   };
 }

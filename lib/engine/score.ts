@@ -354,11 +354,7 @@ function settle(
   }
   const confidence =
     compiled.totalConfidenceWeight === 0 ? 1 : Math.round((100 * knownWeight) / compiled.totalConfidenceWeight) / 100;
-  let verdict: Verdict;
-  if (blocked) verdict = 'not-fit';
-  else if (unknownMust || confidence < model.gate.minConfidence) verdict = 'needs-data';
-  else if (score < model.gate.minScore) verdict = 'not-fit';
-  else verdict = 'fit';
+  const verdict = verdictOf(model.gate, blocked, unknownMust, score, potential, confidence);
   const tierIndex = verdict === 'fit' ? tierIndexFor(hot.tierMinScores, score) : -1;
   return {
     score,
@@ -371,6 +367,26 @@ function settle(
     segmentIndex: slots === undefined ? -1 : segmentIndexFor(compiled.segments, slots, now),
     statuses,
   };
+}
+
+/**
+ * The verdict's decision table (docs/model-format.md, "Verdict"), in order:
+ *   1. a failed must or a present hard-no                      → not-fit
+ *   2. potential score (every unknown passing) < gate.minScore  → not-fit (no answer can make it a fit)
+ *   3. an unknown must, score < gate.minScore, or confidence < gate.minConfidence → needs-data
+ *   4. otherwise                                                → fit
+ */
+export function verdictOf(
+  gate: IcpModel['gate'],
+  blocked: boolean,
+  unknownMust: boolean,
+  score: number,
+  potential: number,
+  confidence: number,
+): Verdict {
+  if (blocked || potential < gate.minScore) return 'not-fit';
+  if (unknownMust || score < gate.minScore || confidence < gate.minConfidence) return 'needs-data';
+  return 'fit';
 }
 
 /** The first tier whose minimum the score reaches (tiers are listed best first), -1 for none. */
@@ -495,17 +511,20 @@ function pickPoints({ criteria }: CompiledModel, needed: number, unknown: number
 /**
  * Reasons are chosen as numbers, then made text (reasonsOf): batch writers (the CSV's icp_reasons) remember a list's
  * text by its numbers instead of building it for every row. A criterion's reason is `kind * n + i` (n criteria,
- * criterion i); LOW_CONFIDENCE_REASON(n) is the one reason not about a criterion.
+ * criterion i); the two reasons not about a criterion (their text names the evaluation's numbers) come after.
  */
 export const REASON_FAIL = 0;
 export const REASON_UNKNOWN_MUST = 1;
 export const REASON_PASS = 2;
 export const REASON_UNKNOWN = 3;
-export const lowConfidenceReason = (criteriaCount: number) => 4 * criteriaCount;
+/** "confidence 0.2 below 0.3": names the confidence. */
+export const lowConfidenceReasonId = (criteriaCount: number) => 4 * criteriaCount;
+/** belowMinimumReason: names the score and the potential score. */
+export const belowMinimumReasonId = (criteriaCount: number) => 4 * criteriaCount + 1;
 
 /**
- * The reasons, most important first: failed musts and present hard-nos, unknown musts, low confidence, then the
- * three biggest passes and the two biggest unknowns. As numbers (see REASON_FAIL); reasonsOf gives their text.
+ * The reasons, most important first: failed musts and present hard-nos, unknown musts, a score below the fit
+ * minimum, low confidence, then the three biggest passes and the two biggest unknowns. As numbers (see REASON_FAIL); reasonsOf gives their text.
  */
 export function reasonIdsOf(compiled: CompiledModel, evaluation: Evaluation): number[] {
   const { model, byWorth, hot } = compiled;
@@ -515,7 +534,8 @@ export function reasonIdsOf(compiled: CompiledModel, evaluation: Evaluation): nu
   if (evaluation.blocked)
     for (let i = 0; i < n; i++) if (statuses[i] === FAIL && hot.gate[i] === 1) ids.push(REASON_FAIL * n + i);
   for (let i = 0; i < n; i++) if (statuses[i] === UNKNOWN_STATUS && hot.must[i] === 1) ids.push(REASON_UNKNOWN_MUST * n + i);
-  if (verdict === 'needs-data' && confidence < model.gate.minConfidence) ids.push(lowConfidenceReason(n));
+  if (verdict !== 'fit' && !evaluation.blocked && evaluation.score < model.gate.minScore) ids.push(belowMinimumReasonId(n));
+  if (verdict === 'needs-data' && confidence < model.gate.minConfidence) ids.push(lowConfidenceReasonId(n));
   let passed = 0;
   for (let k = 0; k < byWorth.length && passed < 3; k++)
     if (statuses[byWorth[k]] === PASS) {
@@ -531,10 +551,12 @@ export function reasonIdsOf(compiled: CompiledModel, evaluation: Evaluation): nu
   return ids;
 }
 
-/** One reason's text (strings made by compileModel, but for low confidence). */
+/** One reason's text (strings made by compileModel, but for the two that name the evaluation's numbers). */
 export function reasonText(compiled: CompiledModel, evaluation: Evaluation, id: number): string {
   const n = compiled.criteria.length;
-  if (id === lowConfidenceReason(n)) return `confidence ${evaluation.confidence} below ${compiled.model.gate.minConfidence}`;
+  const { gate } = compiled.model;
+  if (id === lowConfidenceReasonId(n)) return `confidence ${evaluation.confidence} below ${gate.minConfidence}`;
+  if (id === belowMinimumReasonId(n)) return belowMinimumReason(evaluation.score, evaluation.potentialScore, gate.minScore);
   const c = compiled.criteria[id % n];
   const kind = Math.floor(id / n);
   return kind === REASON_FAIL ? c.failReason : kind === REASON_UNKNOWN_MUST ? c.unknownMustReason : kind === REASON_PASS ? c.passReason : c.unknownReason;
@@ -544,6 +566,10 @@ export function reasonText(compiled: CompiledModel, evaluation: Evaluation, id: 
 export function reasonsOf(compiled: CompiledModel, evaluation: Evaluation): string[] {
   return reasonIdsOf(compiled, evaluation).map((id) => reasonText(compiled, evaluation, id));
 }
+
+/** "score 19 below the fit minimum 45 (could reach 100)". Shared with the reference oracle's reasons. */
+export const belowMinimumReason = (score: number, potential: number, minScore: number) =>
+  `score ${score} below the fit minimum ${minScore} (could reach ${potential})`;
 
 /** Scores one account in full. `now` (ms since epoch) decides "within the last N days"; pass it explicitly. */
 export function scoreCompiled(compiled: CompiledModel, values: FactValues, now: number): ScoreResult {

@@ -47,8 +47,10 @@ describe('createEvaluationWriter', () => {
   const wide = makeModel({ id: 'many-musts', criteria: [...makeModel().criteria, ...manyMusts] });
   // Low confidence (most accounts lack most facts) names the confidence in its reason.
   const strict = makeModel({ id: 'strict', gate: { minConfidence: 0.95, minScore: 0 } });
+  // A high fit minimum: "score … below the fit minimum … (could reach …)" names two numbers.
+  const highBar = makeModel({ id: 'high-bar', gate: { minConfidence: 0, minScore: 60 } });
 
-  it.each([...BUILTIN_MODELS, wide, strict].map((m) => [m.id, m] as const))('writes what evaluationText writes (%s)', (_, model) => {
+  it.each([...BUILTIN_MODELS, wide, strict, highBar].map((m) => [m.id, m] as const))('writes what evaluationText writes (%s)', (_, model) => {
     const compiled = compileModel(model);
     const remembering = createEvaluationWriter(compiled);
     const plain = createEvaluationWriter(compiled, false);

@@ -22,10 +22,12 @@ function values(): unknown[] {
     out.push(Math.floor(rnd() * 10_000), { min: Math.floor(rnd() * 1000), max: Math.floor(rnd() * 10_000) }, { min: Math.floor(rnd() * 6000) });
     out.push(pick(words), `${pick(words)}${i}`, [pick(words), pick(words).toUpperCase(), `w${i % 40}`], `${pick(words)}; ${pick(words)} | w${i % 40}`);
     out.push(day(Math.floor(rnd() * 1400 - 700)), pick(['2025-02-30', '2025-13-01', 'June 1, 2025', '0099-06-01', 'x']));
+    // Some signals derived from another fact (`from`): they speak only for their own type.
     out.push(
       Array.from({ length: Math.floor(rnd() * 4) }, () => ({
         type: pick(['funding', 'news', 'leadership-hire', 'tech-stack-change']),
         date: rnd() < 0.1 ? 'bad' : day(Math.floor(rnd() * 800 - 100)),
+        ...(rnd() < 0.5 ? { from: 'lastFundingDate' } : {}),
       })),
     );
   }
