@@ -15,7 +15,11 @@ import { openTestDb } from '../storage/helpers';
 
 const NOW = Date.parse('2026-11-15T12:00:00Z');
 /** A US software company the default model likes, and a 12-person agency it does not. */
-const LIKED = { site: 'linkedin' as const, recordKey: 'li:brightwave', raw: { name: 'Brightwave', domain: 'brightwave.io', industry: 'Software Development', employees: '201-500', hqCountry: 'US' } };
+const LIKED = {
+  site: 'linkedin' as const,
+  recordKey: 'li:brightwave',
+  raw: { name: 'Brightwave', domain: 'brightwave.io', industry: 'Software Development', employees: '201-500', hqCountry: 'US', companyType: 'Privately Held', technologies: 'Salesforce; Snowflake; Slack; Looker', revenueUsd: '$50M' },
+};
 const SMALL = { site: 'linkedin' as const, recordKey: 'li:tiny', raw: { name: 'Tiny Agency', domain: 'tiny.example', industry: 'Advertising Services', employees: '11-50', hqCountry: 'US' } };
 
 let db: IcpDb;

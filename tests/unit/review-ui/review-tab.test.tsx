@@ -94,10 +94,10 @@ describe('the Review tab', () => {
   it('shows drift per quarter from an outcomes file, and how the exceptions turned out', async () => {
     await logException(db, exception('Tiny0', 'not-fit', '2026-01-05T10:00:00Z'));
     await render();
-    const header = ['Account Name', 'Website', 'Industry', 'Number of Employees', 'Billing Country', 'Stage', 'Close Date', 'Amount', 'Current ARR', 'Churn Date'];
+    const header = ['Account Name', 'Website', 'Industry', 'Number of Employees', 'Billing Country', 'Stage', 'Close Date', 'Amount', 'Current ARR', 'Churn Date', 'Company Type', 'Technologies', 'Annual Revenue'];
     const rows: string[][] = [];
-    for (let i = 0; i < 10; i++) rows.push([`Soft${i}`, `soft${i}.com`, 'Software Development', '500', 'US', 'Closed Won', '2025-11-10', '20000', '24000', '']);
-    for (let i = 0; i < 10; i++) rows.push([`Tiny${i}`, `tiny${i}.com`, 'Retail', '20', 'US', 'Closed Won', '2026-01-10', '5000', '0', '2026-03-01']);
+    for (let i = 0; i < 10; i++) rows.push([`Soft${i}`, `soft${i}.com`, 'Software Development', '500', 'US', 'Closed Won', '2025-11-10', '20000', '24000', '', 'Privately Held', 'Salesforce; Snowflake; Slack; Looker', '50000000']);
+    for (let i = 0; i < 10; i++) rows.push([`Tiny${i}`, `tiny${i}.com`, 'Retail', '20', 'US', 'Closed Won', '2026-01-10', '5000', '0', '2026-03-01', '', '', '']);
     await chooseFile('[data-testid=review-outcomes-file]', 'outcomes.csv', writeCsv(header, rows));
     await vi.waitFor(() => expect(q('[data-testid=review-result]')).not.toBeNull());
     const drift = (quarter: string) => q(`[data-testid=review-drift-bar][data-quarter="${quarter}"]`)!.getAttribute('data-drift');

@@ -180,15 +180,17 @@ describe('icp review', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'icp-review-'));
-    const header = ['Account Name', 'Website', 'Industry', 'Number of Employees', 'Billing Country', 'Stage', 'Close Date', 'Amount', 'Current ARR', 'Churn Date'];
+    const header = ['Account Name', 'Website', 'Industry', 'Number of Employees', 'Billing Country', 'Stage', 'Close Date', 'Amount', 'Current ARR', 'Churn Date', 'Company Type', 'Technologies', 'Annual Revenue'];
+    // The in-ICP rows carry what the built-in model needs to be confident (ownership, stack, revenue).
+    const known = ['Privately Held', 'Salesforce; Snowflake; Slack; Looker', '$50,000,000'];
     const rows: string[][] = [];
     // In the built-in ICP: software companies of 500 in the US. Outside: 20-person companies (drift planted in Q3).
-    for (let i = 0; i < 30; i++) rows.push([`Soft ${i}`, `soft${i}.example.com`, 'Software Development', '500', 'United States', 'Closed Won', '2025-02-10', '$20,000', '$24,000', '']);
-    for (let i = 0; i < 3; i++) rows.push([`Tiny ${i}`, `tiny${i}.example.com`, 'Retail', '20', 'United States', 'Closed Won', '2025-02-11', '$5,000', '$0', '2025-06-01']);
-    for (let i = 0; i < 20; i++) rows.push([`Small ${i}`, `small${i}.example.com`, 'Retail', '20', 'United States', 'Closed Won', '2025-08-10', '$5,000', '$5,000', '']);
-    for (let i = 0; i < 5; i++) rows.push([`Soft Q3 ${i}`, `softq3${i}.example.com`, 'Software Development', '500', 'United States', 'Closed Won', '2025-08-11', '$20,000', '$20,000', '']);
+    for (let i = 0; i < 30; i++) rows.push([`Soft ${i}`, `soft${i}.example.com`, 'Software Development', '500', 'United States', 'Closed Won', '2025-02-10', '$20,000', '$24,000', '', ...known]);
+    for (let i = 0; i < 3; i++) rows.push([`Tiny ${i}`, `tiny${i}.example.com`, 'Retail', '20', 'United States', 'Closed Won', '2025-02-11', '$5,000', '$0', '2025-06-01', '', '', '']);
+    for (let i = 0; i < 20; i++) rows.push([`Small ${i}`, `small${i}.example.com`, 'Retail', '20', 'United States', 'Closed Won', '2025-08-10', '$5,000', '$5,000', '', '', '', '']);
+    for (let i = 0; i < 5; i++) rows.push([`Soft Q3 ${i}`, `softq3${i}.example.com`, 'Software Development', '500', 'United States', 'Closed Won', '2025-08-11', '$20,000', '$20,000', '', ...known]);
     // One deal-heavy account: 40 won deals.
-    for (let i = 0; i < 40; i++) rows.push(['Heavy Inc.', 'heavy.example.com', 'Retail', '20', 'United States', 'Closed Won', '2025-08-12', '$1,000', '$1,000', '']);
+    for (let i = 0; i < 40; i++) rows.push(['Heavy Inc.', 'heavy.example.com', 'Retail', '20', 'United States', 'Closed Won', '2025-08-12', '$1,000', '$1,000', '', '', '', '']);
     writeFileSync(join(dir, 'outcomes.csv'), writeCsv(header, rows));
     writeFileSync(
       join(dir, 'exceptions.csv'),
