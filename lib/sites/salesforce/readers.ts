@@ -1,7 +1,9 @@
-import { deepQuerySelector, deepQuerySelectorAll, visibleText } from './deep-dom';
+import { composedClosest, deepQuerySelector, deepQuerySelectorAll, visibleText } from './deep-dom';
 import { readFieldValue, type FieldValue } from './field-value';
 import {
+  EDIT_FIELD,
   ENTITY_LABEL,
+  FIELD_LABEL,
   FIELD_HOOK,
   FIELD_HOOK_ATTRIBUTE,
   FIELD_HOOK_PREFIX,
@@ -13,6 +15,8 @@ import {
   HIGHLIGHTS_ITEM_VALUE,
   HIGHLIGHTS_LABELS,
   HIGHLIGHTS_NAME,
+  LAYOUT_ITEM,
+  LAYOUT_ITEM_LABEL_ATTRIBUTE,
   SKIP_TEXT,
 } from './selectors';
 
@@ -20,6 +24,25 @@ import {
 export type FieldsByApiName = Map<string, FieldValue>;
 
 const API_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
+
+/** Label text as compared with values: no required-field asterisk, no trailing colon, case and spacing folded. */
+function labelKey(s: string): string {
+  return s.replace(/\*/g, ' ').replace(/:\s*$/, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** Every label a hooked field shows: its label elements and its layout item's `field-label` (any language). */
+function fieldLabels(hook: Element): string[] {
+  const labels = deepQuerySelectorAll(hook, FIELD_LABEL).map((el) => visibleText(el, SKIP_TEXT));
+  const item = composedClosest(hook, LAYOUT_ITEM);
+  const attribute = item?.getAttribute(LAYOUT_ITEM_LABEL_ATTRIBUTE);
+  return attribute ? [...labels, attribute] : labels;
+}
+
+/** A value equal to its own field's label ("* Account Name" under "Account Name") is a misread, never a value. */
+export function isOwnLabel(value: FieldValue, labels: string[]): boolean {
+  const key = labelKey(value.text);
+  return key === '' ? !value.href : labels.some((label) => labelKey(label) === key);
+}
 
 /**
  * Reader 1 — fields with the untranslated hook `sfdc:RecordField.Account.<ApiName>` (Details tab, and any
@@ -30,11 +53,12 @@ export function readHookedFields(page: Element): FieldsByApiName {
   for (const hook of deepQuerySelectorAll(page, FIELD_HOOK)) {
     const apiName = (hook.getAttribute(FIELD_HOOK_ATTRIBUTE) ?? '').slice(FIELD_HOOK_PREFIX.length);
     if (!API_NAME.test(apiName) || fields.has(apiName)) continue;
-    // The value part only: the hook also wraps the label and the inline-edit button.
-    const valueEl = deepQuerySelector(hook, FIELD_VALUE);
+    // The value part only: the hook also wraps the label and the inline-edit button. In inline-edit mode there
+    // is no output part: the hook holds the form controls.
+    const valueEl = deepQuerySelector(hook, FIELD_VALUE) ?? (deepQuerySelector(hook, EDIT_FIELD) ? hook : null);
     if (!valueEl) continue;
     const value = readFieldValue(valueEl);
-    if (value) fields.set(apiName, value);
+    if (value && !isOwnLabel(value, fieldLabels(hook))) fields.set(apiName, value);
   }
   return fields;
 }
@@ -58,7 +82,7 @@ export function readHighlights(page: Element): { name?: string; fields: FieldsBy
     const apiName = Object.hasOwn(HIGHLIGHTS_LABELS, label) ? HIGHLIGHTS_LABELS[label] : undefined;
     if (!apiName || fields.has(apiName)) continue;
     const value = readFieldValue(valueEl);
-    if (value) fields.set(apiName, value);
+    if (value && !isOwnLabel(value, [label])) fields.set(apiName, value);
   }
   return { name: readHeaderName(panel), fields };
 }
