@@ -1,5 +1,6 @@
 import type { CardPosition } from '../../components/FitCard';
 import type { CardState, CardView } from '../../components/types';
+import { embedsRecordFrame } from '../../lib/page/frames';
 import { watchRecords, type RecordEvent } from '../../lib/page/record-watcher';
 import type { RawExtraction, SiteAdapter } from '../../lib/sites/types';
 import { isDarkPage } from './theme';
@@ -116,6 +117,12 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
       lastExtraction = null;
       expanded = false;
       notice = undefined;
+      // The record is shown inside a frame of this page: that frame's card speaks for it.
+      if (embedsRecordFrame(deps.window.document, deps.adapter.matchUrl)) {
+        card?.remove();
+        card = null;
+        return;
+      }
       show({ status: 'loading' });
       return;
     }
