@@ -25,6 +25,7 @@ import {
   PRODUCT_LINK_PATH,
   PUBLIC_ABOUT_FIELD,
   PUBLIC_ABOUT_FIELDS,
+  PUBLIC_ABOUT_LABEL,
   PUBLIC_ABOUT_VALUE,
   PUBLIC_FIRST_SUBLINE,
   PUBLIC_WEBSITE_LINK,
@@ -182,12 +183,15 @@ export function readPublicAbout(doc: Document, base: URL): AboutFields {
     for (const id of ids) {
       const container = doc.querySelector(PUBLIC_ABOUT_FIELD(id));
       if (!container) continue;
-      const value = container.querySelector(PUBLIC_ABOUT_VALUE) ?? container;
+      // The value is the `dd`; without one (a half-rendered field) only text outside the `dt` label counts.
+      const value = container.querySelector(PUBLIC_ABOUT_VALUE);
       const text =
         field === 'website'
-          ? externalUrl(container.querySelector(PUBLIC_WEBSITE_LINK)?.getAttribute('href'), base) ?? websiteIn(value, base)
-          : readText(value);
-      if (text) {
+          ? externalUrl(container.querySelector(PUBLIC_WEBSITE_LINK)?.getAttribute('href'), base) ?? (value ? websiteIn(value, base) : undefined)
+          : value
+            ? readText(value)
+            : textWithout(container, PUBLIC_ABOUT_LABEL);
+      if (text && !LABEL_TO_FIELD.has(normaliseLabel(text))) {
         fields[field] = text;
         break;
       }

@@ -111,6 +111,7 @@ export const PUBLIC_ABOUT_FIELDS = {
   founded: ['foundedOn'],
 } as const;
 export const PUBLIC_ABOUT_VALUE = 'dd';
+export const PUBLIC_ABOUT_LABEL = 'dt';
 /** Logged-out About: the website link, a `/redir/redirect?url=` wrapper around the real address. */
 export const PUBLIC_WEBSITE_LINK = 'a[data-tracking-control-name="about_website"]';
 

@@ -1,5 +1,6 @@
 import { composedClosest, deepQuerySelector, deepQuerySelectorAll, visibleText } from './deep-dom';
 import { readFieldValue, type FieldValue } from './field-value';
+import { belongsToPage } from './record-page';
 import {
   EDIT_FIELD,
   ENTITY_LABEL,
@@ -51,6 +52,7 @@ export function isOwnLabel(value: FieldValue, labels: string[]): boolean {
 export function readHookedFields(page: Element): FieldsByApiName {
   const fields: FieldsByApiName = new Map();
   for (const hook of deepQuerySelectorAll(page, FIELD_HOOK)) {
+    if (!belongsToPage(hook, page)) continue;
     const apiName = (hook.getAttribute(FIELD_HOOK_ATTRIBUTE) ?? '').slice(FIELD_HOOK_PREFIX.length);
     if (!API_NAME.test(apiName) || fields.has(apiName)) continue;
     // The value part only: the hook also wraps the label and the inline-edit button. In inline-edit mode there
@@ -69,10 +71,11 @@ export function readHookedFields(page: Element): FieldsByApiName {
  */
 export function readHighlights(page: Element): { name?: string; fields: FieldsByApiName } {
   const fields: FieldsByApiName = new Map();
-  const panel = deepQuerySelector(page, HIGHLIGHTS);
+  const panel = deepQuerySelectorAll(page, HIGHLIGHTS).find((p) => belongsToPage(p, page));
   if (!panel) return { fields };
 
   for (const item of deepQuerySelectorAll(panel, HIGHLIGHTS_ITEM)) {
+    if (!belongsToPage(item, page)) continue;
     // Items that carry the API-name hook were already read by reader 1.
     if (item.matches(FIELD_HOOK) || deepQuerySelector(item, FIELD_HOOK)) continue;
     const labelEl = deepQuerySelector(item, HIGHLIGHTS_ITEM_LABEL);
@@ -84,15 +87,16 @@ export function readHighlights(page: Element): { name?: string; fields: FieldsBy
     const value = readFieldValue(valueEl);
     if (value && !isOwnLabel(value, [label])) fields.set(apiName, value);
   }
-  return { name: readHeaderName(panel), fields };
+  return { name: readHeaderName(panel, page), fields };
 }
 
 /** The record name in the header: the `primaryField` slot, else the page-header title without "Account". */
-function readHeaderName(panel: Element): string | undefined {
-  const primary = deepQuerySelector(panel, HIGHLIGHTS_NAME);
+function readHeaderName(panel: Element, page: Element): string | undefined {
+  const own = (selector: string) => deepQuerySelectorAll(panel, selector).find((el) => belongsToPage(el, page)) ?? null;
+  const primary = own(HIGHLIGHTS_NAME);
   const primaryText = primary ? visibleText(primary, SKIP_TEXT) : '';
   if (primaryText) return primaryText;
-  const title = deepQuerySelector(panel, HEADER_TITLE);
+  const title = own(HEADER_TITLE);
   const titleText = title ? visibleText(title, `${SKIP_TEXT}, ${ENTITY_LABEL}`) : '';
   return titleText || undefined;
 }

@@ -8,6 +8,15 @@ import {
 } from './selectors';
 import { sameRecordId } from './url';
 
+/**
+ * Whether `el` belongs to `page` and not to another record page nested inside it (a cached copy of another record
+ * rendered within, e.g. a preview): its nearest record page in the composed tree is `page` itself.
+ */
+export function belongsToPage(el: Element, page: Element): boolean {
+  const nearest = composedClosest(el, RECORD_PAGE);
+  return nearest === null || nearest === page;
+}
+
 const RECORD_ID_VALUE = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
 /**
@@ -18,14 +27,14 @@ export function ownRecordIds(page: Element): string[] {
   const ids = new Set<string>();
   const withIdAttribute = RECORD_ID_ATTRIBUTES.map((a) => `[${a}]`).join(', ');
   for (const el of [page, ...deepQuerySelectorAll(page, withIdAttribute)]) {
-    if (el.localName === 'a' || composedClosest(el, FOREIGN_RECORD_CONTAINERS)) continue;
+    if (el.localName === 'a' || composedClosest(el, FOREIGN_RECORD_CONTAINERS) || !belongsToPage(el, page)) continue;
     for (const attr of RECORD_ID_ATTRIBUTES) {
       const value = el.getAttribute(attr)?.trim();
       if (value && RECORD_ID_VALUE.test(value)) ids.add(value);
     }
   }
   for (const link of deepQuerySelectorAll(page, SELF_LINK)) {
-    if (composedClosest(link, FOREIGN_RECORD_CONTAINERS)) continue;
+    if (composedClosest(link, FOREIGN_RECORD_CONTAINERS) || !belongsToPage(link, page)) continue;
     const match = SELF_LINK_PATTERN.exec(link.getAttribute('href') ?? '');
     if (match) ids.add(match[1]);
   }
