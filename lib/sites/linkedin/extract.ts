@@ -37,7 +37,7 @@ function knownFrom(raw: RawFacts): KnownFacts {
  * with that id, or — when the DOM carries the id (a company URN, the employees link) — through the canonical link,
  * og:url or the JSON-LD's one Organization.
  */
-function resolveIdentity(doc: Document, slug: string, base: URL): { identity: CompanyIdentity; voyager: RawFacts | null } {
+export function resolveIdentity(doc: Document, slug: string, base: URL): { identity: CompanyIdentity; voyager: RawFacts | null } {
   let identity = identityFromSlug(slug);
   const voyager = readVoyagerCompany(doc, identity, base);
   if (voyager) identity = withSlug(identity, voyager.universalName);

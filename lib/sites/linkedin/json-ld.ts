@@ -66,6 +66,15 @@ function organizations(doc: Document): Organization[] {
   return found;
 }
 
+/** For the page diagnostic: JSON-LD scripts, Organizations among their nodes, and whether one names this company. */
+export function jsonLdStats(doc: Document, identity: CompanyIdentity): { scripts: number; organizations: number; matched: boolean } {
+  return {
+    scripts: doc.querySelectorAll(JSON_LD_SCRIPTS).length,
+    organizations: organizations(doc).length,
+    matched: findJsonLdOrganization(doc, identity) !== null,
+  };
+}
+
 export function findJsonLdOrganization(doc: Document, identity: CompanyIdentity): Organization | null {
   return organizations(doc).find((org) => namesCompany(identity, slugOf(org), undefined)) ?? null;
 }

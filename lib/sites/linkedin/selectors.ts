@@ -102,6 +102,7 @@ export const PRODUCT_LINK_PATH = /\/products?\//;
 
 /** Logged-out About: `div[data-test-id="about-us__<field>"]` each with a `dt` and a `dd`. */
 export const PUBLIC_ABOUT_FIELD = (field: string) => `[data-test-id="about-us__${field}"]`;
+export const PUBLIC_ABOUT_ANY = '[data-test-id^="about-us__"]';
 export const PUBLIC_ABOUT_FIELDS = {
   website: ['website'],
   industry: ['industry', 'industries'], // both spellings seen

@@ -141,6 +141,13 @@ function readPayloads(doc: Document): Payload[] {
   return payloads;
 }
 
+/** For the page diagnostic: blocks on the page, blocks that parse as Voyager payloads, and which formats name this company. */
+export function voyagerStats(doc: Document, identity: CompanyIdentity): { blocks: number; payloads: number; formats: string[] } {
+  const found = findVoyagerCompany(doc, identity);
+  const formats = found ? (['dash', 'legacy'] as const).filter((f) => found[f] !== undefined) : [];
+  return { blocks: doc.querySelectorAll(VOYAGER_CODE_BLOCKS).length, payloads: readPayloads(doc).length, formats: [...formats] };
+}
+
 /** Every entity of every payload's `included[]`, by URN. */
 function indexEntities(payloads: Payload[]): Map<string, Record<string, unknown>> {
   const byUrn = new Map<string, Record<string, unknown>>();
