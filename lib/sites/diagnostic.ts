@@ -54,3 +54,11 @@ export function formatDiagnostic(d: PageDiagnostic): string {
   }
   return lines.join('\n');
 }
+
+/** Facts an adapter derives from the URL or that only name the company: a page giving only these was not read. */
+const NOT_READ_FROM_PAGE = new Set(['name', 'crmId', 'linkedinUrl', 'crunchbaseUrl']);
+
+/** True when an extraction gave nothing about the company beyond its name (the "couldn't read this page" case). */
+export function readsOnlyName(raw: RawFacts | null | undefined): boolean {
+  return factNames(raw).every((fact) => NOT_READ_FROM_PAGE.has(fact));
+}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { ADAPTERS, adapterFor } from '../../../lib/sites';
-import { check, formatDiagnostic } from '../../../lib/sites/diagnostic';
+import { check, formatDiagnostic, readsOnlyName } from '../../../lib/sites/diagnostic';
 import type { SiteId } from '../../../lib/sites/types';
 
 const FIXTURES = join(__dirname, '../../fixtures');
@@ -57,5 +57,15 @@ describe('page diagnostics', () => {
     expect(source.which).toEqual(['industry', 'Tech_Stack__c']);
     const text = formatDiagnostic({ site: 'hubspot', key: 'hs:1:0-2:2', kind: 'record', sources: [source] });
     expect(text).toContain('- Property inputs: 3 found, 4 matched [industry, Tech_Stack__c]  ([x])');
+  });
+});
+
+describe('readsOnlyName', () => {
+  it('is true for nothing, a name, or URL-derived ids only; false once any company fact is read', () => {
+    expect(readsOnlyName(null)).toBe(true);
+    expect(readsOnlyName({ name: 'Acme', crmId: 'hubspot:1', linkedinUrl: 'https://www.linkedin.com/company/acme/' })).toBe(true);
+    expect(readsOnlyName({ name: 'Acme', industry: undefined })).toBe(true);
+    expect(readsOnlyName({ name: 'Acme', industry: 'Software' })).toBe(false);
+    expect(readsOnlyName({ employees: '51-200' })).toBe(false);
   });
 });

@@ -183,7 +183,8 @@ const MUTATIONS: Mutation[] = [
     const part = pick(random, parts);
     if (!part) return 'inject (nothing)';
     const copy = doc.importNode(part, true);
-    const where = pick(random, [doc.body, doc.head, ...elementsOf(doc)]) ?? doc.body;
+    // A truncated document may have lost its body: fall back to the root element.
+    const where = pick(random, [doc.body, doc.head, ...elementsOf(doc)].filter((el) => el !== null)) ?? doc.documentElement;
     if (random() < 0.5) where.prepend(copy);
     else where.append(copy);
     return `inject another company's <${part.localName}>`;
