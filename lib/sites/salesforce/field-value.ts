@@ -6,6 +6,7 @@ import {
   EDIT_ADDRESS,
   EDIT_CONTROL,
   EDIT_DUAL_LISTBOX,
+  EDIT_FIELD,
   EDIT_LISTBOX,
   EDIT_OPTION_VALUE,
   EDIT_PICKLIST_BUTTON,
@@ -66,6 +67,7 @@ export function readFieldValue(valueEl: Element): FieldValue | null {
  * null when it holds controls that are empty ("--None--", blank input).
  */
 function readEditControls(field: Element): FieldValue | null | undefined {
+  if (!deepQuerySelector(field, EDIT_FIELD)) return undefined;
   const address = deepQuerySelector(field, EDIT_ADDRESS);
   if (address) return addressFromInputs(address);
   const dual = deepQuerySelector(field, EDIT_DUAL_LISTBOX);
