@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
+import { SITE_MATCHES } from './lib/sites/list';
 
-// WXT builds the extension from entrypoints/. Host permissions are limited to the four target sites:
+// WXT builds the extension from entrypoints/. Host permissions are limited to the target sites (lib/sites/list.ts):
 // no <all_urls>, and nothing is web-accessible (LinkedIn probes web-accessible resources to detect extensions).
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -17,17 +18,18 @@ export default defineConfig({
       config.resolve.alias = { ...(config.resolve.alias as Record<string, string> | undefined), ...alias };
     },
   },
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'ICP Fit',
     description: 'Scores the company on the page against your Ideal Customer Profile, in your browser.',
-    permissions: ['storage', 'alarms', 'sidePanel'],
+    // Firefox has no sidePanel API: WXT turns the side panel into a sidebar_action there.
+    permissions: browser === 'firefox' ? ['storage', 'alarms'] : ['storage', 'alarms', 'sidePanel'],
+    // Firefox needs an add-on id for storage.managed (enterprise policy is keyed by it), and asks what data leaves
+    // the browser: none does.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'icp-fit@icp-fit.local', data_collection_permissions: { required: ['none'] } } } }
+      : {}),
     // Admins set the model source URL and lock editing through enterprise policy (README, "Admin policy").
     storage: { managed_schema: 'managed-schema.json' },
-    host_permissions: [
-      '*://*.linkedin.com/*',
-      '*://www.crunchbase.com/*',
-      '*://*.hubspot.com/*',
-      '*://*.lightning.force.com/*',
-    ],
-  },
+    host_permissions: SITE_MATCHES,
+  }),
 });

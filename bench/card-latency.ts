@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { SITE_MATCHES } from '../lib/sites/list';
 import { loadFixtures } from '../tests/e2e/fixtures';
 import { CHROMIUM, EXTENSION_DIR } from '../tests/e2e/harness';
 
@@ -50,7 +51,7 @@ function writeFloorExtension(): string {
       version: '1.0',
       content_scripts: [
         {
-          matches: ['*://*.linkedin.com/*', '*://www.crunchbase.com/*', '*://*.hubspot.com/*', '*://*.lightning.force.com/*'],
+          matches: SITE_MATCHES,
           all_frames: true,
           run_at: 'document_idle',
           js: ['floor.js'],

@@ -1,7 +1,7 @@
 import type { CriterionResult } from '../lib/engine/score';
 import { DIMENSIONS } from '../lib/model/schema';
 import { factLabel, formatFactValue, formatSource, percent, safeHref } from './format';
-import type { CardView, FactView } from './types';
+import type { CardView, FactView } from '../lib/card/types';
 
 /** The full breakdown: dimensions, every criterion with its points, facts with sources, what would change the tier. */
 export function Breakdown({ view, onAnswer }: { view: CardView; onAnswer?: (field: string, value: boolean) => void }) {

@@ -1,7 +1,7 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { Breakdown } from './Breakdown';
 import { Headline } from './Summary';
-import type { CardState } from './types';
+import type { CardState } from '../lib/card/types';
 
 export interface CardPosition {
   /** Distance in px from the viewport's right and top edges. */

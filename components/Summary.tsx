@@ -1,6 +1,6 @@
 import type { ScoreResult } from '../lib/engine/score';
 import { formatMoney, percent } from './format';
-import type { CardView } from './types';
+import type { CardView } from '../lib/card/types';
 
 const VERDICT_TEXT = { fit: 'Fit', 'not-fit': 'Not fit', 'needs-data': 'Needs data' } as const;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SiteId } from './sites/types';
+import type { SiteId } from './sites/list';
 
 /**
  * Per-browser UI preferences, kept in extension storage (`storage.local`) where the content script, popup, side panel

@@ -1,24 +1,33 @@
 import type { browser } from 'wxt/browser';
 import { handleMessage, type HandlerDeps } from '../../lib/messages/handle';
-import { createModelCache } from '../../lib/messages/model-cache';
+import { createModelCache } from '../../lib/engine/model-cache';
+import type { SyncController } from './sync';
 import { isIcpRequest } from '../../lib/messages/schemas';
 import { IcpDb, type IdbDeps } from '../../lib/storage/db';
 import { installBuiltinModels } from '../../lib/storage/models';
 
 /** The parts of `browser.runtime` the background uses (WXT's fakeBrowser provides them in unit tests). */
-export type BackgroundRuntime = Pick<typeof browser.runtime, 'onInstalled' | 'onMessage'>;
+export type BackgroundRuntime = Pick<typeof browser.runtime, 'onInstalled' | 'onMessage'> & Partial<Pick<typeof browser.runtime, 'getURL'>>;
 
 /** Where the popup and side panel find the card view of a tab (session storage: survives the worker, not the browser). */
 export type TabViewStore = (tabId: number, view: unknown) => Promise<void>;
 
 /**
- * Starts the background: opens the database, installs the built-in models, answers messages.
+ * Starts the background: opens the database, installs the built-in models, starts model sync, and answers every
+ * message with one router (lib/messages/handle.ts).
  *
  * MV3 kills an idle service worker at any time, so nothing here must survive in globals: the built-ins are installed
  * on `onInstalled` and again, lazily, before the first message of each worker life (installing is idempotent); the
  * compiled-model cache is rebuilt from the database when the worker comes back.
  */
-export function startBackground(runtime: BackgroundRuntime, idb: IdbDeps, storeTabView?: TabViewStore): HandlerDeps {
+export interface BackgroundOptions {
+  storeTabView?: TabViewStore;
+  /** Starts model sync once the database is open (background.ts passes registerSync from ./sync). */
+  startSync?: (db: IcpDb, ready: () => Promise<void>) => Pick<SyncController, 'handle'>;
+}
+
+export function startBackground(runtime: BackgroundRuntime, idb: IdbDeps, options: BackgroundOptions = {}): HandlerDeps {
+  const { storeTabView } = options;
   const db = new IcpDb(idb);
   let installed: Promise<void> | undefined;
   const ready = () =>
@@ -30,14 +39,23 @@ export function startBackground(runtime: BackgroundRuntime, idb: IdbDeps, storeT
       },
     ));
   const deps: HandlerDeps = { db, ready, models: createModelCache() };
+  const sync = options.startSync?.(db, ready);
+  if (sync) deps.sync = sync.handle;
 
   runtime.onInstalled.addListener(() => {
     ready().catch((error) => console.error('icp-fit: could not install the built-in models', error));
   });
+  answerMessages(runtime, deps, storeTabView);
+  return deps;
+}
 
+/** The background's one message listener: every request of the contract, from content scripts and extension pages. */
+export function answerMessages(runtime: Pick<BackgroundRuntime, 'onMessage' | 'getURL'>, deps: HandlerDeps, storeTabView?: TabViewStore): void {
+  const extensionOrigin = runtime.getURL?.('/');
   runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (!isIcpRequest(message)) return false; // not ours: let other listeners answer
-    void handleMessage(message, deps).then(async (response) => {
+    const fromExtensionPage = !!extensionOrigin && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+    void handleMessage(message, deps, { fromExtensionPage }).then(async (response) => {
       const tabId = sender.tab?.id;
       // Only the top frame's card speaks for the tab (HubSpot runs the content script in its frames too).
       if (storeTabView && tabId !== undefined && response.ok && 'view' in response && response.view && !sender.frameId)
@@ -46,5 +64,4 @@ export function startBackground(runtime: BackgroundRuntime, idb: IdbDeps, storeT
     });
     return true; // keeps the channel open for the async answer (works in every Chromium and Firefox version)
   });
-  return deps;
 }

@@ -1,7 +1,8 @@
 import type { browser as wxtBrowser } from 'wxt/browser';
+import { broadcastChange } from '../../extension/broadcast';
 import type { IcpDb } from '../../lib/storage/db';
 import type { FetchLike } from '../../lib/sync/fetch-model';
-import { isSyncRequest, syncRequestSchema, type SyncRequest, type SyncResponse } from '../../lib/sync/messages';
+import type { SyncRequest, SyncResponse } from '../../lib/sync/messages';
 import { parsePolicy, type ManagedPolicy } from '../../lib/sync/policy';
 import { dueSources, listSources, nextDueAt, syncSource, type SyncDeps, type SyncReport, type SyncSource } from '../../lib/sync/run';
 import { checkSourceUrl } from '../../lib/sync/url';
@@ -9,7 +10,7 @@ import { checkSourceUrl } from '../../lib/sync/url';
 /**
  * Model sync in the background: a chrome.alarms alarm at the earliest due time over all source URLs, and the
  * "syncNow" message from the options page. The logic is in lib/sync (pure, unit-tested); this file wires it to the
- * browser. MV3 may stop the worker at any time, so nothing lives in globals: the schedule is recomputed from the
+ * browser; its messages arrive through the background's one router (start.ts). MV3 may stop the worker at any time, so nothing lives in globals: the schedule is recomputed from the
  * sync state stored in IndexedDB on every start, alarm and message.
  *
  * The options page reads and writes models directly in IndexedDB (extension pages share the background's origin);
@@ -20,7 +21,6 @@ type B = typeof wxtBrowser;
 /** The parts of the browser API sync uses (tests pass WXT's fakeBrowser, with tabs.sendMessage stubbed). */
 export interface SyncBrowser {
   alarms: Pick<B['alarms'], 'create' | 'clear' | 'onAlarm'>;
-  runtime: Pick<B['runtime'], 'onMessage' | 'getURL'>;
   storage: Pick<B['storage'], 'managed' | 'onChanged'>;
   tabs: Pick<B['tabs'], 'query' | 'sendMessage'>;
 }
@@ -39,7 +39,7 @@ export interface RegisterSyncDeps {
 }
 
 export interface SyncController {
-  /** Runs a syncNow request (what the message handler does). */
+  /** Runs a sync request (the background's router in start.ts hands them here). */
   handle(request: SyncRequest, fromExtensionPage: boolean): Promise<SyncResponse>;
   /** Syncs the sources that are due, then reschedules (what the alarm does). */
   runDue(): Promise<SyncReport[]>;
@@ -57,19 +57,6 @@ export async function readPolicy(storage: SyncBrowser['storage']): Promise<Manag
   } catch {
     return { lockEditing: false };
   }
-}
-
-/** Tells every open tab that the models changed, so open cards re-score and show the new version. */
-export async function notifyModelsChanged(browser: Pick<SyncBrowser, 'tabs'>): Promise<void> {
-  const tabs = await browser.tabs.query({});
-  await Promise.all(
-    tabs.map((tab) =>
-      tab.id === undefined
-        ? undefined
-        : // Tabs without our content script reject the message: that is expected, not an error.
-          Promise.resolve(browser.tabs.sendMessage(tab.id, { type: 'modelsChanged' })).catch(() => undefined),
-    ),
-  );
 }
 
 export function registerSync(deps: RegisterSyncDeps): SyncController {
@@ -105,7 +92,7 @@ export function registerSync(deps: RegisterSyncDeps): SyncController {
   const run = async (sources: SyncSource[], current: SyncDeps): Promise<SyncReport[]> => {
     const reports: SyncReport[] = [];
     for (const source of sources) reports.push(await syncSource(current, source));
-    if (reports.some((r) => r.result === 'updated')) await notifyModelsChanged(browser);
+    if (reports.some((r) => r.result === 'updated')) await broadcastChange(browser.tabs, 'models');
     return reports;
   };
 
@@ -145,21 +132,6 @@ export function registerSync(deps: RegisterSyncDeps): SyncController {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void runDue().catch((error: unknown) => console.error('icp-fit: model sync failed', error));
-  });
-
-  const extensionOrigin = browser.runtime.getURL('/');
-  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    if (!isSyncRequest(message)) return false; // not ours
-    const parsed = syncRequestSchema.safeParse(message);
-    if (!parsed.success) {
-      sendResponse({ ok: false, error: `bad request: ${parsed.error.issues.map((i) => i.message).join('; ')}` });
-      return false;
-    }
-    const fromExtensionPage = typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
-    void handle(parsed.data, fromExtensionPage)
-      .catch((error: unknown): SyncResponse => ({ ok: false, error: error instanceof Error ? error.message : String(error) }))
-      .then(sendResponse);
-    return true; // answers asynchronously
   });
 
   // The admin changed the policy (a new source URL, another interval): reschedule.

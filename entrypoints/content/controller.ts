@@ -1,5 +1,5 @@
 import type { CardPosition } from '../../components/FitCard';
-import type { CardState, CardView } from '../../components/types';
+import type { CardState, CardView } from '../../lib/card/types';
 import { embedsRecordFrame } from '../../lib/page/frames';
 import { watchRecords, type RecordEvent } from '../../lib/page/record-watcher';
 import type { RawExtraction, SiteAdapter } from '../../lib/sites/types';

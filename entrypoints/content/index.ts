@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
-import { requestScorePage } from '../../lib/messages/page';
+import { changeBroadcastSchema } from '../../lib/messages/broadcast';
+import { CARD_CONTRACT } from '../../lib/messages/card';
+import { clientFor } from '../../lib/messages/client';
 import { DEFAULT_CARD_POSITION, isSiteEnabled, PREF_KEYS, readSitePrefs } from '../../lib/prefs';
 import { adapterFor, matchRecord, siteOfHost } from '../../lib/sites';
+import { SITE_MATCHES } from '../../lib/sites/list';
 import { startController } from './controller';
 import { mountCard } from './mount';
 
@@ -12,7 +15,7 @@ import { mountCard } from './mount';
  * everything goes to the background as messages.
  */
 export default defineContentScript({
-  matches: ['*://*.linkedin.com/*', '*://www.crunchbase.com/*', '*://*.hubspot.com/*', '*://*.lightning.force.com/*'],
+  matches: SITE_MATCHES,
   allFrames: true,
   runAt: 'document_idle',
   async main(ctx) {
@@ -23,11 +26,11 @@ export default defineContentScript({
     const stored = await browser.storage.local.get([prefKey, PREF_KEYS.siteEnabled]);
     let controller: ReturnType<typeof startController> | null = null;
 
-    const send = (message: unknown) => browser.runtime.sendMessage(message);
-    /** Sends a request whose answer is only ok or an error; throws the background's error. */
-    const ask = async (message: unknown) => {
-      const answer = (await send(message)) as { ok?: boolean; error?: string } | undefined;
-      if (!answer?.ok) throw new Error(answer?.error ?? 'no answer from the extension');
+    const send = clientFor(CARD_CONTRACT, browser.runtime);
+    /** The controller shows a failed answer as a notice: the background's error becomes a thrown one. */
+    const orThrow = <R extends { ok: boolean; error?: string }>(answer: R): Extract<R, { ok: true }> => {
+      if (!answer.ok) throw new Error(answer.error);
+      return answer as Extract<R, { ok: true }>;
     };
     const start = () => {
       controller ??= startController({
@@ -37,21 +40,22 @@ export default defineContentScript({
         prefs: readSitePrefs(stored[prefKey] ?? { position: DEFAULT_CARD_POSITION }),
         savePrefs: (prefs) => void browser.storage.local.set({ [prefKey]: prefs }),
         scorePage: async (extraction) => {
-          const answer = await requestScorePage(send, {
-            type: 'scorePage',
-            site,
-            recordKey: extraction.ref.key,
-            raw: extraction.raw as Record<string, unknown>,
-            locale: extraction.locale,
-          });
-          if (!answer.ok) throw new Error(answer.error);
+          const answer = orThrow(
+            await send({
+              type: 'scorePage',
+              site,
+              recordKey: extraction.ref.key,
+              raw: extraction.raw as Record<string, unknown>,
+              locale: extraction.locale,
+            }),
+          );
           if (!answer.view) throw new Error(answer.error ?? 'nothing to score');
           return answer.view;
         },
-        saveAnswer: (recordKey, field, value) => ask({ type: 'saveAnswer', accountKey: recordKey, field, value }),
-        logException: (view, reason) => {
+        saveAnswer: async (recordKey, field, value) => void orThrow(await send({ type: 'saveAnswer', recordKey, field, value })),
+        logException: async (view, reason) => {
           const r = view.result;
-          return ask({
+          const answer = await send({
             type: 'logException',
             accountKey: view.recordKey,
             modelId: r.modelId,
@@ -60,6 +64,7 @@ export default defineContentScript({
             verdict: r.verdict,
             reason,
           });
+          orThrow(answer);
         },
       });
     };
@@ -75,9 +80,9 @@ export default defineContentScript({
       if (isSiteEnabled(changes[PREF_KEYS.siteEnabled].newValue, site)) start();
       else stop();
     });
-    // A new or edited active model: every open card re-scores without a reload.
+    // A new or edited model, an imported account list: every open card re-scores without a reload.
     browser.runtime.onMessage.addListener((message) => {
-      if ((message as { type?: string })?.type === 'modelsChanged') controller?.rescore();
+      if (changeBroadcastSchema.safeParse(message).success) controller?.rescore();
     });
     ctx.onInvalidated(stop);
   },

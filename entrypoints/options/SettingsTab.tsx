@@ -2,12 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { readAccountList, type ListProblem } from '../../lib/lists/import';
 import { isSiteEnabled, PREF_KEYS } from '../../lib/prefs';
-import { SITE_IDS } from '../../lib/sites';
+import { SITE_IDS } from '../../lib/sites/list';
 import { domainAccountKey, putAccountFacts } from '../../lib/storage/accounts';
 import { listExceptions } from '../../lib/storage/exceptions';
-import { notifyModelsChanged } from '../background/sync';
 import { getSetting, setSetting } from '../../lib/storage/settings';
-import { useDeps } from './data';
+import { announceChange, useDeps } from './data';
 
 /**
  * Who you are (recorded on answers and exceptions), where the card shows, and the exception log RevOps reviews each
@@ -36,7 +35,7 @@ export function SettingsTab() {
         for (const p of stored.problems) all.push({ line: a.line, message: `${p.field}: ${p.message}` });
       }
       // Open cards merge the list's facts on their next score.
-      await notifyModelsChanged(browser).catch(() => undefined);
+      await announceChange(browser, 'accounts');
       return { file: file.name, imported: accounts.length, problems: all.sort((a, b) => a.line - b.line) };
     },
   });

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { NumberInput } from '../../components/editor/inputs';
 import { SyncStatus } from '../../components/editor/SyncStatus';
 import type { StoredModel } from '../../lib/storage/models';
-import { setModelSourceUrl, setSyncConfig } from '../../lib/storage/sync-state';
+import { setModelSourceUrl, setSyncConfig } from '../../lib/sync/store';
 import type { ManagedPolicy } from '../../lib/sync/policy';
 import type { SyncState } from '../../lib/sync/state';
 import { checkSourceUrl } from '../../lib/sync/url';

@@ -4,10 +4,13 @@ import type { browser as wxtBrowser } from 'wxt/browser';
 import type { IcpDb } from '../../lib/storage/db';
 import { customFieldsOf, listRecentAccounts } from '../../lib/storage/account-list';
 import { getModelVersions, installBuiltinModels, listModels } from '../../lib/storage/models';
-import { getSyncConfig, listSyncStates } from '../../lib/storage/sync-state';
-import { syncResponseSchema, type SyncRequest, type SyncResponse } from '../../lib/sync/messages';
+import { getSyncConfig, listSyncStates } from '../../lib/sync/store';
+import type { SyncRequest, SyncResponse } from '../../lib/sync/messages';
 import { parsePolicy, type ManagedPolicy } from '../../lib/sync/policy';
-import { notifyModelsChanged } from '../background/sync';
+import { broadcastChange } from '../../extension/broadcast';
+import { clientFor } from '../../lib/messages/client';
+import { CONTRACT } from '../../lib/messages/schemas';
+import type { ChangeKind } from '../../lib/messages/broadcast';
 
 /**
  * The options page's data. The page runs in the extension origin, so it opens the same IndexedDB as the background
@@ -111,20 +114,17 @@ export function useAfterModelChange() {
     await client.invalidateQueries({ queryKey: KEYS.models });
     for (const id of ids) await client.invalidateQueries({ queryKey: KEYS.versions(id) });
     await client.invalidateQueries({ queryKey: KEYS.syncStates });
-    await notifyModelsChanged(browser).catch(() => undefined);
+    await announceChange(browser, 'models');
     await sendSync(browser, { type: 'syncScheduleChanged' });
   };
 }
 
-/** Sends a sync request to the background; never throws (a missing background comes back as an error). */
-export async function sendSync(browser: OptionsDeps['browser'], request: SyncRequest): Promise<SyncResponse> {
-  try {
-    const raw = await browser.runtime.sendMessage(request);
-    const parsed = syncResponseSchema.safeParse(raw);
-    return parsed.success ? parsed.data : { ok: false, error: 'unexpected answer from the background' };
-  } catch (error) {
-    return { ok: false, error: `the background did not answer: ${error instanceof Error ? error.message : String(error)}` };
-  }
+/** After any write of models or accounts from this page: open cards score again. */
+export const announceChange = (browser: OptionsDeps['browser'], what: ChangeKind) => broadcastChange(browser.tabs, what).catch(() => undefined);
+
+/** Sends a sync request to the background through the one message client; never throws. */
+export function sendSync(browser: OptionsDeps['browser'], request: SyncRequest): Promise<SyncResponse> {
+  return clientFor(CONTRACT, browser.runtime)(request);
 }
 
 /** Saves text as a file through a temporary link (no downloads permission needed). */

@@ -4,10 +4,10 @@ import { SyncStatus } from '../../components/editor/SyncStatus';
 import { Summary } from '../../components/Summary';
 import { isSiteEnabled, PREF_KEYS } from '../../lib/prefs';
 import { IcpDb } from '../../lib/storage/db';
-import { listSyncStates } from '../../lib/storage/sync-state';
-import { siteOfHost } from '../../lib/sites';
-import { mountPage } from './mount-page';
-import { useActiveTabView } from './tab-view';
+import { listSyncStates } from '../../lib/sync/store';
+import { siteOfHost } from '../../lib/sites/list';
+import { mountPage } from '../../extension/mount-page';
+import { useActiveTabView } from '../../extension/active-tab-view';
 
 /** The popup is in the extension origin: it reads sync state from the database directly, as the options page does. */
 const db = new IcpDb({ indexedDB, IDBKeyRange });

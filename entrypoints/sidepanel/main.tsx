@@ -1,7 +1,7 @@
 import { Breakdown } from '../../components/Breakdown';
 import { Summary } from '../../components/Summary';
-import { mountPage } from '../popup/mount-page';
-import { useActiveTabView } from '../popup/tab-view';
+import { mountPage } from '../../extension/mount-page';
+import { useActiveTabView } from '../../extension/active-tab-view';
 
 /** The full breakdown for the current tab, beside the page. */
 function SidePanel() {

@@ -201,7 +201,7 @@ export function rowsToCsv(rows: readonly Record<string, string>[]): string {
   return writeCsv(headers, rows.map((r) => headers.map((h) => r[h] ?? '')));
 }
 
-/** A ready outcomes CSV (e.g. for scripts/make-sample-outcomes.ts): `writeFileSync(path, syntheticOutcomesCsv())`. */
+/** A ready outcomes CSV (for sample files and benchmarks): `writeFileSync(path, syntheticOutcomesCsv())`. */
 export function syntheticOutcomesCsv(options: SyntheticOptions = {}): string {
   return rowsToCsv(generateOutcomes(options));
 }

@@ -1,3 +1,4 @@
+import type { SiteId } from '../sites/list';
 import type { FactName } from './vocabulary';
 
 /**
@@ -9,4 +10,4 @@ export type RawFactName = FactName | 'hqLocation';
 export type RawFacts = Partial<Record<RawFactName, unknown>>;
 
 /** Which edge the raw values come from: picks the right enum tables (HubSpot industries, Crunchbase categories…). */
-export type RawOrigin = 'linkedin' | 'crunchbase' | 'hubspot' | 'salesforce' | 'csv' | 'user';
+export type RawOrigin = SiteId | 'csv' | 'user';

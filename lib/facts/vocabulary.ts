@@ -102,7 +102,7 @@ const httpUrl = z
 
 /**
  * Each fact: its zod schema and its type, which decides which model operators fit it
- * (lib/model/operators.ts). `custom.<name>` facts are typed by value at run time.
+ * (OPERATOR_TYPES in lib/model/schema.ts). `custom.<name>` facts are typed by value at run time.
  */
 export const FACTS = {
   name: { schema: text(300), type: 'string' },

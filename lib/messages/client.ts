@@ -1,35 +1,38 @@
-import { describeZodError, requestSchema, responseSchemas, type RequestInput, type RequestType, type ResponseFor } from './schemas';
+import type { z } from 'zod';
+import { describeZodError, type Contract } from './result';
 
 /**
- * The sending side (content script, popup, options page). Checks the request before sending and the response
- * before returning it; never throws: a bad request, a missing background or a malformed answer all come back as
- * `{ ok: false, error }`.
+ * The one sending side (content script, popup, options page, tests): checks the request against its contract before
+ * sending and the response before returning it; never throws: a bad request, a missing background or a malformed
+ * answer all come back as `{ ok: false, error }`. The content script passes CARD_CONTRACT (card.ts) to keep its
+ * bundle small; the extension pages pass the whole CONTRACT (schemas.ts).
  */
 export type Transport = (message: unknown) => Promise<unknown>;
 
-export function createMessenger(transport: Transport) {
-  return async function send<T extends RequestType>(message: RequestInput<T>): Promise<ResponseFor<T>> {
-    const type = message.type as T;
-    const request = requestSchema.safeParse(message);
-    if (!request.success) return { ok: false, error: `bad request: ${describeZodError(request.error)}` } as ResponseFor<T>;
+export function createClient<C extends Contract>(contract: C, transport: Transport) {
+  return async function send<T extends keyof C & string>(message: z.input<C[T]['request']> & { type: T }): Promise<z.output<C[T]['response']>> {
+    type Out = z.output<C[T]['response']>;
+    const type = message.type;
+    const spec = contract[type];
+    if (!spec) return { ok: false, error: `bad request: unknown type ${String(type)}` } as Out;
+    const request = spec.request.safeParse(message);
+    if (!request.success) return { ok: false, error: `bad request: ${describeZodError(request.error)}` } as Out;
     let raw: unknown;
     try {
       raw = await transport(message);
     } catch (error) {
-      return { ok: false, error: `no answer from the extension: ${error instanceof Error ? error.message : String(error)}` } as ResponseFor<T>;
+      return { ok: false, error: `no answer from the extension: ${error instanceof Error ? error.message : String(error)}` } as Out;
     }
-    const response = responseSchemas[type].safeParse(raw);
-    if (!response.success) return { ok: false, error: `bad response to ${type}: ${describeZodError(response.error)}` } as ResponseFor<T>;
-    return response.data as ResponseFor<T>;
+    const response = spec.response.safeParse(raw);
+    if (!response.success) return { ok: false, error: `bad response to ${type}: ${describeZodError(response.error)}` } as Out;
+    return response.data as Out;
   };
 }
 
 /**
- * The messenger over an extension runtime. lib/ stays free of browser globals, so the caller passes the runtime
- * object of WXT's `browser` (from 'wxt/browser'): `const sendMessage = messengerFor(<that runtime>)`.
+ * A client over an extension runtime. lib/ stays free of browser globals, so the caller passes the runtime object
+ * of WXT's `browser` (from 'wxt/browser'), e.g. `clientFor(CARD_CONTRACT, <that runtime>)`.
  */
-export function messengerFor(runtime: { sendMessage(message: unknown): Promise<unknown> }) {
-  return createMessenger((message) => runtime.sendMessage(message));
+export function clientFor<C extends Contract>(contract: C, runtime: { sendMessage(message: unknown): Promise<unknown> }) {
+  return createClient(contract, (message) => runtime.sendMessage(message));
 }
-
-export type Messenger = ReturnType<typeof createMessenger>;

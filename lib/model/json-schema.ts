@@ -3,7 +3,7 @@ import { MODEL_FORMAT, modelSchema } from './schema';
 
 /**
  * The published JSON Schema for model files, generated from the zod schema so the two cannot drift
- * (tests/unit/model/json-schema.test.ts fails when docs/model.schema.json is stale; `npm run schema` rewrites it).
+ * (tests/unit/model/validate.test.ts fails when docs/model.schema.json is stale; `npm run schema` rewrites it).
  * Cross-field rules (unique ids, operator fits the field, tier order) are not expressible here; `icp validate` checks them.
  */
 export function modelJsonSchema(): Record<string, unknown> {

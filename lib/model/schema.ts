@@ -43,9 +43,8 @@ const conditionShapes = [
   }),
 ] as const;
 
-export type Operator =
-  | 'eq' | 'gte' | 'gt' | 'lte' | 'lt' | 'between' | 'in' | 'notIn' | 'anyOf' | 'allOf' | 'noneOf' | 'is' | 'exists'
-  | 'withinLastDays' | 'withinNextDays' | 'before' | 'after' | 'hasSignal';
+/** Every operator, inferred from the condition shapes above (a new shape adds its operator here). */
+export type Operator = z.output<(typeof conditionShapes)[number]>['op'];
 
 /** Which fact types each operator fits. `custom.*` facts take any scalar operator (their type is known only per value). */
 export const OPERATOR_TYPES: Record<Operator, readonly FactType[]> = {
@@ -219,17 +218,12 @@ export function crossCheckModel(model: Loose): { path: (string | number)[]; mess
   return problems;
 }
 
-export type Condition = { field: string } & (
-  | { op: 'eq'; value: string | number | boolean }
-  | { op: 'gte' | 'gt' | 'lte' | 'lt'; value: number }
-  | { op: 'between'; value: [number, number] }
-  | { op: 'in' | 'notIn' | 'anyOf' | 'allOf' | 'noneOf'; value: string[] }
-  | { op: 'is'; value: boolean }
-  | { op: 'exists'; value?: undefined }
-  | { op: 'withinLastDays' | 'withinNextDays'; value: number }
-  | { op: 'before' | 'after'; value: string }
-  | { op: 'hasSignal'; value: { types?: (typeof SIGNAL_TYPES)[number][]; withinLastDays?: number } }
-);
+type ConditionShape = z.output<(typeof conditionShapes)[number]>;
+/**
+ * A condition as the schema reads it: the field and one operator with the shape of its value (`exists` has none;
+ * it is spelled `value?: undefined` so that `condition.value` reads on every condition).
+ */
+export type Condition = { field: string } & (Exclude<ConditionShape, { op: 'exists' }> | { op: 'exists'; value?: undefined });
 
 export type Criterion = Condition & {
   id: string;

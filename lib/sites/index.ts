@@ -2,15 +2,24 @@ import { crunchbaseAdapter } from './crunchbase';
 import { hubspotAdapter } from './hubspot';
 import { linkedinAdapter } from './linkedin';
 import { salesforceAdapter } from './salesforce';
-import type { RecordRef, SiteAdapter, SiteId } from './types';
+import { SITE_IDS, type SiteId } from './list';
+import type { RecordRef, SiteAdapter } from './types';
 
-/** Every supported site. A URL is claimed by at most one adapter (tests/unit/sites/detectors.test.ts). */
-export const ADAPTERS: readonly SiteAdapter[] = [linkedinAdapter, crunchbaseAdapter, hubspotAdapter, salesforceAdapter];
+export { SITES, SITE_IDS, SITE_MATCHES, SOURCE_KIND, siteOfHost, type SiteId, type SiteInfo } from './list';
 
-export const SITE_IDS: readonly SiteId[] = ADAPTERS.map((a) => a.site);
+/** The page reader of every site in lib/sites/list.ts (a site missing here does not compile). */
+const ADAPTER_OF: Record<SiteId, SiteAdapter> = {
+  linkedin: linkedinAdapter,
+  crunchbase: crunchbaseAdapter,
+  hubspot: hubspotAdapter,
+  salesforce: salesforceAdapter,
+};
+
+/** Every supported site, in list order. A URL is claimed by at most one adapter (tests/unit/sites/detectors.test.ts). */
+export const ADAPTERS: readonly SiteAdapter[] = SITE_IDS.map((site) => ADAPTER_OF[site]);
 
 export function adapterFor(site: SiteId): SiteAdapter {
-  return ADAPTERS.find((a) => a.site === site)!;
+  return ADAPTER_OF[site];
 }
 
 /** The adapter and record for a URL, or null when no supported record is on it. */
@@ -19,14 +28,5 @@ export function matchRecord(url: URL): { adapter: SiteAdapter; ref: RecordRef } 
     const ref = adapter.matchUrl(url);
     if (ref) return { adapter, ref };
   }
-  return null;
-}
-
-/** Which site a host belongs to (for per-site settings), whether or not the page is a record. */
-export function siteOfHost(host: string): SiteId | null {
-  if (/(^|\.)linkedin\.com$/.test(host)) return 'linkedin';
-  if (host === 'www.crunchbase.com') return 'crunchbase';
-  if (/(^|\.)hubspot\.com$/.test(host)) return 'hubspot';
-  if (/\.lightning\.force\.com$/.test(host)) return 'salesforce';
   return null;
 }

@@ -1,7 +1,8 @@
 import type { RawFacts } from '../facts/raw';
 import type { PageDiagnostic } from './diagnostic';
+import type { SiteId } from './list';
 
-export type SiteId = 'linkedin' | 'crunchbase' | 'hubspot' | 'salesforce';
+export type { SiteId };
 
 /**
  * A record on a site, derived from the URL alone: `key` names the record ("li:acme", "cb:acme",

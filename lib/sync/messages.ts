@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { syncStateSchema } from './state';
 
 /**
- * The two messages the options page (and popup) send to the background about syncing. Everything else the options
+ * The two messages the options page sends to the background about syncing (part of lib/messages/schemas.ts's contract). Everything else the options
  * page needs it reads and writes in the database directly: extension pages share the background's origin and so its
  * IndexedDB. Only syncing goes through the background, where the alarm and the backoff live.
  */
@@ -13,10 +13,6 @@ export const syncRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('syncScheduleChanged') }).strict(),
 ]);
 export type SyncRequest = z.infer<typeof syncRequestSchema>;
-
-export const SYNC_REQUEST_TYPES = ['syncNow', 'syncScheduleChanged'] as const;
-export const isSyncRequest = (message: unknown): boolean =>
-  !!message && typeof message === 'object' && (SYNC_REQUEST_TYPES as readonly unknown[]).includes((message as { type?: unknown }).type);
 
 export const syncReportSchema = z.object({
   url: z.string(),

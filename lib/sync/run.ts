@@ -1,7 +1,7 @@
 import type { IcpDb } from '../storage/db';
 import { saveIncomingModel } from '../storage/model-history';
 import { listModels } from '../storage/models';
-import { getSyncConfig, getSyncState, listSyncStates, putSyncState, type SyncConfig } from '../storage/sync-state';
+import { getSyncConfig, getSyncState, listSyncStates, putSyncState, type SyncConfig } from './store';
 import { fetchModel, type FetchLike } from './fetch-model';
 import { afterFailure, afterSuccess, type SyncResultKind, type SyncState } from './state';
 

@@ -29,6 +29,8 @@ export interface Harness {
   extensionPage(): Promise<Page>;
   /** Sends a runtime message from an extension page and returns the background's answer. */
   sendMessage(message: unknown): Promise<unknown>;
+  /** Every row of one store of the extension's IndexedDB, read from an extension page. */
+  readStore(store: string): Promise<unknown[]>;
   /** Stops the service worker, as Chromium does to an idle MV3 worker; the next message starts it again. */
   stopServiceWorker(): Promise<void>;
   /** Serves `html` whenever the browser asks for `url` (a glob pattern works too, e.g. 'https://www.linkedin.com/**'). */
@@ -73,6 +75,26 @@ export async function launchExtension(options: { headless?: boolean } = {}): Pro
         messagePage ??= await extensionPage();
         // Runs in the page: `chrome` is the extension API there (not typed in this Node-side file).
         return messagePage.evaluate((m) => (globalThis as unknown as ChromeGlobal).chrome.runtime.sendMessage(m), message);
+      },
+      async readStore(store) {
+        const page = await extensionPage();
+        const rows = await page.evaluate(
+          (name) =>
+            new Promise<unknown[]>((resolve, reject) => {
+              const open = indexedDB.open('icp-fit');
+              open.onerror = () => reject(open.error);
+              open.onsuccess = () => {
+                const req = open.result.transaction(name).objectStore(name).getAll();
+                req.onsuccess = () => {
+                  open.result.close();
+                  resolve(req.result);
+                };
+              };
+            }),
+          store,
+        );
+        await page.close();
+        return rows;
       },
       async stopServiceWorker() {
         messagePage ??= await extensionPage();

@@ -112,7 +112,7 @@ describe('answers and exceptions on the card', () => {
     await options.getByTestId('page-tab-settings').click();
     await options.getByTestId('user-name').fill('Alex AE');
     await options.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => harness.sendMessage({ type: 'getSettings' })).toMatchObject({ settings: { userName: 'Alex AE' } });
+    await expect.poll(() => harness.readStore('settings')).toContainEqual({ key: 'userName', value: 'Alex AE' });
     const page = await harness.context.newPage();
     await page.goto(notFit.url, { waitUntil: 'domcontentloaded' });
     const card = page.locator('icp-fit-card [data-testid=fit-card][data-state=ready]');
@@ -122,19 +122,8 @@ describe('answers and exceptions on the card', () => {
     await card.getByTestId('fit-exception').locator('input').fill('Strategic logo for the Q4 board deck');
     await card.getByTestId('fit-exception').locator('input').press('Enter');
     await expect.poll(() => card.getByTestId('fit-notice').textContent()).toMatch(/Exception logged/);
-    const extension = await harness.extensionPage();
-    const logged = await extension.evaluate(
-      () =>
-        new Promise((resolve) => {
-          const open = indexedDB.open('icp-fit');
-          open.onsuccess = () => {
-            const req = open.result.transaction('exceptions').objectStore('exceptions').getAll();
-            req.onsuccess = () => resolve(req.result);
-          };
-        }),
-    );
+    const logged = await harness.readStore('exceptions');
     expect(logged).toEqual([expect.objectContaining({ accountKey: notFit.key, verdict: 'not-fit', reason: 'Strategic logo for the Q4 board deck', user: 'Alex AE' })]);
-    await extension.close();
     // RevOps sees it in the exception log.
     await options.reload();
     await options.getByTestId('page-tab-settings').click();

@@ -63,7 +63,7 @@ describe('the built extension in Chromium', () => {
   });
 
   it('keeps answers in IndexedDB across a service-worker restart', async () => {
-    const saved = await harness.sendMessage({ type: 'saveAnswer', accountKey: 'li:nordbank', field: 'championIdentified', value: true, author: 'ae@us' });
+    const saved = await harness.sendMessage({ type: 'saveAnswer', recordKey: 'li:nordbank', field: 'championIdentified', value: true, author: 'ae@us' });
     expect(saved).toMatchObject({ ok: true });
     await harness.stopServiceWorker(); // the worker and anything in its globals are gone; the next message restarts it
     const response = responseSchemas.score.parse(await harness.sendMessage({ type: 'score', facts: BANK, recordKey: 'li:nordbank' }));

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SITE_IDS } from '../../lib/sites/list';
 
 /** Layout rules the architecture depends on (refined-github style): a failing test names the file to fix. */
 const walk = (dir: string): string[] =>
@@ -9,7 +10,7 @@ const walk = (dir: string): string[] =>
     return statSync(p).isDirectory() ? walk(p) : [p];
   });
 
-const SITES = ['linkedin', 'crunchbase', 'hubspot', 'salesforce'];
+const SITES = SITE_IDS;
 
 describe('conventions', () => {
   it('keeps lib/ free of extension and page globals (it runs in Node too)', () => {
@@ -21,7 +22,7 @@ describe('conventions', () => {
 
   it('gives every site one adapter folder with its selectors in one file', () => {
     for (const site of SITES)
-      for (const file of ['index.ts', 'url.ts', 'extract.ts', 'selectors.ts'])
+      for (const file of ['index.ts', 'site.ts', 'url.ts', 'extract.ts', 'selectors.ts'])
         expect(existsSync(join('lib/sites', site, file)), `lib/sites/${site}/${file}`).toBe(true);
   });
 
@@ -47,4 +48,39 @@ describe('conventions', () => {
       .filter((f) => /querySelector(All)?\(['"`][^'"`]*(\.|\[data-)/.test(readFileSync(f, 'utf8')));
     expect(offenders).toEqual([]);
   });
+
+  it('keeps lib/ from importing components/ or entrypoints/ (components may import lib types, never the reverse)', () => {
+    const offenders = sourceFiles('lib').filter((f) => importsOf(f).some((to) => /^(components|entrypoints|extension)\//.test(to)));
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps entrypoints from importing each other (shared browser glue lives in extension/)', () => {
+    const offenders = sourceFiles('entrypoints').flatMap((f) => {
+      const own = entrypointOf(f);
+      return importsOf(f)
+        .filter((to) => to.startsWith('entrypoints/') && entrypointOf(to) !== own)
+        .map((to) => `${f} → ${to}`);
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the engine pure: lib/engine imports only lib/model, lib/facts and itself', () => {
+    const offenders = sourceFiles('lib/engine').flatMap((f) =>
+      importsOf(f)
+        .filter((to) => to.includes('/') && !/^lib\/(engine|model|facts)\//.test(to) && !to.startsWith('zod'))
+        .map((to) => `${f} → ${to}`),
+    );
+    expect(offenders).toEqual([]);
+  });
 });
+
+const sourceFiles = (dir: string) => walk(dir).filter((f) => /\.tsx?$/.test(f));
+
+/** The repository paths a file imports (relative imports resolved; packages as written). */
+function importsOf(file: string): string[] {
+  const specs = [...readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)\b[\w\s{},*$]*?(?:from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]);
+  return specs.map((spec) => (spec.startsWith('.') ? relative('.', resolve(dirname(file), spec)) : spec));
+}
+
+/** entrypoints/options/builder/x.tsx → "options"; entrypoints/background.ts → "background". */
+const entrypointOf = (file: string) => file.split('/')[1].replace(/\.tsx?$/, '');

@@ -1,6 +1,6 @@
 import { parseFacts, type FactProblem } from '../parse';
 import type { RawFacts, RawOrigin } from '../raw';
-import { FACTS, STANDARD_FACT_NAMES, customValueSchema, factSchema, isCustomFact, type CompanyFacts, type FactSource } from '../vocabulary';
+import { FACTS, STANDARD_FACT_NAMES, customValueSchema, factSchema, isCustomFact, type CompanyFacts, type FactName, type FactSource } from '../vocabulary';
 import { parseCountry, parseLocation, parseRegion } from './country';
 import { parseDate, parseYear } from './date';
 import { isBareDomain, parseBoolean, parseDomain, parseHttpUrl } from './domain';
@@ -103,7 +103,7 @@ function custom(raw: unknown): Outcome {
 }
 
 /** Normalisers for facts that need only the raw value, the locale and the edge. */
-const SIMPLE: Record<string, (raw: unknown, locale?: string, origin?: RawOrigin) => Outcome> = {
+const SIMPLE: Partial<Record<FactName, (raw: unknown, locale?: string, origin?: RawOrigin) => Outcome>> = {
   name: plainText,
   crmId: plainText,
   hqRegion: plainText,
@@ -164,7 +164,8 @@ const isKnownField = (field: string): boolean => Object.hasOwn(SIMPLE, field) ||
  */
 function normaliseField(field: string, rawValue: unknown, locale: string | undefined, origin: RawOrigin, problems: FactProblem[]): Outcome {
   if (field === 'technologies') return technologies(rawValue, problems);
-  if (Object.hasOwn(SIMPLE, field)) return SIMPLE[field](rawValue, locale, origin);
+  const simple = Object.hasOwn(SIMPLE, field) ? SIMPLE[field as FactName] : undefined;
+  if (simple) return simple(rawValue, locale, origin);
   if (isCustomFact(field)) return custom(rawValue);
   return rawValue; // a standard fact with no normaliser: parseFacts checks it as is
 }
@@ -184,7 +185,7 @@ export const LINKED_FACTS: ReadonlySet<string> = new Set(['industry', 'subIndust
 const CLEAN_TEXT = /^(?:\S+ )*\S+$/; // what cleanText leaves as it is (and not blank)
 /** Clean text within text(max)'s length, which is all that schema checks once trimmed. */
 const cleanTextUpTo = (max: number | null) => (raw: string) => max !== null && raw.length <= max && CLEAN_TEXT.test(raw);
-const NORMAL_FORM: Record<string, (raw: string) => boolean> = {
+const NORMAL_FORM: Partial<Record<FactName, (raw: string) => boolean>> = {
   name: cleanTextUpTo(FACTS.name.schema.maxLength),
   crmId: cleanTextUpTo(FACTS.crmId.schema.maxLength),
   owner: cleanTextUpTo(FACTS.owner.schema.maxLength),
@@ -194,7 +195,8 @@ const NORMAL_FORM: Record<string, (raw: string) => boolean> = {
 const customNormalForm = cleanTextUpTo(customValueSchema.options[0].maxLength);
 
 function isNormalForm(field: string, raw: string): boolean {
-  if (Object.hasOwn(NORMAL_FORM, field)) return NORMAL_FORM[field](raw);
+  const check = Object.hasOwn(NORMAL_FORM, field) ? NORMAL_FORM[field as FactName] : undefined;
+  if (check) return check(raw);
   return isCustomFact(field) && customNormalForm(raw);
 }
 

@@ -5,7 +5,8 @@ import { startBackground } from '../../../entrypoints/background/start';
 import { compileModel, scoreCompiled } from '../../../lib/engine/score';
 import { valuesOf } from '../../../lib/facts/parse';
 import type { CompanyFacts } from '../../../lib/facts/vocabulary';
-import { messengerFor } from '../../../lib/messages/client';
+import { clientFor } from '../../../lib/messages/client';
+import { CONTRACT } from '../../../lib/messages/schemas';
 import type { HandlerDeps } from '../../../lib/messages/handle';
 import { DEFAULT_MODEL } from '../../../lib/model/builtin';
 import { IcpDb } from '../../../lib/storage/db';
@@ -27,7 +28,7 @@ beforeEach(() => {
 });
 afterEach(() => deps?.db.close());
 
-const sendMessage = messengerFor(fakeBrowser.runtime);
+const sendMessage = clientFor(CONTRACT, fakeBrowser.runtime);
 
 describe('background', () => {
   it('installs the built-in models when the extension is installed', async () => {
@@ -51,12 +52,12 @@ describe('background', () => {
 
   it('keeps its data across a worker restart (a new start on the same database)', async () => {
     deps = startBackground(fakeBrowser.runtime, idb);
-    expect((await sendMessage({ type: 'setSetting', key: 'userName', value: 'ae@us' })).ok).toBe(true);
+    expect((await sendMessage({ type: 'saveAnswer', recordKey: 'li:bank', field: 'championIdentified', value: true, author: 'ae@us' })).ok).toBe(true);
     deps.db.close();
     fakeBrowser.reset();
     deps = startBackground(fakeBrowser.runtime, idb);
-    const settings = await sendMessage({ type: 'getSettings' });
-    expect(settings.ok && settings.settings.userName).toBe('ae@us');
+    const scored = await sendMessage({ type: 'score', facts: FACTS, recordKey: 'li:bank' });
+    expect(scored.ok && scored.facts.championIdentified).toMatchObject({ value: true, source: { kind: 'user', detail: 'ae@us' } });
     const reopened = new IcpDb(idb);
     expect(await reopened.modelVersions.count()).toBe(2);
     reopened.close();

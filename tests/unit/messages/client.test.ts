@@ -1,6 +1,8 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMessenger, messengerFor } from '../../../lib/messages/client';
+import { clientFor, createClient } from '../../../lib/messages/client';
+import { CARD_CONTRACT } from '../../../lib/messages/card';
+import { CONTRACT } from '../../../lib/messages/schemas';
 import { handleMessage } from '../../../lib/messages/handle';
 import { installBuiltinModels } from '../../../lib/storage/models';
 import type { IcpDb } from '../../../lib/storage/db';
@@ -8,30 +10,33 @@ import { openTestDb } from '../storage/helpers';
 
 const page = { kind: 'page', detail: 'linkedin' } as const;
 
-describe('createMessenger', () => {
+describe('createClient', () => {
   it('does not send a request that fails its schema', async () => {
     const transport = vi.fn();
-    const send = createMessenger(transport);
-    const response = await send({ type: 'saveAnswer', accountKey: 'hs:1', field: 'openToPilot', value: 'maybe' });
+    const send = createClient(CONTRACT, transport);
+    const response = await send({ type: 'saveAnswer', recordKey: 'hs:1', field: 'openToPilot', value: 'maybe' });
     expect(response).toMatchObject({ ok: false, error: expect.stringMatching(/bad request/) });
     expect(transport).not.toHaveBeenCalled();
   });
 
   it('turns a malformed answer or a transport failure into ok: false', async () => {
-    const malformed = createMessenger(async () => ({ ok: true, settings: { userName: 5 } }));
-    expect(await malformed({ type: 'getSettings' })).toMatchObject({ ok: false, error: expect.stringMatching(/bad response to getSettings/) });
-    const missing = createMessenger(async () => undefined);
-    expect((await missing({ type: 'getSettings' })).ok).toBe(false);
-    const broken = createMessenger(async () => {
+    const malformed = createClient(CONTRACT, async () => ({ ok: true, reports: 'none' }));
+    expect(await malformed({ type: 'syncScheduleChanged' })).toMatchObject({ ok: false, error: expect.stringMatching(/bad response to syncScheduleChanged/) });
+    const missing = createClient(CONTRACT, async () => undefined);
+    expect((await missing({ type: 'syncScheduleChanged' })).ok).toBe(false);
+    const broken = createClient(CARD_CONTRACT, async () => {
       throw new Error('Could not establish connection. Receiving end does not exist.');
     });
-    expect(await broken({ type: 'getActiveModels' })).toMatchObject({ ok: false, error: expect.stringMatching(/Receiving end/) });
+    expect(await broken({ type: 'scorePage', site: 'linkedin', recordKey: 'li:acme', raw: {} })).toMatchObject({ ok: false, error: expect.stringMatching(/Receiving end/) });
   });
 
   it('passes a good answer through, typed by request', async () => {
-    const send = createMessenger(async () => ({ ok: true, settings: { userName: 'x' } }));
-    const response = await send({ type: 'getSettings' });
-    expect(response.ok && response.settings.userName).toBe('x');
+    const send = createClient(CONTRACT, async () => ({ ok: true, reports: [], nextRun: null }));
+    const response = await send({ type: 'syncNow' });
+    expect(response.ok && response.nextRun).toBeNull();
+    // The content script's client knows only the card's messages.
+    const card = createClient(CARD_CONTRACT, async () => ({ ok: true, view: null }));
+    expect(await card({ type: 'syncNow' } as never)).toMatchObject({ ok: false, error: expect.stringMatching(/unknown type/) });
   });
 });
 
@@ -48,7 +53,7 @@ describe('sendMessage through browser.runtime', () => {
       void handleMessage(message, { db, ready: async () => void (await installBuiltinModels(db)) }).then(sendResponse);
       return true;
     });
-    const sendMessage = messengerFor(fakeBrowser.runtime);
+    const sendMessage = clientFor(CONTRACT, fakeBrowser.runtime);
     const response = await sendMessage({ type: 'score', facts: { employees: { value: 40, source: page } } });
     expect(response.ok).toBe(true);
     if (response.ok) expect(response.best?.verdict).toBe('not-fit');

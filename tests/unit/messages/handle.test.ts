@@ -10,6 +10,7 @@ import type { IcpDb } from '../../../lib/storage/db';
 import { listExceptions } from '../../../lib/storage/exceptions';
 import { installBuiltinModels, setModelActive } from '../../../lib/storage/models';
 import { getNotes } from '../../../lib/storage/notes';
+import { setSetting } from '../../../lib/storage/settings';
 import { openTestDb } from '../storage/helpers';
 
 const NOW = Date.parse('2026-11-15T12:00:00Z');
@@ -74,7 +75,7 @@ describe('handleMessage: score', () => {
       revenueUsd: { value: 50_000_000, source: list },
     });
     // Answered on the HubSpot record of the same company.
-    await ok('saveAnswer', { accountKey: 'hs:1:0-2:9', field: 'championIdentified', value: true, author: 'ae@us', domain: 'acme.com' });
+    await ok('saveAnswer', { recordKey: 'hs:1:0-2:9', field: 'championIdentified', value: true, author: 'ae@us', domain: 'acme.com' });
     const response = await ok('score', { facts: ACME, recordKey: 'li:acme' });
     expect(response.facts.hqCountry).toEqual({ value: 'US', source: page });
     expect(response.facts.revenueUsd).toEqual({ value: 50_000_000, source: list });
@@ -113,36 +114,36 @@ describe('handleMessage: score', () => {
   });
 
   it('turns a failure inside the handler into ok: false', async () => {
-    const response = await handleMessage({ type: 'getSettings' }, { ...deps, ready: async () => Promise.reject(new Error('disk full')) });
+    const response = await handleMessage({ type: 'score', facts: ACME }, { ...deps, ready: async () => Promise.reject(new Error('disk full')) });
     expect(response).toEqual({ ok: false, error: 'disk full' });
   });
 });
 
-describe('handleMessage: models, settings, answers, exceptions', () => {
-  it('lists the active models (installing the built-ins first)', async () => {
-    const response = await ok('getActiveModels', {});
-    expect(response.models.map((m) => m.id)).toEqual([DEFAULT_MODEL.id]);
+describe('handleMessage: answers, exceptions, sync', () => {
+  it('refuses the request types nothing sends any more', async () => {
+    for (const type of ['getActiveModels', 'getSettings', 'setSetting'])
+      expect(await handleMessage({ type }, deps)).toMatchObject({ ok: false, error: expect.stringMatching(/bad request/) });
   });
 
-  it('reads and writes settings, refusing bad values', async () => {
-    expect((await ok('getSettings', {})).settings.userName).toBe('');
-    expect((await ok('setSetting', { key: 'userName', value: 'ae@us' })).settings.userName).toBe('ae@us');
-    expect(await handleMessage({ type: 'setSetting', key: 'userName', value: 42 }, deps)).toMatchObject({ ok: false });
-    expect(await handleMessage({ type: 'setSetting', key: 'nope', value: 1 }, deps)).toMatchObject({ ok: false });
+  it('hands sync requests to model sync, saying whether an extension page sent them', async () => {
+    expect(await handleMessage({ type: 'syncScheduleChanged' }, deps)).toEqual({ ok: false, error: 'model sync is not running' });
+    const sync = vi.fn(async () => ({ ok: true as const, reports: [], nextRun: null }));
+    expect(await handleMessage({ type: 'syncNow', modelId: 'x' }, { ...deps, sync }, { fromExtensionPage: true })).toEqual({ ok: true, reports: [], nextRun: null });
+    expect(sync).toHaveBeenCalledWith({ type: 'syncNow', modelId: 'x' }, true);
   });
 
   it('saves answers with the user name by default and refuses values that do not fit the fact', async () => {
-    await ok('setSetting', { key: 'userName', value: 'sdr@us' });
-    const saved = await ok('saveAnswer', { accountKey: 'sf:Account:001', field: 'buyingProcess', value: 'committee' });
+    await setSetting(db, 'userName', 'sdr@us');
+    const saved = await ok('saveAnswer', { recordKey: 'sf:Account:001', field: 'buyingProcess', value: 'committee' });
     expect(saved.note).toMatchObject({ accountKey: 'sf:Account:001', field: 'buyingProcess', value: 'committee', author: 'sdr@us' });
-    expect(await handleMessage({ type: 'saveAnswer', accountKey: 'sf:Account:001', field: 'buyingProcess', value: 'vibes' }, deps)).toMatchObject({ ok: false });
+    expect(await handleMessage({ type: 'saveAnswer', recordKey: 'sf:Account:001', field: 'buyingProcess', value: 'vibes' }, deps)).toMatchObject({ ok: false });
     expect(await getNotes(db, 'sf:Account:001')).toHaveLength(1);
   });
 
   it('logs exceptions, requiring a reason and someone who advanced the account', async () => {
     const entry = { accountKey: 'hs:1', modelId: DEFAULT_MODEL.id, modelVersion: 1, score: 18, verdict: 'not-fit', reason: 'design partner' };
     expect(await handleMessage({ type: 'logException', ...entry }, deps)).toMatchObject({ ok: false, error: expect.stringMatching(/who/) });
-    await ok('setSetting', { key: 'userName', value: 'ae@us' });
+    await setSetting(db, 'userName', 'ae@us');
     const logged = await ok('logException', entry);
     expect(logged.exception).toMatchObject({ ...entry, user: 'ae@us', id: 1 });
     expect(await handleMessage({ type: 'logException', ...entry, reason: '' }, deps)).toMatchObject({ ok: false });

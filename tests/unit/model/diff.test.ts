@@ -6,7 +6,7 @@ import type { Criterion, IcpModel } from '../../../lib/model/schema';
 import type { IcpDb } from '../../../lib/storage/db';
 import { importModels, latestVersion, rollbackModel, saveEditedModel, saveIncomingModel } from '../../../lib/storage/model-history';
 import { getModel, getModelVersions, installBuiltinModels } from '../../../lib/storage/models';
-import { setModelSourceUrl } from '../../../lib/storage/sync-state';
+import { setModelSourceUrl } from '../../../lib/sync/store';
 import { openTestDb } from '../storage/helpers';
 
 const NOW = Date.parse('2027-01-15T10:00:00Z');

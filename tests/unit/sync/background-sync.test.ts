@@ -1,10 +1,12 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { notifyModelsChanged, registerSync, SYNC_ALARM, type SyncBrowser } from '../../../entrypoints/background/sync';
+import { answerMessages } from '../../../entrypoints/background/start';
+import { registerSync as startSync, SYNC_ALARM, type RegisterSyncDeps, type SyncBrowser } from '../../../entrypoints/background/sync';
+import { broadcastChange } from '../../../extension/broadcast';
 import { DEFAULT_MODEL } from '../../../lib/model/builtin';
 import type { IcpDb } from '../../../lib/storage/db';
 import { getModel, installBuiltinModels } from '../../../lib/storage/models';
-import { getSyncState, setModelSourceUrl } from '../../../lib/storage/sync-state';
+import { getSyncState, setModelSourceUrl } from '../../../lib/sync/store';
 import type { FetchLike } from '../../../lib/sync/fetch-model';
 import { openTestDb } from '../storage/helpers';
 
@@ -25,12 +27,19 @@ const model = (version: number) => JSON.stringify({ ...structuredClone(DEFAULT_M
 function browserFake() {
   const sent: [number, unknown][] = [];
   const b = fakeBrowser as unknown as SyncBrowser;
-  b.runtime.getURL = ((path: string) => `chrome-extension://abc${path}`) as never;
+  fakeBrowser.runtime.getURL = ((path: string) => `chrome-extension://abc${path}`) as never;
   b.tabs.sendMessage = (async (tabId: number, message: unknown) => {
     sent.push([tabId, message]);
     if (tabId === 2) throw new Error('Could not establish connection. Receiving end does not exist.');
   }) as never;
   return { browser: b, sent };
+}
+
+/** Sync wired to the background's one router, as background.ts does. */
+function registerSync(deps: RegisterSyncDeps) {
+  const sync = startSync(deps);
+  answerMessages(fakeBrowser.runtime, { db: deps.db, sync: sync.handle });
+  return sync;
 }
 
 /** Sends a runtime message the way Chrome delivers it, answered through sendResponse. */
@@ -65,7 +74,7 @@ describe('registerSync', () => {
     expect(answer).toMatchObject({ ok: true, reports: [{ result: 'updated', modelId: 'team', version: 1 }], nextRun: new Date(T0 + 30 * 60_000).toISOString() });
     expect((await fakeBrowser.alarms.get(SYNC_ALARM))?.scheduledTime).toBe(T0 + 30 * 60_000);
     const tabs = await fakeBrowser.tabs.query({});
-    expect(sent).toEqual(tabs.map((t) => [t.id, { type: 'modelsChanged' }]));
+    expect(sent).toEqual(tabs.map((t) => [t.id, { type: 'changed', what: 'models' }]));
   });
 
   it('syncs due sources when the alarm fires, keeps the model on failure and backs off', async () => {
@@ -120,12 +129,12 @@ describe('registerSync', () => {
   });
 });
 
-describe('notifyModelsChanged', () => {
+describe('broadcastChange', () => {
   it('messages every tab and ignores tabs without the content script', async () => {
     const { browser, sent } = browserFake();
     await fakeBrowser.tabs.create({ url: 'https://a.example/' });
     await fakeBrowser.tabs.create({ url: 'https://b.example/' });
-    await expect(notifyModelsChanged(browser)).resolves.toBeUndefined();
+    await expect(broadcastChange(browser.tabs, 'models')).resolves.toBeUndefined();
     const tabs = await fakeBrowser.tabs.query({});
     expect(sent.map(([id]) => id)).toEqual(tabs.map((t) => t.id));
   });

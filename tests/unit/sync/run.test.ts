@@ -3,7 +3,7 @@ import { DEFAULT_MODEL } from '../../../lib/model/builtin';
 import type { IcpModel } from '../../../lib/model/schema';
 import type { IcpDb } from '../../../lib/storage/db';
 import { getModel, getModelVersions, installBuiltinModels, listModels } from '../../../lib/storage/models';
-import { getSyncState, setModelSourceUrl, setSyncConfig } from '../../../lib/storage/sync-state';
+import { getSyncState, setModelSourceUrl, setSyncConfig } from '../../../lib/sync/store';
 import type { FetchLike } from '../../../lib/sync/fetch-model';
 import { dueSources, listSources, nextDueAt, syncSource, type SyncDeps } from '../../../lib/sync/run';
 import { openTestDb } from '../storage/helpers';

@@ -1,5 +1,5 @@
-import type { ScoreResult } from '../lib/engine/score';
-import type { FactSource } from '../lib/facts/vocabulary';
+import type { ScoreResult } from '../engine/score';
+import type { FactSource } from '../facts/vocabulary';
 
 /** What the card, side panel and popup show for one record. Built by the content script from the background's answer. */
 export interface FactView {

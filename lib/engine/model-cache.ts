@@ -1,4 +1,4 @@
-import { compileModel, type CompiledModel } from '../engine/score';
+import { compileModel, type CompiledModel } from './score';
 import type { IcpModel } from '../model/schema';
 
 /**

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
-import css from '../../components/card.css?inline';
+import css from '../components/card.css?inline';
 
 /** Mounts an extension page (popup, side panel) with the card's styles and a TanStack Query client. */
 export function mountPage(Page: ComponentType) {

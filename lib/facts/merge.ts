@@ -1,4 +1,4 @@
-import type { CompanyFacts, Fact, SourceKind } from '../facts/vocabulary';
+import type { CompanyFacts, Fact, SourceKind } from './vocabulary';
 
 /**
  * Merges what several sources say about one company into one fact per name, and reports the conflicts.

@@ -1,5 +1,5 @@
-import type { CardView } from '../components/types';
-import { cardViewSchema } from './messages/page';
+import type { CardView } from './types';
+import { cardViewSchema } from './schema';
 
 /**
  * The background keeps the last card view of each tab in session storage (it survives the service worker being

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ScoreResult } from '../engine/score';
+import type { ScoreResult } from './score';
 import { DIMENSIONS, KINDS, evidenceSchema } from '../model/schema';
 
 /** The engine's ScoreResult as a zod schema, so a response from the background is checked before the card uses it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CompanyFacts } from '../../../lib/facts/vocabulary';
-import { mergeFacts } from '../../../lib/messages/merge-facts';
+import { mergeFacts } from '../../../lib/facts/merge';
 
 const page = { kind: 'page', detail: 'linkedin' } as const;
 const list = { kind: 'list', detail: 'q3.csv' } as const;

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
-import { readTabView, tabViewKey } from '../../lib/tab-view';
+import { readTabView, tabViewKey } from '../lib/card/tab-view';
 
 /**
  * The active tab's card view (shared by the popup and the side panel), refreshed when the background updates it.

@@ -1,9 +1,9 @@
-import type { CardView, FactView } from '../components/types';
-import type { ScoreResult } from './engine/score';
-import { formatFactValue } from './facts/display';
-import { FACTS } from './facts/vocabulary';
-import type { CompanyFacts, Fact } from './facts/vocabulary';
-import type { FactConflict } from './messages/merge-facts';
+import type { CardView, FactView } from './types';
+import type { ScoreResult } from '../engine/score';
+import { formatFactValue } from '../facts/display';
+import { FACTS } from '../facts/vocabulary';
+import type { CompanyFacts, Fact } from '../facts/vocabulary';
+import type { FactConflict } from '../facts/merge';
 
 /** Fact order on the card: the vocabulary's order (identity, firmographic, …), then custom facts by name. */
 const ORDER = new Map(Object.keys(FACTS).map((name, i) => [name, i]));

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { checkSourceUrl } from '../sync/url';
-import { emptySyncState, syncStateSchema, type SyncState } from '../sync/state';
-import { checkRow } from './check-row';
-import { nowIso, type IcpDb } from './db';
+import { checkSourceUrl } from './url';
+import { emptySyncState, syncStateSchema, type SyncState } from './state';
+import { checkRow } from '../storage/check-row';
+import { nowIso, type IcpDb } from '../storage/db';
 
 /**
  * Sync bookkeeping, kept in the `settings` table under reserved keys (so no schema upgrade is needed):

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { scoreResultSchema } from '../engine/result-schema';
+import { factSourceSchema } from '../facts/vocabulary';
+import type { CardView } from './types';
+
+/** The card view as a zod schema: checks the background's answer and the views stored per tab before they are shown. */
+export const cardViewSchema: z.ZodType<CardView> = z.object({
+  recordKey: z.string(),
+  company: z.string(),
+  result: scoreResultSchema,
+  alternatives: z.array(
+    z.object({
+      modelId: z.string(),
+      modelName: z.string(),
+      modelVersion: z.number(),
+      score: z.number(),
+      tier: z.string().nullable(),
+      verdict: z.enum(['fit', 'not-fit', 'needs-data']),
+    }),
+  ),
+  facts: z.array(z.object({ field: z.string(), value: z.unknown(), source: factSourceSchema, conflict: z.string().optional() })),
+  problems: z.array(z.object({ field: z.string(), message: z.string() })),
+}) as z.ZodType<CardView>;

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { cardViewSchema } from '../card/schema';
+import { factSchema, isFactName } from '../facts/vocabulary';
+import { SITE_IDS, type SiteId } from '../sites/list';
+import { newExceptionSchema } from '../storage/exception-schema';
+import { answer, failure, type MessageSpec } from './result';
+
+/**
+ * The content script's messages: "here is what this page shows, raw" (the background normalises it, merges what it
+ * knows about the account, scores it and answers with the card's view; the normalisation tables stay out of the
+ * content script, which must stay small), an answer to a question on the card, and an exception. Kept apart from
+ * contract.ts so the content script bundles only these schemas.
+ */
+const recordKey = z.string().min(1).max(300);
+
+export const scorePageRequestSchema = z
+  .object({
+    type: z.literal('scorePage'),
+    site: z.enum(SITE_IDS as [SiteId, ...SiteId[]]),
+    recordKey,
+    /** Raw facts by fact name, as the adapter read them (strings, numbers, lists). */
+    raw: z.record(z.string().max(100), z.unknown()),
+    locale: z.string().max(35).optional(),
+  })
+  .strict();
+export type ScorePageRequest = z.output<typeof scorePageRequestSchema>;
+
+export const scorePageResponseSchema = z.union([
+  z.object({ ok: z.literal(true), view: cardViewSchema.nullable(), error: z.string().optional() }).strict(),
+  failure,
+]);
+export type ScorePageResponse = z.output<typeof scorePageResponseSchema>;
+
+/** A user's answer to a fact (usually a relationship question) for an account. */
+export const saveAnswerRequestSchema = z
+  .object({
+    type: z.literal('saveAnswer'),
+    recordKey,
+    field: z.string().refine(isFactName, 'unknown fact'),
+    value: z.unknown(),
+    /** Who answered; defaults to the userName setting. */
+    author: z.string().max(200).optional(),
+    /** Lets the answer be found from the company's other records (another site, a list row). */
+    domain: z.string().max(253).optional(),
+    name: z.string().max(300).optional(),
+  })
+  .strict()
+  .superRefine((msg, ctx) => {
+    const checked = factSchema(msg.field)?.safeParse(msg.value);
+    if (checked && !checked.success) ctx.addIssue({ code: 'custom', path: ['value'], message: `not a valid value for ${msg.field}` });
+  });
+
+const noteSchema = z.object({
+  id: z.number().int(),
+  accountKey: z.string(),
+  field: z.string().optional(),
+  value: z.unknown().optional(),
+  text: z.string().optional(),
+  author: z.string().optional(),
+  at: z.string(),
+});
+
+/** An account advanced although not fit. `user` defaults to the userName setting. */
+export const logExceptionRequestSchema = newExceptionSchema
+  .omit({ at: true })
+  .extend({ type: z.literal('logException'), user: z.string().trim().max(200).optional() })
+  .strict();
+
+export const CARD_CONTRACT = {
+  scorePage: { request: scorePageRequestSchema, response: scorePageResponseSchema },
+  saveAnswer: { request: saveAnswerRequestSchema, response: answer({ note: noteSchema }) },
+  logException: {
+    request: logExceptionRequestSchema,
+    response: answer({ exception: newExceptionSchema.extend({ id: z.number().int(), at: z.string() }) }),
+  },
+} satisfies Record<string, MessageSpec>;
