@@ -28,7 +28,7 @@ export function Unreadable({ diagnostic }: { diagnostic: string }) {
         className="diagnostic"
         data-testid="fit-diagnostic"
         readOnly
-        rows={6}
+        rows={Math.min(12, diagnostic.split("\n").length + 1)}
         value={diagnostic}
         aria-label="Page diagnostic"
         ref={area}
