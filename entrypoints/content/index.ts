@@ -52,7 +52,7 @@ export default defineContentScript({
           if (!answer.view) throw new Error(answer.error ?? 'nothing to score');
           return answer.view;
         },
-        saveAnswer: async (recordKey, field, value) => void orThrow(await send({ type: 'saveAnswer', recordKey, field, value })),
+        saveAnswer: async (recordKey, field, value, about) => void orThrow(await send({ type: 'saveAnswer', recordKey, field, value, ...about })),
         logException: async (view, reason) => {
           const r = view.result;
           const answer = await send({

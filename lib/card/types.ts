@@ -8,6 +8,10 @@ export interface FactView {
   source: FactSource;
   /** Another source said something else: "CRM (hubspot) says 51-200". */
   conflict?: string;
+  /** Observed longer ago than the staleAfterDays setting: counted with half weight in confidence. */
+  stale?: boolean;
+  /** Known from another record of the company (another site's visit, a CRM record), not from this page. */
+  remembered?: boolean;
 }
 
 export interface CardView {
@@ -19,6 +23,8 @@ export interface CardView {
   facts: FactView[];
   /** Facts the page showed but that were rejected (absurd or malformed values). */
   problems: { field: string; message: string }[];
+  /** Stored records with the same name but nothing else in common: "possibly the same company", not merged. */
+  possibleMatches?: { key: string; name: string }[];
 }
 
 export type CardState =

@@ -285,9 +285,16 @@ export function evaluate(
   values: FactValues,
   now: number,
   statuses: Uint8Array = new Uint8Array(compiled.criteria.length),
+  stale?: ReadonlySet<string>,
 ): Evaluation {
-  return evaluateSlots(compiled, readSlots(compiled, values), now, statuses);
+  return evaluateSlots(compiled, readSlots(compiled, values), now, statuses, stale);
 }
+
+/**
+ * How much a criterion decided by a stale fact (older than the staleAfterDays setting) counts toward confidence:
+ * half of its weight. Its pass or fail and its points are unchanged; only how sure we are of them drops.
+ */
+export const STALE_CONFIDENCE_FACTOR = 0.5;
 
 /**
  * evaluate for facts already laid out in slots: `slots[i]` holds the value of `compiled.fields[i]`, undefined when
@@ -302,8 +309,10 @@ export function evaluateSlots(
   slots: readonly unknown[],
   now: number,
   statuses: Uint8Array = new Uint8Array(compiled.criteria.length),
+  stale?: ReadonlySet<string>,
 ): Evaluation {
   const { model, hot } = compiled;
+  const anyStale = stale !== undefined && stale.size > 0;
   const { predicates, statusByTruth, missingTruth, worth, confidenceWeight, gate, must } = hot;
   const slotIndex = hot.slots;
   let score = 0;
@@ -316,12 +325,13 @@ export function evaluateSlots(
     const truth = v === undefined ? missingTruth[i] : predicates[i](v, now);
     const status = statusByTruth[3 * i + truth];
     statuses[i] = status;
+    const weight = anyStale && stale.has(compiled.criteria[i].criterion.field) ? confidenceWeight[i] * STALE_CONFIDENCE_FACTOR : confidenceWeight[i];
     if (status === PASS) {
       score += worth[i];
       potential += worth[i];
-      knownWeight += confidenceWeight[i];
+      knownWeight += weight;
     } else if (status === FAIL) {
-      knownWeight += confidenceWeight[i];
+      knownWeight += weight;
       if (gate[i] === 1) blocked = true;
     } else {
       potential += worth[i];
@@ -498,8 +508,8 @@ export function reasonsOf(compiled: CompiledModel, evaluation: Evaluation): stri
 }
 
 /** Scores one account in full. `now` (ms since epoch) decides "within the last N days"; pass it explicitly. */
-export function scoreCompiled(compiled: CompiledModel, values: FactValues, now: number): ScoreResult {
-  return explain(compiled, evaluate(compiled, values, now));
+export function scoreCompiled(compiled: CompiledModel, values: FactValues, now: number, stale?: ReadonlySet<string>): ScoreResult {
+  return explain(compiled, evaluate(compiled, values, now, undefined, stale));
 }
 
 /** Convenience for one-off calls; batch callers compile once and use scoreCompiled (or evaluate). */
@@ -513,8 +523,8 @@ const VERDICT_RANK: Record<Verdict, number> = { fit: 0, 'needs-data': 1, 'not-fi
  * Scores against several active models (e.g. sales-led and PLG) and names the best match: a fit beats needs-data
  * beats not-fit; then the higher tier; then the higher score; then the earlier model.
  */
-export function scoreBest(models: CompiledModel[], values: FactValues, now: number) {
-  const results = models.map((m) => scoreCompiled(m, values, now));
+export function scoreBest(models: CompiledModel[], values: FactValues, now: number, stale?: ReadonlySet<string>) {
+  const results = models.map((m) => scoreCompiled(m, values, now, stale));
   let best = 0;
   for (let i = 1; i < results.length; i++) if (better(results[i], models[i], results[best], models[best])) best = i;
   return { best: results[best], results };

@@ -8,6 +8,8 @@ import type { IcpDb } from './db';
 export const SETTING_SCHEMAS = {
   /** Who is using the extension: recorded on answers and exceptions. */
   userName: z.string().trim().max(200),
+  /** Facts older than this many days (remembered from another visit, a list, an answer) show as stale and count half toward confidence. */
+  staleAfterDays: z.number().int().min(1).max(3650),
 } as const;
 // Per-site on/off and the card's position are UI preferences in extension storage (lib/prefs.ts), where the content
 // script reads them without a round trip to the background and hears changes at once.
@@ -18,6 +20,7 @@ export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];
 
 export const DEFAULT_SETTINGS: Settings = {
   userName: '',
+  staleAfterDays: 180,
 };
 
 export const settingsSchema = z.object(SETTING_SCHEMAS).strict();
