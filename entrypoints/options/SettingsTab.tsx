@@ -1,12 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { readAccountList, type ListProblem } from '../../lib/lists/import';
 import { isSiteEnabled, PREF_KEYS } from '../../lib/prefs';
 import { SITE_IDS } from '../../lib/sites/list';
-import { domainAccountKey, putAccountFacts } from '../../lib/storage/accounts';
 import { listExceptions } from '../../lib/storage/exceptions';
 import { getSetting, setSetting } from '../../lib/storage/settings';
 import { announceChange, useDeps } from './data';
+import { ListsPanel } from './ListsPanel';
 
 /**
  * Who you are (recorded on answers and exceptions), where the card shows, and the exception log RevOps reviews each
@@ -25,19 +24,6 @@ export function SettingsTab() {
   const saveName = useMutation({
     mutationFn: (value: string) => setSetting(db, 'userName', value),
     onSuccess: () => client.invalidateQueries({ queryKey: ['userName'] }),
-  });
-  const importList = useMutation({
-    mutationFn: async (file: File) => {
-      const { accounts, problems } = readAccountList(await file.text(), file.name, new Date().toISOString());
-      const all: ListProblem[] = [...problems];
-      for (const a of accounts) {
-        const stored = await putAccountFacts(db, domainAccountKey(a.domain), a.facts, { name: a.name });
-        for (const p of stored.problems) all.push({ line: a.line, message: `${p.field}: ${p.message}` });
-      }
-      // Open cards merge the list's facts on their next score.
-      await announceChange(browser, 'accounts');
-      return { file: file.name, imported: accounts.length, problems: all.sort((a, b) => a.line - b.line) };
-    },
   });
   const toggleSite = useMutation({
     mutationFn: async ({ site, on }: { site: string; on: boolean }) =>
@@ -60,35 +46,7 @@ export function SettingsTab() {
         <button type="submit">Save</button>
         {saveName.isError && <span role="alert"> {String(saveName.error)}</span>}
       </form>
-      <h2>Account lists</h2>
-      <p className="muted">
-        A CSV of accounts (a CRM list export): matched to pages by website, merged into the card as facts from the list.
-      </p>
-      <input
-        type="file"
-        accept=".csv,text/csv"
-        data-testid="account-list-file"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) importList.mutate(file);
-        }}
-      />
-      {importList.data && (
-        <div data-testid="account-list-result">
-          <p>
-            Imported {importList.data.imported} accounts from {importList.data.file}
-            {importList.data.problems.length ? `; ${importList.data.problems.length} problems:` : '.'}
-          </p>
-          <ul>
-            {importList.data.problems.map((p, i) => (
-              <li key={i}>
-                line {p.line}: {p.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {importList.isError && <p role="alert">Import failed: {String(importList.error)}</p>}
+      <ListsPanel onChanged={() => announceChange(browser, 'accounts')} />
       <h2>Sites</h2>
       {SITE_IDS.map((site) => (
         <label key={site} style={{ display: 'block' }}>

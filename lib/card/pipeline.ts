@@ -10,6 +10,7 @@ import type { IcpDb } from '../storage/db';
 import { getActiveModels } from '../storage/models';
 import { getAnswers } from '../storage/notes';
 import { getSetting } from '../storage/settings';
+import { staleFacts } from '../accounts/stale';
 import { SOURCE_KIND, type SiteId } from '../sites/list';
 import type { CardView } from './types';
 import { buildCardView } from './view';
@@ -98,17 +99,4 @@ export async function scoreFacts(page: CompanyFacts, recordKey: string | undefin
     .filter(([field, fact]) => fact && fact !== page[field as keyof CompanyFacts] && (fact.source.kind === 'page' || fact.source.kind === 'crm'))
     .map(([field]) => field);
   return { best, results, facts, conflicts, accountKeys: accounts.map((a) => a.key), stale, remembered };
-}
-
-const DAY_MS = 86_400_000;
-
-/** The facts observed more than `days` days before `now` (facts without a date are never stale). */
-export function staleFacts(facts: CompanyFacts, now: number, days: number): string[] {
-  const limit = now - days * DAY_MS;
-  return Object.entries(facts)
-    .filter(([, fact]) => {
-      const at = fact?.source.at ? Date.parse(fact.source.at) : NaN;
-      return Number.isFinite(at) && at < limit;
-    })
-    .map(([field]) => field);
 }

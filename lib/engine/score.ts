@@ -536,9 +536,29 @@ function tierRank(result: ScoreResult, model: CompiledModel) {
 }
 
 function better(a: ScoreResult, am: CompiledModel, b: ScoreResult, bm: CompiledModel): boolean {
-  if (VERDICT_RANK[a.verdict] !== VERDICT_RANK[b.verdict]) return VERDICT_RANK[a.verdict] < VERDICT_RANK[b.verdict];
-  if (tierRank(a, am) !== tierRank(b, bm)) return tierRank(a, am) < tierRank(b, bm);
-  return a.score > b.score;
+  return ranksAbove(a.verdict, tierRank(a, am), a.score, b.verdict, tierRank(b, bm), b.score);
+}
+
+/** The order of scoreBest: a fit beats needs-data beats not-fit; then the higher tier (lower index); then the score. */
+function ranksAbove(av: Verdict, at: number, as: number, bv: Verdict, bt: number, bs: number): boolean {
+  if (VERDICT_RANK[av] !== VERDICT_RANK[bv]) return VERDICT_RANK[av] < VERDICT_RANK[bv];
+  if (at !== bt) return at < bt;
+  return as > bs;
+}
+
+/**
+ * scoreBest for batch callers (the Accounts page over 100k accounts): compact evaluations only, the best one's model
+ * index. Explain or reasonsOf the best before the next call (statuses are fresh arrays here, so they stay valid).
+ */
+export function evaluateBest(models: CompiledModel[], values: FactValues, now: number, stale?: ReadonlySet<string>): { index: number; evaluation: Evaluation } | null {
+  let best: { index: number; evaluation: Evaluation } | null = null;
+  const rank = (e: Evaluation) => (e.tierIndex === -1 ? Infinity : e.tierIndex);
+  for (let i = 0; i < models.length; i++) {
+    const evaluation = evaluate(models[i], values, now, undefined, stale);
+    if (!best || ranksAbove(evaluation.verdict, rank(evaluation), evaluation.score, best.evaluation.verdict, rank(best.evaluation), best.evaluation.score))
+      best = { index: i, evaluation };
+  }
+  return best;
 }
 
 export { HOLDS, NOT, UNKNOWN };

@@ -1,12 +1,13 @@
 import { useState, type ReactNode } from 'react';
 import '../../../components/builder/builder.css';
+import { AccountsTab } from '../AccountsTab';
 import { SettingsTab } from '../SettingsTab';
 import { BuilderPage } from './BuilderPage';
 
-type PageTab = 'models' | 'builder' | 'settings';
+type PageTab = 'models' | 'accounts' | 'builder' | 'settings';
 
 /**
- * The options page: the models (list, editor, history, sync), the ICP builder, and settings (name, sites, exceptions). The models half stays
+ * The options page: the models (list, editor, history, sync), every stored account scored (Accounts), the ICP builder, and settings (name, sites, exceptions). The models half stays
  * mounted while the builder is open (hidden, not unmounted), so an unsaved draft in the editor survives a look at the
  * builder. The builder mounts the first time it is opened and then keeps its files and review.
  */
@@ -23,6 +24,9 @@ export function PageTabs({ models }: { models: ReactNode }) {
         <button type="button" role="tab" aria-selected={tab === 'models'} data-testid="page-tab-models" onClick={() => open('models')}>
           Models
         </button>
+        <button type="button" role="tab" aria-selected={tab === 'accounts'} data-testid="page-tab-accounts" onClick={() => open('accounts')}>
+          Accounts
+        </button>
         <button type="button" role="tab" aria-selected={tab === 'builder'} data-testid="page-tab-builder" onClick={() => open('builder')}>
           Builder
         </button>
@@ -36,6 +40,7 @@ export function PageTabs({ models }: { models: ReactNode }) {
           <BuilderPage onShowModels={() => open('models')} />
         </div>
       )}
+      {tab === 'accounts' && <AccountsTab />}
       {tab === 'settings' && <SettingsTab />}
     </>
   );

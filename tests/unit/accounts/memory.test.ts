@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cardForPage, scoreFacts, staleFacts } from '../../../lib/card/pipeline';
+import { staleFacts } from '../../../lib/accounts/stale';
+import { cardForPage, scoreFacts } from '../../../lib/card/pipeline';
 import { compileModel, evaluate, STALE_CONFIDENCE_FACTOR } from '../../../lib/engine/score';
 import type { CompanyFacts } from '../../../lib/facts/vocabulary';
 import { handleMessage, type HandlerDeps } from '../../../lib/messages/handle';
