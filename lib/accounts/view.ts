@@ -60,7 +60,7 @@ export function tierCounts(rows: readonly ScoredAccount[]): Map<string, number> 
 /** The current view as CSV: score, tier, verdict, confidence, top reasons, then every fact that any row has. */
 export function accountsCsv(rows: readonly ScoredAccount[]): string {
   const fields = new Set<string>();
-  for (const r of rows) for (const f in r.facts) fields.add(f);
+  for (const r of rows) for (const f in r.facts) if (f !== 'name' && f !== 'domain') fields.add(f); // already columns
   const factFields = [...fields].sort();
   const header = ['account', 'name', 'domain', 'score', 'tier', 'verdict', 'confidence', 'model', 'top_reasons', 'sources', 'lists', ...factFields];
   const data = rows.map((r) => [
