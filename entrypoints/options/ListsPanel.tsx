@@ -2,15 +2,29 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { listLists, removeList } from '../../lib/storage/lists';
 import { askWorker } from './accounts-worker-client';
-import { useDeps } from './data';
+import { sendSync, useDeps } from './data';
 
 /**
  * Account lists as things: import a CSV (in the worker, with a progress bar) as a named list, see every list with
  * its source, date and row count, and remove one (its facts go; the company's other records stay).
  */
 export function ListsPanel({ onChanged }: { onChanged: () => Promise<void> }) {
-  const { db } = useDeps();
+  const { db, browser } = useDeps();
   const client = useQueryClient();
+  const [url, setUrl] = useState('');
+  const syncUrl = useMutation({
+    mutationFn: async (target: string) => {
+      const response = await sendSync(browser, { type: 'syncNow', url: target, list: true });
+      if (!response.ok) throw new Error(response.error);
+      const failed = response.reports.find((r) => r.result === 'failed');
+      if (failed) throw new Error(failed.error ?? 'the sync failed');
+      return response;
+    },
+    onSettled: async () => {
+      await client.invalidateQueries({ queryKey: ['lists'] });
+      await onChanged();
+    },
+  });
   const lists = useQuery({ queryKey: ['lists'], queryFn: () => listLists(db) });
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const importList = useMutation({
@@ -51,6 +65,26 @@ export function ListsPanel({ onChanged }: { onChanged: () => Promise<void> }) {
           e.target.value = '';
         }}
       />
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (url.trim()) syncUrl.mutate(url.trim());
+        }}
+      >
+        <label>
+          Or sync a list from a URL (kept up to date like the model; the last good copy stays when the server fails){' '}
+          <input type="url" data-testid="list-url" placeholder="https://revops.example.com/accounts.csv" value={url} onChange={(e) => setUrl(e.target.value)} size={50} />
+        </label>{' '}
+        <button type="submit" data-testid="list-url-sync" disabled={syncUrl.isPending}>
+          Sync
+        </button>
+        {syncUrl.isError && (
+          <span role="alert" data-testid="list-url-error">
+            {' '}
+            {String((syncUrl.error as Error).message)}
+          </span>
+        )}
+      </form>
       {progress && (
         <p data-testid="list-import-progress">
           Importing… <progress max={progress.total} value={progress.done} /> {progress.done}/{progress.total}

@@ -38,10 +38,21 @@ const failed = (cause: FetchFailureCause, message: string, extra: { status?: num
   ...extra,
 });
 
-export async function fetchModel(options: FetchModelOptions): Promise<FetchModelOutcome> {
+export type FetchTextOutcome =
+  | { kind: 'fetched'; text: string; etag?: string; status: number }
+  | { kind: 'not-modified'; etag?: string; status: 304 }
+  | Extract<FetchModelOutcome, { kind: 'failed' }>;
+
+/**
+ * One conditional GET of a text file (a model, an account list), checked: http(s) source URL, If-None-Match, a
+ * timeout over the whole exchange, a size limit. Never throws.
+ */
+export async function fetchText(options: FetchModelOptions & { maxBytes: number; accept: string; what: string }): Promise<FetchTextOutcome> {
   const checked = checkSourceUrl(options.url);
-  if (!checked.ok) return failed('url', checked.message);
+  if (!checked.ok) return failed('url', checked.message) as FetchTextOutcome;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const { maxBytes, what } = options;
+  const fail = (cause: FetchFailureCause, message: string, extra: { status?: number } = {}) => failed(cause, message, extra) as FetchTextOutcome;
   const controller = new AbortController();
   let timedOut = false;
   // The timer covers the whole exchange, body included: a server that sends headers and then stalls times out too.
@@ -50,43 +61,49 @@ export async function fetchModel(options: FetchModelOptions): Promise<FetchModel
     controller.abort();
   }, timeoutMs);
   try {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: options.accept };
     if (options.etag) headers['If-None-Match'] = options.etag;
     let response: Response;
     try {
       // no-store: we do the conditional request ourselves, and the HTTP cache must not answer for the server.
       response = await options.fetch(checked.url, { headers, signal: controller.signal, cache: 'no-store', redirect: 'follow', credentials: 'omit' });
     } catch (error) {
-      if (timedOut) return failed('timeout', `no answer within ${formatSeconds(timeoutMs)}`);
-      return failed('network', `could not reach the server: ${errorText(error)}`);
+      if (timedOut) return fail('timeout', `no answer within ${formatSeconds(timeoutMs)}`);
+      return fail('network', `could not reach the server: ${errorText(error)}`);
     }
     const etag = response.headers.get('ETag') ?? undefined;
     if (response.status === 304) return { kind: 'not-modified', status: 304, ...(etag ? { etag } : {}) };
     if (response.status !== 200)
-      return failed('http', `the server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, { status: response.status });
+      return fail('http', `the server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, { status: response.status });
     const length = Number(response.headers.get('Content-Length') ?? '0');
-    if (length > MAX_MODEL_BYTES) return failed('too-large', `the file is ${length} bytes; a model file is at most ${MAX_MODEL_BYTES}`, { status: 200 });
+    if (length > maxBytes) return fail('too-large', `the file is ${length} bytes; ${what} is at most ${maxBytes}`, { status: 200 });
     let text: string;
     try {
       text = await response.text();
     } catch (error) {
-      if (timedOut) return failed('timeout', `the file did not arrive within ${formatSeconds(timeoutMs)}`);
-      return failed('network', `the download broke off: ${errorText(error)}`);
+      if (timedOut) return fail('timeout', `the file did not arrive within ${formatSeconds(timeoutMs)}`);
+      return fail('network', `the download broke off: ${errorText(error)}`);
     }
-    if (text.length > MAX_MODEL_BYTES) return failed('too-large', `the file is over ${MAX_MODEL_BYTES} characters; a model file is at most that`, { status: 200 });
-    const parsed = parseModelJson(text);
-    if (!parsed.ok) {
-      const syntax = parsed.problems.every((p) => p.path === '$' && p.message.startsWith('not valid JSON'));
-      if (syntax) return failed('json', parsed.problems[0].message, { status: 200, problems: parsed.problems });
-      return failed('schema', `the file is not a valid model (${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'})`, {
-        status: 200,
-        problems: parsed.problems,
-      });
-    }
-    return { kind: 'fetched', model: parsed.model, status: 200, ...(etag ? { etag } : {}) };
+    if (text.length > maxBytes) return fail('too-large', `the file is over ${maxBytes} characters; ${what} is at most that`, { status: 200 });
+    return { kind: 'fetched', text, status: 200, ...(etag ? { etag } : {}) };
   } finally {
     clearTimeout(timer);
   }
+}
+
+export async function fetchModel(options: FetchModelOptions): Promise<FetchModelOutcome> {
+  const outcome = await fetchText({ ...options, maxBytes: MAX_MODEL_BYTES, accept: 'application/json', what: 'a model file' });
+  if (outcome.kind !== 'fetched') return outcome;
+  const parsed = parseModelJson(outcome.text);
+  if (!parsed.ok) {
+    const syntax = parsed.problems.every((p) => p.path === '$' && p.message.startsWith('not valid JSON'));
+    if (syntax) return failed('json', parsed.problems[0].message, { status: 200, problems: parsed.problems });
+    return failed('schema', `the file is not a valid model (${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'})`, {
+      status: 200,
+      problems: parsed.problems,
+    });
+  }
+  return { kind: 'fetched', model: parsed.model, status: 200, ...(outcome.etag ? { etag: outcome.etag } : {}) };
 }
 
 function errorText(error: unknown): string {
