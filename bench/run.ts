@@ -16,11 +16,15 @@
  *       a floor extension that only inserts an element; and the longest task on the page. Targets: <= 100 ms, no task
  *       over 50 ms. Needs `npm run build` and /usr/bin/chromium.
  *
- *   (e) accounts (issue 12): finding a page's company among 100k stored accounts (<= 2 ms median), importing a 100k-row
+ *   (e) DuckDB: `icp score --engine duckdb` (the model as SQL in embedded DuckDB, cli/duckdb/score.ts) vs the JS
+ *       path (scoreCsvStream) on the same 1M-row CSV, CSV out. For information: no target yet.
+ *
+ *   (f) accounts (issue 12): finding a page's company among 100k stored accounts (<= 2 ms median), importing a 100k-row
  *       list (Node over fake-indexeddb, and through the options page in Chromium: well under 30 s), re-scoring 100k
  *       stored companies, and the Accounts table's frame times scrolling 100k rows in Chromium (no frame over 50 ms).
  *
- * `npm run bench -- engine` (or `csv`, `size`, `card`, `accounts`) runs one part only.
+ * `npm run bench -- engine` (or `csv`, `size`, `card`, `duckdb`, `accounts`) runs one part only; `--json` prints the
+ * results as JSON on stdout instead of the table.
  */
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -41,6 +45,7 @@ const DATA = join(ROOT, 'bench', '.data');
 const NOW = Date.UTC(2025, 5, 1);
 const ACCOUNTS = 100_000;
 const CSV_ROWS = 100_000;
+const DUCKDB_ROWS = 1_000_000;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -194,6 +199,57 @@ async function benchCsv() {
   rows.push({ target: 'icp score vs floor', measured: `${(o / f).toFixed(2)}x`, goal: '<= 1.5x', pass: o / f <= 1.5 });
 }
 
+// (e) DuckDB engine vs the JS path -----------------------------------------------------------------------------------
+
+async function benchDuckdb() {
+  mkdirSync(DATA, { recursive: true });
+  const csv = join(DATA, `accounts-${DUCKDB_ROWS}.csv`);
+  if (!existsSync(csv)) {
+    log(`duckdb: writing ${fmt(DUCKDB_ROWS)} rows to ${csv}…`);
+    await writeAccountsCsv(csv, DUCKDB_ROWS);
+  }
+  let scoreWithDuckdb: typeof import('../cli/duckdb/score').scoreWithDuckdb;
+  try {
+    ({ scoreWithDuckdb } = await import('../cli/duckdb/score'));
+  } catch {
+    rows.push({ target: 'icp score --engine duckdb', measured: 'not installed', goal: '(info)', pass: null });
+    return;
+  }
+  const compiled = compileModel(DEFAULT_MODEL);
+  const js = async () => {
+    const t0 = performance.now();
+    await scoreCsvStream({ input: createReadStream(csv), output: createWriteStream(join(DATA, 'js-out.csv')), compiled, now: NOW, fileName: 'accounts.csv' });
+    return performance.now() - t0;
+  };
+  const duck = async () => {
+    const t0 = performance.now();
+    await scoreWithDuckdb({
+      input: csv,
+      inputFormat: 'csv',
+      output: join(DATA, 'duckdb-out.csv'),
+      outputFormat: 'csv',
+      stdout: process.stdout,
+      compiled,
+      now: NOW,
+      fileName: 'accounts.csv',
+    });
+    return performance.now() - t0;
+  };
+  // One warm-up-free pass each, alternating, twice: a million rows take seconds, which dwarfs JIT warm-up.
+  const jsTimes: number[] = [];
+  const duckTimes: number[] = [];
+  for (let i = 0; i < 2; i++) {
+    jsTimes.push(await js());
+    duckTimes.push(await duck());
+  }
+  const j = Math.min(...jsTimes);
+  const k = Math.min(...duckTimes);
+  log(`duckdb: JS path ${Math.round(j)} ms, DuckDB ${Math.round(k)} ms on ${fmt(DUCKDB_ROWS)} rows`);
+  rows.push({ target: `CSV ${fmt(DUCKDB_ROWS)} rows: icp score, JS engine`, measured: `${Math.round(j)} ms`, goal: '(baseline)', pass: null });
+  rows.push({ target: `CSV ${fmt(DUCKDB_ROWS)} rows: icp score --engine duckdb`, measured: `${Math.round(k)} ms`, goal: '(measured)', pass: null });
+  rows.push({ target: 'icp score --engine duckdb vs JS engine', measured: `${(k / j).toFixed(2)}x`, goal: '(info)', pass: null });
+}
+
 // (c) content script size ------------------------------------------------------------------------------------------
 
 function benchContentScripts() {
@@ -241,7 +297,7 @@ async function benchCardLatency() {
   }
 }
 
-// (e) accounts -----------------------------------------------------------------------------------------------------
+// (f) accounts -----------------------------------------------------------------------------------------------------
 
 async function benchAccounts() {
   const { measureLookup, measureImport, measureRescore } = await import('./accounts-memory');
@@ -294,13 +350,16 @@ function printTable() {
   for (const c of cells) console.log(line(c));
 }
 
-// `npm run bench -- engine` (or csv, size) runs one part only.
-const part = process.argv[2];
+// `npm run bench -- engine` (or csv, size, card, duckdb) runs one part only; --json prints JSON instead of the table.
+const json = process.argv.includes('--json');
+const part = process.argv.slice(2).find((a) => !a.startsWith('--'));
 const started = performance.now();
 if (!part || part === 'engine') await benchEngine();
 if (!part || part === 'csv') await benchCsv();
 if (!part || part === 'size') benchContentScripts();
 if (!part || part === 'card') await benchCardLatency();
+if (!part || part === 'duckdb') await benchDuckdb();
 if (!part || part === 'accounts') await benchAccounts();
-printTable();
+if (json) console.log(JSON.stringify({ node: process.version, cores: cpus().length, loadAverage: loadavg()[0], results: rows }, null, 2));
+else printTable();
 log(`\nbench took ${((performance.now() - started) / 1000).toFixed(1)} s`);

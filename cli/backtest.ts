@@ -3,7 +3,8 @@ import { defaultAsOf } from '../lib/builder/metrics';
 import { formatBacktestTable } from '../lib/builder/report';
 import { DEFAULT_THRESHOLDS } from '../lib/builder/segments';
 import { EXIT_BAD_INPUT, EXIT_OK, help, loadModel, parseCommandArgs, UsageError } from './common';
-import { loadOutcomes, parseColumnOptions, parseIsoOption, parsePositiveInt, processIo, type CliIo } from './derive';
+import { loadOutcomes, parseColumnOptions, parseIsoOption, parsePositiveInt } from './derive';
+import { print, printError, type CliIo } from './io';
 
 export const BACKTEST_HELP = help(`
     Usage: icp backtest --model model.json <outcomes.csv> [--json]
@@ -29,7 +30,7 @@ export const BACKTEST_HELP = help(`
     Exit code: 0 ok, 1 bad input, 2 usage error.
 `);
 
-export async function runBacktest(args: string[], io: CliIo = processIo): Promise<number> {
+export async function runBacktest(args: string[], io: CliIo): Promise<number> {
   const { positionals, values } = parseCommandArgs(args, {
     help: { type: 'boolean', short: 'h' },
     model: { type: 'string', short: 'm' },
@@ -42,7 +43,7 @@ export async function runBacktest(args: string[], io: CliIo = processIo): Promis
     locale: { type: 'string' },
   });
   if (values.help) {
-    io.stdout(BACKTEST_HELP);
+    print(io, BACKTEST_HELP);
     return EXIT_OK;
   }
   if (positionals.length !== 1) throw new UsageError('backtest needs exactly one outcomes CSV');
@@ -60,11 +61,11 @@ export async function runBacktest(args: string[], io: CliIo = processIo): Promis
   let output: Record<string, unknown> & Evaluation;
   let title: string;
   if (values.model) {
-    const { model, from } = await loadModel(values.model);
+    const { model, from } = await loadModel(io, values.model);
     const records = since ? parsed.records.filter((r) => r.closeDate !== undefined && r.closeDate >= since) : parsed.records;
     const evaluation = evaluateModel(model, records, { asOf });
     if (evaluation.test.n === 0) {
-      io.stderr(`${file}: no closed deals${since ? ` on or after ${since}` : ''} to test on\n`);
+      printError(io, `${file}: no closed deals${since ? ` on or after ${since}` : ''} to test on\n`);
       return EXIT_BAD_INPUT;
     }
     output = { model: { id: model.id, name: model.name, version: model.version, from }, asOf, ...evaluation };
@@ -74,7 +75,7 @@ export async function runBacktest(args: string[], io: CliIo = processIo): Promis
     try {
       result = backtest(parsed.records, { asOf, cutDate, thresholds: minWon ? { minWon } : {} });
     } catch (error) {
-      io.stderr(`${file}: ${(error as Error).message}\n`);
+      printError(io, `${file}: ${(error as Error).message}\n`);
       return EXIT_BAD_INPUT;
     }
     const { model, ...rest } = result;
@@ -84,7 +85,7 @@ export async function runBacktest(args: string[], io: CliIo = processIo): Promis
       `tested on ${rest.test.n} closed ${rest.test.from} – ${rest.test.to}`;
   }
   output.badRows = parsed.bad;
-  if (values.json) io.stdout(`${JSON.stringify(output, null, 2)}\n`);
-  else io.stdout(`${title}\n\n${formatBacktestTable(output)}`);
+  if (values.json) print(io, `${JSON.stringify(output, null, 2)}\n`);
+  else print(io, `${title}\n\n${formatBacktestTable(output)}`);
   return EXIT_OK;
 }

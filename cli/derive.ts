@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { print, printError, readTextIn, writeTextIn, type CliIo } from './io';
 import { backtest } from '../lib/builder/backtest';
 import { COLUMNS, type Column, type ColumnMapping } from '../lib/builder/columns';
 import { derive } from '../lib/builder/derive';
@@ -9,21 +9,6 @@ import { DEFAULT_THRESHOLDS, type Thresholds } from '../lib/builder/segments';
 import type { RowProblem } from '../lib/builder/types';
 import type { FactValues } from '../lib/facts/vocabulary';
 import { EXIT_BAD_INPUT, EXIT_OK, help, InputError, parseCommandArgs, UsageError } from './common';
-
-/** Where a command reads and writes. Defaults to the process and the file system; tests pass their own. */
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  readFile: (path: string) => Promise<string>;
-  writeFile: (path: string, text: string) => Promise<void>;
-}
-
-export const processIo: CliIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  readFile: (path) => readFile(path, 'utf8'),
-  writeFile: (path, text) => writeFile(path, text, 'utf8'),
-};
 
 export const DERIVE_HELP = help(`
     Usage: icp derive <outcomes.csv> [--prospects p.csv] --out model.json [--report report.json]
@@ -79,7 +64,7 @@ export function parsePositiveInt(name: string, value: string | undefined): numbe
 
 export async function readInput(io: CliIo, path: string): Promise<string> {
   try {
-    return await io.readFile(path);
+    return await readTextIn(io, path);
   } catch (error) {
     throw new InputError(`${path}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
@@ -95,11 +80,11 @@ export async function loadOutcomes(io: CliIo, file: string, mapping: ColumnMappi
 
 /** Problems by line, at most 20, then a count: a long list helps nobody on a terminal. */
 export function reportRows(io: CliIo, file: string, what: string, rows: readonly RowProblem[]) {
-  for (const p of rows.slice(0, 20)) io.stderr(`${file}:${p.line}: ${what}: ${p.message}\n`);
-  if (rows.length > 20) io.stderr(`${file}: … and ${rows.length - 20} more (${rows.length} in all)\n`);
+  for (const p of rows.slice(0, 20)) printError(io, `${file}:${p.line}: ${what}: ${p.message}\n`);
+  if (rows.length > 20) printError(io, `${file}: … and ${rows.length - 20} more (${rows.length} in all)\n`);
 }
 
-export async function runDerive(args: string[], io: CliIo = processIo): Promise<number> {
+export async function runDerive(args: string[], io: CliIo): Promise<number> {
   const { positionals, values } = parseCommandArgs(args, {
     help: { type: 'boolean', short: 'h' },
     out: { type: 'string', short: 'o' },
@@ -115,7 +100,7 @@ export async function runDerive(args: string[], io: CliIo = processIo): Promise<
     version: { type: 'string' },
   });
   if (values.help) {
-    io.stdout(DERIVE_HELP);
+    print(io, DERIVE_HELP);
     return EXIT_OK;
   }
   if (positionals.length !== 1) throw new UsageError('derive needs exactly one outcomes CSV');
@@ -130,7 +115,7 @@ export async function runDerive(args: string[], io: CliIo = processIo): Promise<
   const parsed = await loadOutcomes(io, file, mapping, values.locale);
   const records = until ? parsed.records.filter((r) => r.closeDate !== undefined && r.closeDate < until) : parsed.records;
   if (!records.some((r) => r.stage === 'won')) {
-    io.stderr(`${file}: no won deals${until ? ` closed before ${until}` : ''}: nothing to derive from\n`);
+    printError(io, `${file}: no won deals${until ? ` closed before ${until}` : ''}: nothing to derive from\n`);
     return EXIT_BAD_INPUT;
   }
   let prospects: FactValues[] | undefined;
@@ -146,12 +131,12 @@ export async function runDerive(args: string[], io: CliIo = processIo): Promise<
   try {
     result = derive(records, options);
   } catch (error) {
-    io.stderr(`${file}: ${(error as Error).message}\n`);
+    printError(io, `${file}: ${(error as Error).message}\n`);
     return EXIT_BAD_INPUT;
   }
   const modelJson = `${JSON.stringify(result.proposal.model, null, 2)}\n`;
-  if (values.out) await io.writeFile(values.out, modelJson);
-  else io.stdout(modelJson);
+  if (values.out) await writeTextIn(io, values.out, modelJson);
+  else print(io, modelJson);
 
   if (values.report) {
     let check: DeriveReport['backtest'];
@@ -171,11 +156,11 @@ export async function runDerive(args: string[], io: CliIo = processIo): Promise<
       prospects: prospects?.length,
       until,
     });
-    await io.writeFile(values.report, `${JSON.stringify(report, null, 2)}\n`);
+    await writeTextIn(io, values.report, `${JSON.stringify(report, null, 2)}\n`);
   }
   const m = result.proposal.model;
   const count = (kind: string) => m.criteria.filter((c) => c.kind === kind).length;
-  io.stderr(
+  printError(io, 
     `derived "${m.name}" from ${result.analysis.baseline.n} closed deals (${parsed.bad.length} bad rows left out): ` +
       `${count('must')} musts, ${count('exclude')} hard-nos, ${count('score')} scored criteria, ${m.segments?.length ?? 0} segments` +
       `${values.out ? ` → ${values.out}` : ''}${values.report ? `; report → ${values.report}` : ''}\n`,

@@ -1,4 +1,5 @@
-import { parseModelJson } from '../lib/model/validate';
+import { print, printError, type CliIo } from './io';
+import { MAX_MODEL_BYTES, parseModelJson } from '../lib/model/validate';
 import { EXIT_BAD_INPUT, EXIT_OK, formatModelProblems, help, parseCommandArgs, readTextFile, UsageError } from './common';
 
 export const VALIDATE_HELP = help(`
@@ -10,10 +11,10 @@ export const VALIDATE_HELP = help(`
     Exit code: 0 when every file is valid, 1 otherwise, 2 on a usage error.
 `);
 
-export async function runValidate(args: string[]): Promise<number> {
+export async function runValidate(args: string[], io: CliIo): Promise<number> {
   const { positionals, values } = parseCommandArgs(args, { help: { type: 'boolean', short: 'h' } });
   if (values.help) {
-    process.stdout.write(VALIDATE_HELP);
+    print(io, VALIDATE_HELP);
     return EXIT_OK;
   }
   if (positionals.length === 0) throw new UsageError('validate needs a model file');
@@ -21,19 +22,19 @@ export async function runValidate(args: string[]): Promise<number> {
   for (const file of positionals) {
     let text: string;
     try {
-      text = await readTextFile(file);
+      text = await readTextFile(io, file, MAX_MODEL_BYTES);
     } catch (error) {
-      process.stderr.write(`${(error as Error).message}\n`);
+      printError(io, `${(error as Error).message}\n`);
       code = EXIT_BAD_INPUT;
       continue;
     }
     const check = parseModelJson(text);
     if (check.ok) {
       const m = check.model;
-      process.stdout.write(`ok: ${m.name} v${m.version}, ${m.criteria.length} criteria\n`);
+      print(io, `ok: ${m.name} v${m.version}, ${m.criteria.length} criteria\n`);
     } else {
       // The problem list is this command's output (like a linter's), so it goes to stdout.
-      process.stdout.write(`${formatModelProblems(file, check.problems)}\n`);
+      print(io, `${formatModelProblems(file, check.problems)}\n`);
       code = EXIT_BAD_INPUT;
     }
   }

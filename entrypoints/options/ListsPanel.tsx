@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { unreadableLines } from '../../lib/lists/import';
 import { listLists, removeList } from '../../lib/storage/lists';
 import { askWorker } from './accounts-worker-client';
 import { sendSync, useDeps } from './data';
@@ -96,6 +97,12 @@ export function ListsPanel({ onChanged }: { onChanged: () => Promise<void> }) {
             Imported {result.rowCount} accounts from {result.source}
             {result.problems.length ? `; ${result.problems.length} problems:` : '.'}
           </p>
+          {unreadableLines(result.problems).length > 0 && (
+            <p data-testid="account-list-unreadable">
+              Could not read {unreadableLines(result.problems).length} row{unreadableLines(result.problems).length === 1 ? '' : 's'} (broken quotes), not
+              imported: line {unreadableLines(result.problems).join(', ')}
+            </p>
+          )}
           <ul>
             {result.problems.map((p, i) => (
               <li key={i}>

@@ -1,10 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBacktest } from '../../../cli/backtest';
 import { UsageError } from '../../../cli/common';
-import { processIo, runDerive, type CliIo } from '../../../cli/derive';
+import { runDerive } from '../../../cli/derive';
+import type { CliIo } from '../../../cli/io';
 import { generateProspects, rowsToCsv, syntheticOutcomesCsv } from '../../../lib/builder/synthetic';
 import { isFactName } from '../../../lib/facts/vocabulary';
 import { checkModel } from '../../../lib/model/validate';
@@ -13,15 +15,25 @@ let dir: string;
 let outcomes: string;
 
 /** The real file system, with stdout and stderr captured. */
-function capture(): CliIo & { out: string; err: string } {
-  const io = {
-    ...processIo,
-    out: '',
-    err: '',
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
+function capture(): CliIo & { readonly out: string; readonly err: string } {
+  const stdout = new PassThrough().setEncoding('utf8');
+  const stderr = new PassThrough().setEncoding('utf8');
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: string) => (out += d));
+  stderr.on('data', (d: string) => (err += d));
+  return {
+    stdin: Readable.from([]),
+    stdout,
+    stderr,
+    cwd: process.cwd(),
+    get out() {
+      return out;
+    },
+    get err() {
+      return err;
+    },
   };
-  return io;
 }
 
 beforeAll(() => {

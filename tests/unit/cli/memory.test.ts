@@ -2,7 +2,7 @@ import { createWriteStream, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runIcp, tempDir } from './run-icp';
+import { spawnIcp, tempDir } from './run-icp';
 
 /**
  * Bounded memory: `icp score` streams. Not a timing test: we compare peak memory (reported by the CLI with
@@ -41,8 +41,8 @@ describe('icp score memory', () => {
     expect(bigMb).toBeGreaterThan(140); // held as rows (plus the scored copy) this would need far more than 300 MB
 
     const env = { ICP_REPORT_RSS: '1' };
-    const small = await runIcp(['score', '--now', '2025-06-01', 'small.csv', '--out', 'small-out.csv'], { cwd: dir, env });
-    const big = await runIcp(['score', '--now', '2025-06-01', 'big.csv', '--out', 'big-out.csv'], { cwd: dir, env });
+    const small = await spawnIcp(['score', '--now', '2025-06-01', 'small.csv', '--out', 'small-out.csv'], { cwd: dir, env });
+    const big = await spawnIcp(['score', '--now', '2025-06-01', 'big.csv', '--out', 'big-out.csv'], { cwd: dir, env });
     expect(big.code, big.stderr).toBe(0);
     expect(big.stderr).toMatch(new RegExp(`scored ${ROWS} rows`));
     expect(statSync(join(dir, 'big-out.csv')).size).toBeGreaterThan(statSync(join(dir, 'big.csv')).size);

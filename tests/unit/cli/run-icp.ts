@@ -2,8 +2,15 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { runCli } from '../../../cli/run';
+import type { CliIo } from '../../../cli/io';
 
-/** Helpers for the CLI tests: run the real `icp` launcher as a child process, from a temp dir. */
+/**
+ * Helpers for the CLI tests. runIcp runs a command line in-process through the CLI's IO interface (a fraction of a
+ * second per case); spawnIcp starts the real launcher (bin/icp.mjs) as a child process, for one smoke test per
+ * command and for what only a process shows (peak memory).
+ */
 
 export const ICP_BIN = resolve(__dirname, '../../../bin/icp.mjs');
 
@@ -13,7 +20,45 @@ export interface IcpRun {
   stderr: string;
 }
 
-export function runIcp(args: string[], options: { cwd?: string; stdin?: string; env?: Record<string, string> } = {}): Promise<IcpRun> {
+interface RunOptions {
+  cwd?: string;
+  stdin?: string;
+  env?: Record<string, string>;
+}
+
+/** Collects a stream's text. */
+function collect(stream: PassThrough): () => string {
+  let text = '';
+  stream.setEncoding('utf8').on('data', (d: string) => (text += d));
+  return () => text;
+}
+
+/** In-process: same arguments, stdin, files and exit code as the binary, without starting Node. */
+export async function runIcp(args: string[], options: RunOptions = {}): Promise<IcpRun> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out = collect(stdout);
+  const err = collect(stderr);
+  const io: CliIo = {
+    stdin: Object.assign(Readable.from([options.stdin ?? '']), { isTTY: false }),
+    stdout,
+    stderr,
+    cwd: options.cwd ?? process.cwd(),
+  };
+  let code: number;
+  try {
+    code = await runCli(args, io);
+  } catch (error) {
+    // What Node does with an uncaught error in the binary: print it, exit 1.
+    stderr.write(String((error as Error).stack ?? error));
+    code = 1;
+  }
+  await new Promise((done) => setImmediate(done)); // let the collectors read what was written last
+  return { code, stdout: out(), stderr: err() };
+}
+
+/** The real binary, as a child process. */
+export function spawnIcp(args: string[], options: RunOptions = {}): Promise<IcpRun> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [ICP_BIN, ...args], {
       cwd: options.cwd,

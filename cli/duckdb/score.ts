@@ -1,0 +1,235 @@
+/**
+ * NODE-ONLY: `icp score --engine duckdb`. DuckDB reads the file (CSV or Parquet), the model runs as the generated
+ * SQL (lib/sql), and the result is written as CSV (the same bytes as the JS path for a well-formed file) or Parquet.
+ *
+ * Normalisation stays in JavaScript, so values read exactly as on the JS path: each column (or group of linked
+ * columns, see LINKED_GROUPS) is normalised once per distinct value by the same rowFacts, into a lookup table that
+ * DuckDB joins back. Row order is the file's (DuckDB keeps insertion order; rowid is the row's place).
+ *
+ * Limits (docs/sql.md): a malformed CSV row (wrong number of fields, broken quotes) stops the run with DuckDB's
+ * message instead of being written as needs-data; problems go to stderr by data row, not physical line; when one
+ * row has rejected facts in several columns, their reasons come in column order.
+ */
+import { open } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
+import Papa from 'papaparse';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { mapColumns, type ColumnMapping } from '../../lib/csv/columns';
+import { OUTPUT_COLUMNS, problemReason, REASON_SEPARATOR } from '../../lib/csv/output';
+import { LINKED_GROUPS } from '../../lib/csv/row-cache';
+import { LINKED_FACTS, normaliseLoneFact, REJECTED } from '../../lib/facts/normalise/index';
+import { rowFacts } from '../../lib/csv/row';
+import { csvRow } from '../../lib/csv/write';
+import type { CompiledModel, Verdict } from '../../lib/engine/score';
+import type { FactSource } from '../../lib/facts/vocabulary';
+import { factCells, factColumns } from '../../lib/sql/columns';
+import { DIALECT } from '../../lib/sql/dialect';
+import { confidenceTextSql, modelsToSql } from '../../lib/sql/query';
+import { DUCKDB_TYPES, duckdbValue } from './cells';
+
+export type FileFormat = 'csv' | 'parquet';
+
+export interface DuckdbScoreOptions {
+  /** Absolute path of the input file. */
+  input: string;
+  inputFormat: FileFormat;
+  /** Absolute path to write to, or undefined for `stdout` (CSV only). */
+  output: string | undefined;
+  outputFormat: FileFormat;
+  stdout: Writable;
+  compiled: CompiledModel;
+  now: number;
+  /** The file's name: the facts' provenance, as on the JS path. */
+  fileName: string;
+  onProblem?: (row: number, message: string) => void;
+}
+
+export interface DuckdbScoreSummary {
+  rows: number;
+  verdicts: Record<Verdict, number>;
+  rowsWithProblems: number;
+  columns: ColumnMapping[];
+}
+
+const d = DIALECT.duckdb;
+const id = (name: string) => d.ident(name);
+
+/** The header row and delimiter of a CSV, read as the JS path reads them (papaparse, same delimiters). */
+async function csvHeader(path: string): Promise<{ header: string[]; delimiter: string }> {
+  const file = await open(path);
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(1 << 16), 0, 1 << 16, 0);
+    let text = buffer.subarray(0, bytesRead).toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const parsed = Papa.parse<string[]>(text, { preview: 1, delimitersToGuess: [',', ';', '\t', '|'], skipEmptyLines: 'greedy' });
+    if (!parsed.data[0]) throw new Error('the file is empty: no header row');
+    return { header: parsed.data[0], delimiter: parsed.meta.delimiter };
+  } finally {
+    await file.close();
+  }
+}
+
+async function readInput(db: DuckDBConnection, options: DuckdbScoreOptions): Promise<string[]> {
+  const path = d.string(options.input);
+  if (options.inputFormat === 'parquet') {
+    await db.run(`CREATE TABLE input AS SELECT COLUMNS(*)::VARCHAR FROM read_parquet(${path})`);
+    return (await db.runAndReadAll('SELECT column_name FROM (DESCRIBE input)')).getRowsJS().map((r) => String(r[0]));
+  }
+  const { header, delimiter } = await csvHeader(options.input);
+  await db.run(
+    `CREATE TABLE input AS SELECT * FROM read_csv(${path}, header = true, all_varchar = true, delim = ${d.string(delimiter)}, ` +
+      `quote = '"', escape = '"', strict_mode = true, null_padding = false)`,
+  );
+  const width = (await db.runAndReadAll('SELECT count(*) FROM (DESCRIBE input)')).getRowsJS()[0][0];
+  if (Number(width) !== header.length) throw new Error(`read ${width} columns but the header has ${header.length}`);
+  return header;
+}
+
+interface Group {
+  /** Input column positions, in file order. */
+  columns: number[];
+  table: string;
+  /** The model's fact columns this group fills. */
+  factColumns: { name: string; type: Parameters<typeof duckdbValue>[0] }[];
+}
+
+/** Lone columns alone, linked ones (industry + subIndustry, the location columns) together. */
+function groupsOf(columns: readonly ColumnMapping[]): number[][] {
+  const groups: number[][] = [];
+  const linked = new Map<number, number[]>();
+  columns.forEach((c, i) => {
+    const g = LINKED_GROUPS.findIndex((facts) => facts.includes(c.fact));
+    if (g === -1) return groups.push([i]);
+    let group = linked.get(g);
+    if (!group) linked.set(g, (group = [])), groups.push(group);
+    group.push(i);
+  });
+  return groups;
+}
+
+/** Normalises each distinct value (or combination) of a group once, into a lookup table DuckDB joins. */
+async function normaliseGroup(
+  db: DuckDBConnection,
+  inputColumns: readonly string[],
+  mapping: readonly ColumnMapping[],
+  positions: number[],
+  table: string,
+  modelFields: ReadonlySet<string>,
+  source: FactSource,
+): Promise<Group> {
+  // A linked group fills every fact of its kind (a location column gives hqCountry), a lone column its own.
+  const groupFacts = new Set(positions.flatMap((p) => LINKED_GROUPS.find((g) => g.includes(mapping[p].fact)) ?? [mapping[p].fact]));
+  const filled = [...modelFields].filter((f) => groupFacts.has(f));
+  const columns = filled.flatMap((f) => factColumns(f));
+  const keys = positions.map((_, k) => `k${k}`);
+  await db.run(
+    `CREATE TABLE ${table} (${[...keys.map((k) => `${k} VARCHAR`), ...columns.map((c) => `${id(c.name)} ${d.columnType(c.type)}`), 'problems VARCHAR[]'].join(', ')})`,
+  );
+  const distinct = await db.stream(`SELECT DISTINCT ${positions.map((p) => id(inputColumns[p])).join(', ')} FROM input`);
+  const appender = await db.createAppender(table);
+  const fields = new Array<string>(mapping.length).fill('');
+  const lone = positions.length === 1 && !LINKED_FACTS.has(mapping[positions[0]].fact) ? mapping[positions[0]].fact : undefined;
+  for await (const rows of distinct.yieldRowsJs()) {
+    for (const row of rows) {
+      // A lone column's cell that normalises cleanly needs a row only when the model reads its fact: the cheap check
+      // first (normaliseLoneFact, as the JS path's row cache), rowFacts (for the values and problems) otherwise.
+      if (lone !== undefined) {
+        const value = row[0] === null ? undefined : normaliseLoneFact(lone, row[0], { origin: 'csv' });
+        if (value !== REJECTED && filled.length === 0) continue;
+      }
+      positions.forEach((p, k) => (fields[p] = (row[k] as string | null) ?? ''));
+      const { values, problems } = rowFacts(mapping, fields, source);
+      if (filled.length === 0 && problems.length === 0) continue;
+      for (const cell of row) appender.appendValue(cell as string | null);
+      const cells = Object.assign({}, ...filled.map((f) => factCells(f, (values as Record<string, unknown>)[f])));
+      for (const c of columns) appender.appendValue(duckdbValue(c.type, cells[c.name]), DUCKDB_TYPES[c.type]);
+      appender.appendValue(duckdbValue('textList', problems.length ? problems.map(problemReason) : null), DUCKDB_TYPES.textList);
+      appender.endRow();
+    }
+  }
+  appender.closeSync();
+  return { columns: positions, table, factColumns: columns };
+}
+
+export async function scoreWithDuckdb(options: DuckdbScoreOptions): Promise<DuckdbScoreSummary> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:');
+  const db = await instance.connect();
+  try {
+    const header = await readInput(db, options);
+    const inputColumns = (await db.runAndReadAll('SELECT column_name FROM (DESCRIBE input)')).getRowsJS().map((r) => String(r[0]));
+    const mapping = mapColumns(header);
+    const source: FactSource = { kind: 'list', detail: options.fileName.slice(0, 300) };
+    const modelFields = new Set(options.compiled.fields);
+    const groups: Group[] = [];
+    for (const positions of groupsOf(mapping))
+      groups.push(await normaliseGroup(db, inputColumns, mapping, positions, `icp_norm_${groups.length}`, modelFields, source));
+
+    // The facts table the generated SQL reads: every model fact from its group, NULL when no column gives it.
+    const given = new Map(groups.flatMap((g) => g.factColumns.map((c) => [c.name, `${g.table}.${id(c.name)}`] as const)));
+    const factSelect = [...modelFields].flatMap((f) => factColumns(f)).map((c) => `${given.get(c.name) ?? `CAST(NULL AS ${d.columnType(c.type)})`} AS ${id(c.name)}`);
+    const problems = groups.length ? `list_concat(${groups.map((g) => `coalesce(${g.table}.problems, [])`).join(', ')})` : '[]::VARCHAR[]';
+    const joins = groups
+      .map((g) => `LEFT JOIN ${g.table} ON ${g.columns.map((p, k) => `input.${id(inputColumns[p])} IS NOT DISTINCT FROM ${g.table}.k${k}`).join(' AND ')}`)
+      .join('\n');
+    await db.run(
+      `CREATE TABLE accounts AS SELECT input.rowid AS icp_row, ${[...factSelect, `${problems} AS icp_problems`].join(', ')} FROM input\n${joins}`,
+    );
+    const scored = modelsToSql([options.compiled.model], { dialect: 'duckdb', table: 'accounts', now: options.now });
+    const reasons = `concat_ws(${d.string(REASON_SEPARATOR)}, nullif(scored.icp_reasons, ''), nullif(array_to_string(scored.icp_problems, ${d.string(REASON_SEPARATOR)}), ''))`;
+    await db.run(
+      `CREATE TABLE result AS SELECT ${inputColumns.map((c) => `input.${id(c)}`).join(', ')}, ` +
+        `scored.icp_score, scored.icp_tier, scored.icp_verdict, ${confidenceTextSql(d, 'scored.icp_confidence')} AS icp_confidence, ` +
+        `${reasons} AS icp_reasons, len(scored.icp_problems) AS icp_problem_count, scored.icp_row\n` +
+        `FROM input JOIN (${scored}) AS scored ON input.rowid = scored.icp_row`,
+    );
+
+    const summary: DuckdbScoreSummary = { rows: 0, verdicts: { fit: 0, 'not-fit': 0, 'needs-data': 0 }, rowsWithProblems: 0, columns: mapping };
+    for (const [verdict, n, withProblems] of (
+      await db.runAndReadAll('SELECT icp_verdict, count(*), count(*) FILTER (WHERE icp_problem_count > 0) FROM result GROUP BY ALL')
+    ).getRowsJS()) {
+      summary.verdicts[verdict as Verdict] = Number(n);
+      summary.rows += Number(n);
+      summary.rowsWithProblems += Number(withProblems);
+    }
+    if (options.onProblem) {
+      const reader = await db.stream('SELECT icp_row, icp_problems FROM accounts WHERE len(icp_problems) > 0 ORDER BY icp_row');
+      for await (const rows of reader.yieldRowsJs()) for (const [row, list] of rows) for (const p of list as string[]) options.onProblem(Number(row) + 1, p);
+    }
+
+    const columns = [...inputColumns.map((c) => id(c)), ...OUTPUT_COLUMNS];
+    if (options.outputFormat === 'parquet') {
+      if (!options.output) throw new Error('Parquet output needs --out');
+      await db.run(`COPY (SELECT ${columns.join(', ')} FROM result ORDER BY icp_row) TO ${d.string(options.output)} (FORMAT parquet)`);
+      return summary;
+    }
+    await writeCsv(db, columns, [...header, ...OUTPUT_COLUMNS], options);
+    return summary;
+  } finally {
+    db.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** papaparse's quoting (lib/csv/write.ts: csvCell) in SQL, for one text cell (NULL: empty). */
+const csvCellSql = (cell: string) =>
+  `CASE WHEN regexp_matches(${cell}, '[",\\r\\n\\x{feff}]|^ | $') THEN '"' || replace(${cell}, '"', '""') || '"' ELSE coalesce(${cell}, '') END`;
+
+/**
+ * CSV out with the JS path's quoting (csvCell), each row made into its line by DuckDB: converting one text per row
+ * to JavaScript instead of every cell is most of the writing time.
+ */
+async function writeCsv(db: DuckDBConnection, columns: string[], header: string[], options: DuckdbScoreOptions) {
+  const { createWriteStream } = await import('node:fs');
+  const out: Writable = options.output ? createWriteStream(options.output) : options.stdout;
+  const write = (text: string) => (out.write(text) ? undefined : new Promise<void>((done) => out.once('drain', () => done())));
+  await write(`${csvRow(header)}\n`);
+  const line = `concat_ws(',', ${columns.map((c) => csvCellSql(`CAST(${c} AS VARCHAR)`)).join(', ')})`;
+  const reader = await db.stream(`SELECT ${line} FROM result ORDER BY icp_row`);
+  for await (const rows of reader.yieldRowsJs()) {
+    let text = '';
+    for (const row of rows) text += `${row[0] as string}\n`;
+    await write(text);
+  }
+  if (options.output) await new Promise<void>((done, fail) => out.end((error?: Error | null) => (error ? fail(error) : done())));
+}
