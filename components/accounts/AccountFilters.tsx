@@ -1,9 +1,25 @@
 import type { AccountFilter } from '../../lib/accounts/view';
 import { DIMENSIONS, type Dimension } from '../../lib/model/schema';
-import { FACTS } from '../../lib/facts/vocabulary';
-import { SOURCE_KINDS, type SourceKind } from '../../lib/facts/vocabulary';
+import { FACTS, SOURCE_KINDS, type SourceKind } from '../../lib/facts/vocabulary';
 
 const VERDICTS = ['fit', 'needs-data', 'not-fit'] as const;
+
+/** One labelled <select> whose first option, "any", clears the filter; option values are ids (tier ids, model ids…). */
+function Choice({ label, testId, value, options, onChange }: { label: string; testId: string; value: string; options: { value: string; label: string }[]; onChange: (value: string | undefined) => void }) {
+  return (
+    <label>
+      {label}{' '}
+      <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value || undefined)}>
+        <option value="">any</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 /** The Accounts page's filters: text, tier, verdict, model, dimension score, confidence, source, list and any fact. */
 export function AccountFilters({
@@ -23,39 +39,9 @@ export function AccountFilters({
   return (
     <div className="accounts-filters" data-testid="accounts-filters">
       <input type="search" placeholder="Search name or domain" data-testid="accounts-search" value={filter.text ?? ''} onChange={(e) => set({ text: e.target.value || undefined })} />
-      <label>
-        Tier{' '}
-        <select data-testid="accounts-filter-tier" value={filter.tier ?? ''} onChange={(e) => set({ tier: e.target.value || undefined })}>
-          <option value="">any</option>
-          {tiers.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Verdict{' '}
-        <select data-testid="accounts-filter-verdict" value={filter.verdict ?? ''} onChange={(e) => set({ verdict: (e.target.value || undefined) as AccountFilter['verdict'] })}>
-          <option value="">any</option>
-          {VERDICTS.map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Model{' '}
-        <select data-testid="accounts-filter-model" value={filter.model ?? ''} onChange={(e) => set({ model: e.target.value || undefined })}>
-          <option value="">any</option>
-          {models.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice label="Tier" testId="accounts-filter-tier" value={filter.tier ?? ''} options={tiers.map((t) => ({ value: t.id, label: t.label }))} onChange={(v) => set({ tier: v })} />
+      <Choice label="Verdict" testId="accounts-filter-verdict" value={filter.verdict ?? ''} options={VERDICTS.map((v) => ({ value: v, label: v }))} onChange={(v) => set({ verdict: v as AccountFilter['verdict'] })} />
+      <Choice label="Model" testId="accounts-filter-model" value={filter.model ?? ''} options={models.map((m) => ({ value: m.id, label: m.name }))} onChange={(v) => set({ model: v })} />
       <label>
         Dimension{' '}
         <select
@@ -95,28 +81,8 @@ export function AccountFilters({
         />
         %
       </label>
-      <label>
-        Source{' '}
-        <select data-testid="accounts-filter-source" value={filter.source ?? ''} onChange={(e) => set({ source: (e.target.value || undefined) as SourceKind | undefined })}>
-          <option value="">any</option>
-          {SOURCE_KINDS.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        List{' '}
-        <select data-testid="accounts-filter-list" value={filter.list ?? ''} onChange={(e) => set({ list: e.target.value || undefined })}>
-          <option value="">any</option>
-          {lists.map((l) => (
-            <option key={l} value={l}>
-              {l}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice label="Source" testId="accounts-filter-source" value={filter.source ?? ''} options={SOURCE_KINDS.map((k) => ({ value: k, label: k }))} onChange={(v) => set({ source: v as SourceKind | undefined })} />
+      <Choice label="List" testId="accounts-filter-list" value={filter.list ?? ''} options={lists.map((l) => ({ value: l, label: l }))} onChange={(v) => set({ list: v })} />
       <label>
         Fact{' '}
         <select

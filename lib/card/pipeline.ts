@@ -100,7 +100,7 @@ export async function scoreFacts(page: CompanyFacts, recordKey: string | undefin
   const stale = staleFacts(facts, now, await getSetting(db, 'staleAfterDays'));
   const { best, results } = models.length ? scoreBest(models, valuesOf(facts), now, new Set(stale)) : { best: null, results: [] };
   const remembered = Object.entries(facts)
-    .filter(([field, fact]) => fact && fact !== page[field as keyof CompanyFacts] && (fact.source.kind === 'page' || fact.source.kind === 'crm'))
+    .filter(([field, fact]) => fact && fact !== page[field as keyof CompanyFacts] && !fact.source.derivedFrom && (fact.source.kind === 'page' || fact.source.kind === 'crm'))
     .map(([field]) => field);
   return { best, results, facts, conflicts, accountKeys: accounts.map((a) => a.key), stale, remembered };
 }

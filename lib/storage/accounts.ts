@@ -50,7 +50,8 @@ export async function findAccounts(db: IcpDb, by: { recordKey?: string; domain?:
   if (by.recordKey) rows.push(await db.accounts.get(by.recordKey));
   let frontier = [...seeds];
   for (let hop = 0; hop < 2 && frontier.length; hop++) {
-    const found = await db.accounts.where('ids').anyOf(frontier).toArray();
+    // One exact-key index read per identity key: cheaper than anyOf's cursor walk over a 100k-entry index.
+    const found = (await Promise.all(frontier.map((id) => db.accounts.where('ids').equals(id).toArray()))).flat();
     rows.push(...found);
     frontier = [];
     for (const row of found) for (const id of row.ids ?? []) if (!seeds.has(id)) (seeds.add(id), frontier.push(id));
