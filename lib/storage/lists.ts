@@ -3,7 +3,6 @@ import type { ListAccount, ListProblem } from '../lists/import';
 import { mergeFacts } from '../facts/merge';
 import { accountRow } from './accounts';
 import { checkRow } from './check-row';
-import { checkFacts } from './company-facts';
 import type { AccountRow, IcpDb, ListRow } from './db';
 
 /**
@@ -47,8 +46,8 @@ export async function saveList(
   const problems: ListProblem[] = [...list.problems];
   for (const a of list.accounts) {
     const key = listRowKey(id, a.domain);
-    const { facts, problems: bad } = checkFacts(a.facts);
-    for (const p of bad) problems.push({ line: a.line, message: `${p.field}: ${p.message}` });
+    // readAccountList's facts come out of normaliseFacts, which checks every value against the vocabulary already.
+    const facts = a.facts;
     const earlier = byKey.get(key);
     const merged = earlier ? mergeFacts([facts, earlier.facts]).facts : facts;
     byKey.set(key, accountRow(key, merged, { name: a.name, list: id, at: list.at }));
