@@ -14,6 +14,7 @@ export async function measureAccountsPage(csvPath: string, rows: number) {
     await page.getByTestId('page-tab-accounts').click();
     let t = performance.now();
     await page.getByTestId('account-list-file').setInputFiles(csvPath);
+    await page.getByTestId('account-list-import').click({ timeout: 120_000 });
     await page.getByTestId('account-list-result').waitFor({ timeout: 300_000 });
     const importMs = performance.now() - t;
     const imported = Number((await page.getByTestId('list-count').first().textContent()) ?? 0);

@@ -1,9 +1,52 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { MappingPreview } from '../../components/mapping/MappingPreview';
 import { unreadableLines } from '../../lib/lists/import';
+import { FACT_MAPPING_TARGETS, FilledCounter, identityError, mapHeaders, previewCsv, type MappingTarget } from '../../lib/mapping';
+import { rememberedOverrides, rememberOverrides } from '../../lib/storage/column-mappings';
 import { listLists, removeList } from '../../lib/storage/lists';
 import { askWorker } from './accounts-worker-client';
 import { sendSync, useDeps } from './data';
+
+/** Rows read for the preview's samples and counts (account lists are rarely longer; the import reads them all). */
+const MAX_PREVIEW_ROWS = 5000;
+
+interface PendingList {
+  name: string;
+  text: string;
+  headers: string[];
+  rows: string[][];
+  overrides: Record<string, MappingTarget>;
+}
+
+/** The chosen list before import: its column mapping, one error if no column identifies an account, and the buttons. */
+function ListPreview(props: { list: PendingList; onChange: (header: string, target: MappingTarget | undefined) => void; onImport: () => void; onCancel: () => void; busy: boolean }) {
+  const { list } = props;
+  const mapping = mapHeaders(list.headers, list.overrides);
+  const counter = new FilledCounter(list.headers.length);
+  for (const row of list.rows) counter.add(row);
+  const error = list.headers.length ? identityError(mapping, ['domain']) : 'the file is empty';
+  return (
+    <div className="list-preview" data-testid="account-list-preview">
+      <p>
+        <strong>{list.name}</strong>: {list.rows.length}
+        {list.rows.length === MAX_PREVIEW_ROWS ? '+' : ''} rows. Check how each column is read, then import.
+      </p>
+      <MappingPreview mapping={mapping} rows={list.rows} filled={counter} targets={FACT_MAPPING_TARGETS} overrides={list.overrides} onChange={props.onChange} />
+      {error && (
+        <p role="alert" className="error" data-testid="account-list-error">
+          {error}
+        </p>
+      )}
+      <button type="button" data-testid="account-list-import" disabled={!!error || props.busy} onClick={props.onImport}>
+        Import {list.name}
+      </button>{' '}
+      <button type="button" data-testid="account-list-cancel" onClick={props.onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
 
 /**
  * Account lists as things: import a CSV (in the worker, with a progress bar) as a named list, see every list with
@@ -28,13 +71,30 @@ export function ListsPanel({ onChanged }: { onChanged: () => Promise<void> }) {
   });
   const lists = useQuery({ queryKey: ['lists'], queryFn: () => listLists(db) });
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [pending, setPending] = useState<PendingList | null>(null);
+  /** A list file was chosen: show how its columns will be read (with any remembered overrides) before importing. */
+  const chooseList = async (file: File) => {
+    importList.reset();
+    const text = await file.text();
+    const { headers, rows } = previewCsv(text, MAX_PREVIEW_ROWS);
+    const overrides = await rememberedOverrides(db, headers).catch(() => ({}));
+    setPending({ name: file.name, text, headers, rows, overrides });
+  };
+  const changeMapping = (header: string, target: MappingTarget | undefined) => {
+    if (!pending) return;
+    const overrides: Record<string, MappingTarget> = { ...pending.overrides };
+    if (target) overrides[header] = target;
+    else delete overrides[header];
+    setPending({ ...pending, overrides });
+  };
   const importList = useMutation({
-    mutationFn: async (file: File) => {
-      const { list } = await askWorker({ type: 'import', name: file.name, source: file.name, text: await file.text(), at: new Date().toISOString() }, (done, total) =>
-        setProgress({ done, total }),
-      );
-      return list;
+    mutationFn: async (list: PendingList) => {
+      await rememberOverrides(db, list.headers, list.overrides);
+      const at = new Date().toISOString();
+      const done = await askWorker({ type: 'import', name: list.name, source: list.name, text: list.text, at, overrides: list.overrides }, (n, total) => setProgress({ done: n, total }));
+      return done.list;
     },
+    onSuccess: () => setPending(null),
     onSettled: async () => {
       setProgress(null);
       await client.invalidateQueries({ queryKey: ['lists'] });
@@ -62,10 +122,11 @@ export function ListsPanel({ onChanged }: { onChanged: () => Promise<void> }) {
         data-testid="account-list-file"
         onChange={(e) => {
           const file = e.target.files?.[0];
-          if (file) importList.mutate(file);
+          if (file) void chooseList(file);
           e.target.value = '';
         }}
       />
+      {pending && <ListPreview list={pending} onChange={changeMapping} onImport={() => importList.mutate(pending)} onCancel={() => setPending(null)} busy={importList.isPending} />}
       <form
         onSubmit={(e) => {
           e.preventDefault();

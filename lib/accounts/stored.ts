@@ -5,6 +5,7 @@ import { getActiveModels } from '../storage/models';
 import { getAnswers } from '../storage/notes';
 import { getSetting } from '../storage/settings';
 import { readAccountList } from '../lists/import';
+import type { MappingOverrides } from '../mapping';
 import { groupRecords, scoreCompanies, type ScoredAccount } from './companies';
 import type { CompanyFacts } from '../facts/vocabulary';
 import type { ListRow } from '../storage/db';
@@ -28,8 +29,14 @@ export async function scoreStoredAccounts(db: IcpDb, now: number, onProgress?: P
 }
 
 /** Reads a CSV into a named list and stores it: bad rows come back with line numbers, good rows are kept. */
-export async function importListText(db: IcpDb, input: { name: string; source: string; url?: string; text: string; at: string }, onProgress?: Progress): Promise<ListRow> {
+export async function importListText(
+  db: IcpDb,
+  input: { name: string; source: string; url?: string; text: string; at: string; overrides?: Record<string, string> },
+  onProgress?: Progress,
+): Promise<ListRow> {
   onProgress?.(0, 1, 'reading');
-  const { accounts, problems } = readAccountList(input.text, input.name, input.at);
+  // The column mapping the user checked in the preview (lib/mapping), or the usual headers for a synced list.
+  // readAccountList checks every override (checkOverrides) and reports a bad one, so plain strings may come in.
+  const { accounts, problems } = readAccountList(input.text, input.name, input.at, (input.overrides ?? {}) as MappingOverrides);
   return saveList(db, { ...input, accounts, problems }, (done, total) => onProgress?.(done, total, 'saving'));
 }

@@ -33,6 +33,8 @@ describe('the Accounts page', () => {
     await page.goto(`chrome-extension://${harness.extensionId}/options.html`);
     await page.getByTestId('page-tab-accounts').click();
     await page.getByTestId('account-list-file').setInputFiles({ name: 'q4-targets.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+    // The column mapping preview (lib/mapping) comes first; the usual headers need no change.
+    await page.getByTestId('account-list-import').click();
     await expect.poll(() => page.getByTestId('account-list-result').textContent(), { timeout: 15_000 }).toMatch(/Imported 5 accounts from q4-targets.csv; 1 problems:line 6: no readable website/);
     const listRow = page.locator('[data-testid=list-row][data-list-id=q4-targets-csv]');
     expect(await listRow.getByTestId('list-count').textContent()).toBe('5');
