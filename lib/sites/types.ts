@@ -1,4 +1,5 @@
 import type { RawFacts } from '../facts/raw';
+import type { PageDiagnostic } from './diagnostic';
 import type { SiteId } from './list';
 
 export type { SiteId };
@@ -33,4 +34,9 @@ export interface SiteAdapter {
    * `ref` — e.g. embedded JSON of the previously loaded record, or lazy sections not yet rendered.
    */
   extract(doc: Document, url: URL): RawExtraction | null;
+  /**
+   * What `extract` tried on this document, source by source (counts, selectors, names — never page text), for the
+   * "couldn't read this page" card. Pure, like `extract`; null when the URL is not a record of this site.
+   */
+  diagnose(doc: Document, url: URL): PageDiagnostic | null;
 }
