@@ -1,6 +1,6 @@
 import type { CriterionResult } from '../lib/engine/score';
 import { DIMENSIONS } from '../lib/model/schema';
-import { factLabel, formatFactValue, formatSource, percent, safeHref } from './format';
+import { factLabel, formatAge, formatFactValue, formatSource, percent, safeHref } from './format';
 import type { CardView, FactView } from '../lib/card/types';
 
 /** The full breakdown: dimensions, every criterion with its points, facts with sources, what would change the tier. */
@@ -50,6 +50,11 @@ export function Breakdown({ view, onAnswer }: { view: CardView; onAnswer?: (fiel
       })}
       <section aria-label="Facts">
         <h3>Facts</h3>
+        {view.possibleMatches?.length ? (
+          <p className="muted" data-testid="fit-possible-match">
+            Possibly the same company (same name, not merged): {view.possibleMatches.map((m) => m.name).join(', ')}
+          </p>
+        ) : null}
         <FactList view={view} />
         {view.problems.length > 0 && (
           <ul className="problems" data-testid="fit-problems">
@@ -152,7 +157,15 @@ function FactRow({ fact }: { fact: FactView }) {
   const text = formatFactValue(fact.field, fact.value);
   const href = fact.field === 'domain' ? safeHref(`https://${String(fact.value)}`) : fact.field.endsWith('Url') ? safeHref(fact.value) : undefined;
   return (
-    <div className="fact" data-testid="fit-field" data-field={fact.field} data-source={fact.source.kind} data-derived={fact.source.derivedFrom ? 'true' : undefined}>
+    <div
+      className={fact.stale ? 'fact stale' : 'fact'}
+      data-testid="fit-field"
+      data-field={fact.field}
+      data-source={fact.source.kind}
+      data-source-site={fact.source.kind === 'page' || fact.source.kind === 'crm' ? fact.source.detail : undefined}
+      data-stale={fact.stale ? 'true' : undefined}
+      data-derived={fact.source.derivedFrom ? 'true' : undefined}
+    >
       <dt>{factLabel(fact.field)}</dt>
       <dd>
         {href ? (
@@ -164,7 +177,9 @@ function FactRow({ fact }: { fact: FactView }) {
         )}
         <span className="source" title={fact.source.at ?? ''}>
           {' '}
-          · {formatSource(fact.source)}
+          · {fact.remembered && fact.source.detail ? fact.source.detail : formatSource(fact.source)}
+          {fact.source.at && (fact.remembered || fact.stale || fact.source.kind !== 'page') ? ` · ${formatAge(fact.source.at, Date.now())}` : ''}
+          {fact.stale && <b data-testid="fit-stale"> · stale</b>}
         </span>
         {fact.conflict && (
           <span className="conflict" data-testid="fit-conflict">

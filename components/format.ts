@@ -46,6 +46,24 @@ export function formatSource(source: FactSource): string {
   return source.detail ? `${kind} (${source.detail})` : kind;
 }
 
+/** "just now", "5 minutes ago", "3 days ago", "7 months ago": how old a fact is. */
+export function formatAge(at: string, now: number): string {
+  const ms = now - Date.parse(at);
+  if (!Number.isFinite(ms) || ms < 60_000) return 'just now';
+  const units: [number, string][] = [
+    [365 * 86_400_000, 'year'],
+    [30 * 86_400_000, 'month'],
+    [86_400_000, 'day'],
+    [3_600_000, 'hour'],
+    [60_000, 'minute'],
+  ];
+  for (const [size, unit] of units) {
+    const n = Math.floor(ms / size);
+    if (n >= 1) return `${n} ${unit}${n === 1 ? '' : 's'} ago`;
+  }
+  return 'just now';
+}
+
 /** Only http(s) links are ever rendered; anything else (javascript:, data:) is shown as text. */
 export function safeHref(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;

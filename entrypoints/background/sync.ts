@@ -92,7 +92,8 @@ export function registerSync(deps: RegisterSyncDeps): SyncController {
   const run = async (sources: SyncSource[], current: SyncDeps): Promise<SyncReport[]> => {
     const reports: SyncReport[] = [];
     for (const source of sources) reports.push(await syncSource(current, source));
-    if (reports.some((r) => r.result === 'updated')) await broadcastChange(browser.tabs, 'models');
+    if (reports.some((r) => r.result === 'updated' && !r.list)) await broadcastChange(browser.tabs, 'models');
+    if (reports.some((r) => r.result === 'updated' && r.list)) await broadcastChange(browser.tabs, 'accounts');
     return reports;
   };
 
@@ -123,7 +124,7 @@ export function registerSync(deps: RegisterSyncDeps): SyncController {
           return { ok: false, error: 'editing is locked by your administrator' };
         const checked = checkSourceUrl(request.url);
         if (!checked.ok) return { ok: false, error: checked.message };
-        chosen = [sources.find((s) => s.url === checked.url) ?? { url: checked.url }];
+        chosen = [sources.find((s) => s.url === checked.url) ?? { url: checked.url, ...(request.list ? { list: true } : {}) }];
       } else if (request.modelId !== undefined) {
         chosen = sources.filter((s) => s.modelId === request.modelId);
         if (chosen.length === 0) return { ok: false, error: `model "${request.modelId}" has no source URL` };

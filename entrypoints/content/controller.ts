@@ -16,7 +16,8 @@ export interface ControllerDeps {
   /** Asks the background to normalise, merge and score what the page shows. */
   scorePage(extraction: RawExtraction): Promise<CardView>;
   /** Stores the user's answer for the record; the controller then re-scores, and the background merges it in. */
-  saveAnswer(recordKey: string, field: string, value: boolean): Promise<void>;
+  /** `about` (the company's domain and name) lets the answer follow the company to its records on other sites. */
+  saveAnswer(recordKey: string, field: string, value: boolean, about: { domain?: string; name?: string }): Promise<void>;
   logException(view: CardView, input: ExceptionInput): Promise<void>;
   sendFeedback(view: CardView, input: FeedbackInput): Promise<void>;
   prefs: { position: CardPosition; minimised: boolean };
@@ -35,6 +36,18 @@ export const SETTLE_MS = 6000;
  * answer that arrives for a record the user has already left is dropped, so one record's facts never show on
  * another's page.
  */
+/** The domain and name the card shows, sent with an answer so it is found from the company's other records. */
+function aboutCompany(state: CardState): { domain?: string; name?: string } {
+  if (state.status !== 'ready') return {};
+  const value = (field: string) => {
+    const v = state.view.facts.find((f) => f.field === field)?.value;
+    return typeof v === 'string' ? v : undefined;
+  };
+  const domain = value('domain');
+  const name = value('name');
+  return { ...(domain ? { domain } : {}), ...(name ? { name } : {}) };
+}
+
 export function startController(deps: ControllerDeps): { stop(): void; rescore(): void } {
   let card: ReturnType<typeof mountCard> | null = null;
   let currentKey: string | null = null;
@@ -73,7 +86,7 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
       onAnswer: (field, value) => {
         const key = currentKey;
         if (!key) return;
-        deps.saveAnswer(key, field, value).then(
+        deps.saveAnswer(key, field, value, aboutCompany(state)).then(
           () => {
             if (key === currentKey && lastExtraction) score(lastExtraction);
           },

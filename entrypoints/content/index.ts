@@ -55,7 +55,7 @@ export default defineContentScript({
         },
         reportUnreadable: async (recordKey, company, diagnostic) =>
           void orThrow(await send({ type: 'pageUnreadable', site, recordKey, diagnostic, ...(company ? { company: company.slice(0, 300) } : {}) })),
-        saveAnswer: async (recordKey, field, value) => void orThrow(await send({ type: 'saveAnswer', recordKey, field, value })),
+        saveAnswer: async (recordKey, field, value, about) => void orThrow(await send({ type: 'saveAnswer', recordKey, field, value, ...about })),
         logException: async (view, input) => void orThrow(await send(exceptionRequest(view, input))),
         sendFeedback: async (view, input) => void orThrow(await send(feedbackRequest(view, input))),
       });

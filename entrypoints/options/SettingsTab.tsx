@@ -1,54 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { MappingPreview } from '../../components/mapping/MappingPreview';
-import { readAccountList, unreadableLines, type ListProblem } from '../../lib/lists/import';
-import { FACT_MAPPING_TARGETS, FilledCounter, identityError, mapHeaders, previewCsv, type MappingTarget } from '../../lib/mapping';
-import { rememberedOverrides, rememberOverrides } from '../../lib/storage/column-mappings';
 import { isSiteEnabled, PREF_KEYS } from '../../lib/prefs';
 import { SITE_IDS } from '../../lib/sites/list';
-import { domainAccountKey, putAccountFacts } from '../../lib/storage/accounts';
 import { getSetting, setSetting } from '../../lib/storage/settings';
 import { announceChange, useDeps } from './data';
-
-/** Rows read for the preview's samples and counts (account lists are rarely longer; the import reads them all). */
-const MAX_PREVIEW_ROWS = 5000;
-
-interface PendingList {
-  name: string;
-  text: string;
-  headers: string[];
-  rows: string[][];
-  overrides: Record<string, MappingTarget>;
-}
-
-/** The chosen list before import: its column mapping, one error if no column identifies an account, and the buttons. */
-function ListPreview(props: { list: PendingList; onChange: (header: string, target: MappingTarget | undefined) => void; onImport: () => void; onCancel: () => void; busy: boolean }) {
-  const { list } = props;
-  const mapping = mapHeaders(list.headers, list.overrides);
-  const counter = new FilledCounter(list.headers.length);
-  for (const row of list.rows) counter.add(row);
-  const error = list.headers.length ? identityError(mapping, ['domain']) : 'the file is empty';
-  return (
-    <div className="list-preview" data-testid="account-list-preview">
-      <p>
-        <strong>{list.name}</strong>: {list.rows.length}
-        {list.rows.length === MAX_PREVIEW_ROWS ? '+' : ''} rows. Check how each column is read, then import.
-      </p>
-      <MappingPreview mapping={mapping} rows={list.rows} filled={counter} targets={FACT_MAPPING_TARGETS} overrides={list.overrides} onChange={props.onChange} />
-      {error && (
-        <p role="alert" className="error" data-testid="account-list-error">
-          {error}
-        </p>
-      )}
-      <button type="button" data-testid="account-list-import" disabled={!!error || props.busy} onClick={props.onImport}>
-        Import {list.name}
-      </button>{' '}
-      <button type="button" data-testid="account-list-cancel" onClick={props.onCancel}>
-        Cancel
-      </button>
-    </div>
-  );
-}
+import { ListsPanel } from './ListsPanel';
 
 /**
  * Who you are (recorded on answers, exceptions and feedback), where the card shows, and account lists. The exception
@@ -66,37 +22,6 @@ export function SettingsTab() {
   const saveName = useMutation({
     mutationFn: (value: string) => setSetting(db, 'userName', value),
     onSuccess: () => client.invalidateQueries({ queryKey: ['userName'] }),
-  });
-  const [pending, setPending] = useState<PendingList | null>(null);
-  /** A list file was chosen: show how its columns will be read (with any remembered overrides) before importing. */
-  const chooseList = async (file: File) => {
-    importList.reset();
-    const text = await file.text();
-    const { headers, rows } = previewCsv(text, MAX_PREVIEW_ROWS);
-    const overrides = await rememberedOverrides(db, headers).catch(() => ({}));
-    setPending({ name: file.name, text, headers, rows, overrides });
-  };
-  const changeMapping = (header: string, target: MappingTarget | undefined) => {
-    if (!pending) return;
-    const overrides: Record<string, MappingTarget> = { ...pending.overrides };
-    if (target) overrides[header] = target;
-    else delete overrides[header];
-    setPending({ ...pending, overrides });
-  };
-  const importList = useMutation({
-    mutationFn: async (list: PendingList) => {
-      await rememberOverrides(db, list.headers, list.overrides);
-      const { accounts, problems } = readAccountList(list.text, list.name, new Date().toISOString(), list.overrides);
-      const all: ListProblem[] = [...problems];
-      for (const a of accounts) {
-        const stored = await putAccountFacts(db, domainAccountKey(a.domain), a.facts, { name: a.name });
-        for (const p of stored.problems) all.push({ line: a.line, message: `${p.field}: ${p.message}` });
-      }
-      // Open cards merge the list's facts on their next score.
-      await announceChange(browser, 'accounts');
-      return { file: list.name, imported: accounts.length, unreadable: unreadableLines(problems), problems: all.sort((a, b) => a.line - b.line) };
-    },
-    onSuccess: () => setPending(null),
   });
   const toggleSite = useMutation({
     mutationFn: async ({ site, on }: { site: string; on: boolean }) =>
@@ -119,43 +44,7 @@ export function SettingsTab() {
         <button type="submit">Save</button>
         {saveName.isError && <span role="alert"> {String(saveName.error)}</span>}
       </form>
-      <h2>Account lists</h2>
-      <p className="muted">
-        A CSV of accounts (a CRM list export): matched to pages by website, merged into the card as facts from the list.
-      </p>
-      <input
-        type="file"
-        accept=".csv,text/csv"
-        data-testid="account-list-file"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void chooseList(file);
-        }}
-      />
-      {pending && <ListPreview list={pending} onChange={changeMapping} onImport={() => importList.mutate(pending)} onCancel={() => setPending(null)} busy={importList.isPending} />}
-      {importList.data && (
-        <div data-testid="account-list-result">
-          <p>
-            Imported {importList.data.imported} accounts from {importList.data.file}
-            {importList.data.problems.length ? `; ${importList.data.problems.length} problems:` : '.'}
-          </p>
-          {importList.data.unreadable.length > 0 && (
-            <p data-testid="account-list-unreadable">
-              Could not read {importList.data.unreadable.length} row{importList.data.unreadable.length === 1 ? '' : 's'} (broken quotes), not imported:
-              line {importList.data.unreadable.join(', ')}
-            </p>
-          )}
-          <ul>
-            {importList.data.problems.map((p, i) => (
-              <li key={i}>
-                line {p.line}: {p.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {importList.isError && <p role="alert">Import failed: {String(importList.error)}</p>}
+      <ListsPanel onChanged={() => announceChange(browser, 'accounts')} />
       <h2>Sites</h2>
       {SITE_IDS.map((site) => (
         <label key={site} style={{ display: 'block' }}>

@@ -6,10 +6,12 @@ import { normaliseFacts } from '../facts/normalise';
 import { valuesOf } from '../facts/parse';
 import type { RawFacts } from '../facts/raw';
 import type { CompanyFacts } from '../facts/vocabulary';
-import { domainAccountKey, findAccounts } from '../storage/accounts';
+import { domainAccountKey, findAccounts, possiblySame, putAccountFacts } from '../storage/accounts';
 import type { IcpDb } from '../storage/db';
 import { getActiveModels } from '../storage/models';
 import { getAnswers } from '../storage/notes';
+import { getSetting } from '../storage/settings';
+import { staleFacts } from '../accounts/stale';
 import { SOURCE_KIND, type SiteId } from '../sites/list';
 import type { CardView } from './types';
 import { recordAndCompare } from './history';
@@ -19,11 +21,12 @@ import { buildCardView } from './view';
  * The page-to-card pipeline, start to end:
  *
  *   raw page facts ──normalise──▶ facts with sources (+ rejected values as problems)
- *                  ──accounts───▶ stored accounts for this record or its domain, and the user's answers
+ *                  ──accounts───▶ every stored record of this company (lib/accounts/identity.ts), and the user's answers
  *                  ──merge──────▶ one fact per name (user > page > crm > list), conflicts reported
  *                  ──score──────▶ every active model's result, the best one first
  *                  ──view───────▶ the card view the content script, popup and side panel show
  *                  ──history────▶ the score joins the record's history; after a model change, the change line
+ *                  ──remember───▶ the page's facts stored under its record, with site and date, for every other site
  *
  * Runs in the background (it owns the database); the content script sends the raw facts and renders the view.
  */
@@ -51,6 +54,10 @@ export interface ScoredFacts {
   conflicts: FactConflict[];
   /** The stored accounts found for this company (by record key or domain). */
   accountKeys: string[];
+  /** Facts older than the staleAfterDays setting: shown as stale, counted with half weight in confidence. */
+  stale: string[];
+  /** Facts that came from another site's visit (memory), not from this page. */
+  remembered: string[];
 }
 
 /** Default model cache for callers that pass none (tests, one-off calls). */
@@ -67,9 +74,12 @@ export async function cardForPage(page: PageInput, deps: PipelineDeps): Promise<
   });
   // 2-4. stored accounts, merge, score
   const scored = await scoreFacts(facts, page.recordKey, deps);
+  // 6. remember what this page showed, for the company's other records (before returning: the next page may ask).
+  if (Object.keys(facts).length > 0) await putAccountFacts(deps.db, page.recordKey, facts, { replace: true });
   if (!scored.best) return { view: null, error: 'no active ICP model: turn one on in the options' };
-  // 5. view, and 6. the record's score history: what changed since the last model version it was seen with
-  const view = buildCardView({ recordKey: page.recordKey, ...scored, best: scored.best, problems });
+  // 5. view, and 7. the record's score history: what changed since the last model version it was seen with
+  const possibleMatches = await possiblySame(deps.db, scored.facts, [page.recordKey, ...scored.accountKeys]);
+  const view = buildCardView({ recordKey: page.recordKey, ...scored, best: scored.best, problems, possibleMatches });
   const change = await recordAndCompare(deps.db, view, new Date(now).toISOString());
   return { view: change ? { ...view, change } : view };
 }
@@ -78,7 +88,7 @@ export async function cardForPage(page: PageInput, deps: PipelineDeps): Promise<
 export async function scoreFacts(page: CompanyFacts, recordKey: string | undefined, deps: PipelineDeps): Promise<ScoredFacts> {
   const { db } = deps;
   const domain = page.domain?.value;
-  const accounts = await findAccounts(db, { recordKey, domain });
+  const accounts = await findAccounts(db, { recordKey, domain, facts: page });
   const keys = new Set(accounts.map((a) => a.key));
   if (recordKey) keys.add(recordKey);
   if (domain) keys.add(domainAccountKey(domain));
@@ -91,6 +101,10 @@ export async function scoreFacts(page: CompanyFacts, recordKey: string | undefin
   const facts = deriveFacts(merged.facts, { headcounts: layers.flatMap((l) => (l.employees ? [l.employees] : [])) });
   const models = (deps.models ?? sharedCache).compile(await getActiveModels(db));
   const now = deps.now?.() ?? Date.now();
-  const { best, results } = models.length ? scoreBest(models, valuesOf(facts), now) : { best: null, results: [] };
-  return { best, results, facts, conflicts, accountKeys: accounts.map((a) => a.key) };
+  const stale = staleFacts(facts, now, await getSetting(db, 'staleAfterDays'));
+  const { best, results } = models.length ? scoreBest(models, valuesOf(facts), now, new Set(stale)) : { best: null, results: [] };
+  const remembered = Object.entries(facts)
+    .filter(([field, fact]) => fact && fact !== page[field as keyof CompanyFacts] && !fact.source.derivedFrom && (fact.source.kind === 'page' || fact.source.kind === 'crm'))
+    .map(([field]) => field);
+  return { best, results, facts, conflicts, accountKeys: accounts.map((a) => a.key), stale, remembered };
 }

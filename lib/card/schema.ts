@@ -34,7 +34,17 @@ export const cardViewSchema: z.ZodType<CardView> = z.object({
       verdict: z.enum(['fit', 'not-fit', 'needs-data']),
     }),
   ),
-  facts: z.array(z.object({ field: z.string(), value: z.unknown(), source: factSourceSchema, conflict: z.string().optional() })),
+  facts: z.array(
+    z.object({
+      field: z.string(),
+      value: z.unknown(),
+      source: factSourceSchema,
+      conflict: z.string().optional(),
+      stale: z.boolean().optional(),
+      remembered: z.boolean().optional(),
+    }),
+  ),
   problems: z.array(z.object({ field: z.string(), message: z.string() })),
   change: scoreChangeSchema.optional(),
+  possibleMatches: z.array(z.object({ key: z.string(), name: z.string() })).optional(),
 }) as z.ZodType<CardView>;

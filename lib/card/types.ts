@@ -9,6 +9,10 @@ export interface FactView {
   source: FactSource;
   /** Another source said something else: "CRM (hubspot) says 51-200". */
   conflict?: string;
+  /** Observed longer ago than the staleAfterDays setting: counted with half weight in confidence. */
+  stale?: boolean;
+  /** Known from another record of the company (another site's visit, a CRM record), not from this page. */
+  remembered?: boolean;
 }
 
 export interface CardView {
@@ -22,6 +26,8 @@ export interface CardView {
   problems: { field: string; message: string }[];
   /** The score under the previous model version this record was seen with, when the model changed since. */
   change?: ScoreChange;
+  /** Stored records with the same name but nothing else in common: "possibly the same company", not merged. */
+  possibleMatches?: { key: string; name: string }[];
 }
 
 export type CardState =

@@ -25,12 +25,24 @@ export function buildCardView(input: {
   facts: CompanyFacts;
   conflicts: FactConflict[];
   problems: { field: string; message: string }[];
+  stale?: string[];
+  remembered?: string[];
+  possibleMatches?: { key: string; name: string }[];
 }): CardView {
+  const stale = new Set(input.stale);
+  const remembered = new Set(input.remembered);
   const conflictOf = new Map(input.conflicts.map((c) => [c.field, c.others.map((other) => describe(c.field, other)).join('; ')]));
   const facts: FactView[] = Object.entries(input.facts)
     .filter((entry): entry is [string, Fact] => entry[1] !== undefined)
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-    .map(([field, fact]) => ({ field, value: fact.value, source: fact.source, ...(conflictOf.has(field) ? { conflict: conflictOf.get(field) } : {}) }));
+    .map(([field, fact]) => ({
+      field,
+      value: fact.value,
+      source: fact.source,
+      ...(conflictOf.has(field) ? { conflict: conflictOf.get(field) } : {}),
+      ...(stale.has(field) ? { stale: true } : {}),
+      ...(remembered.has(field) ? { remembered: true } : {}),
+    }));
   const name = input.facts.name?.value;
   return {
     recordKey: input.recordKey,
@@ -41,5 +53,6 @@ export function buildCardView(input: {
       .map(({ modelId, modelName, modelVersion, score, tier, verdict }) => ({ modelId, modelName, modelVersion, score, tier, verdict })),
     facts,
     problems: input.problems,
+    ...(input.possibleMatches?.length ? { possibleMatches: input.possibleMatches } : {}),
   };
 }

@@ -277,6 +277,7 @@ export function evaluate(
   values: FactValues,
   now: number,
   statuses: Uint8Array = new Uint8Array(compiled.criteria.length),
+  stale?: ReadonlySet<string>,
 ): Evaluation {
   const { hot, slotOf } = compiled;
   const { evaluators, truths } = hot;
@@ -295,8 +296,14 @@ export function evaluate(
     evaluators[slot](v, now, truths);
     if (slots) slots[slot] = v;
   }
-  return settle(compiled, truths, slots, now, statuses);
+  return settle(compiled, truths, slots, now, statuses, stale);
 }
+
+/**
+ * How much a criterion decided by a stale fact (older than the staleAfterDays setting) counts toward confidence:
+ * half of its weight. Its pass or fail and its points are unchanged; only how sure we are of them drops.
+ */
+export const STALE_CONFIDENCE_FACTOR = 0.5;
 
 /**
  * evaluate for facts already laid out in slots: `slots[i]` holds the value of `compiled.fields[i]`, undefined when
@@ -308,6 +315,7 @@ export function evaluateSlots(
   slots: readonly unknown[],
   now: number,
   statuses: Uint8Array = new Uint8Array(compiled.criteria.length),
+  stale?: ReadonlySet<string>,
 ): Evaluation {
   const { evaluators, truths } = compiled.hot;
   truths.set(compiled.hot.missingTruth);
@@ -315,7 +323,7 @@ export function evaluateSlots(
     const v = slots[s];
     if (v !== undefined) evaluators[s](v, now, truths);
   }
-  return settle(compiled, truths, compiled.segments.length > 0 ? slots : undefined, now, statuses);
+  return settle(compiled, truths, compiled.segments.length > 0 ? slots : undefined, now, statuses, stale);
 }
 
 /**
@@ -329,8 +337,10 @@ function settle(
   slots: readonly unknown[] | undefined,
   now: number,
   statuses: Uint8Array,
+  stale?: ReadonlySet<string>,
 ): Evaluation {
   const { model, hot } = compiled;
+  const anyStale = stale !== undefined && stale.size > 0;
   const { statusByTruth, worth, confidenceWeight, gate, must } = hot;
   let score = 0;
   let potential = 0;
@@ -340,12 +350,13 @@ function settle(
   for (let i = 0; i < truths.length; i++) {
     const status = statusByTruth[3 * i + truths[i]];
     statuses[i] = status;
+    const weight = anyStale && stale.has(compiled.criteria[i].criterion.field) ? confidenceWeight[i] * STALE_CONFIDENCE_FACTOR : confidenceWeight[i];
     if (status === PASS) {
       score += worth[i];
       potential += worth[i];
-      knownWeight += confidenceWeight[i];
+      knownWeight += weight;
     } else if (status === FAIL) {
-      knownWeight += confidenceWeight[i];
+      knownWeight += weight;
       if (gate[i] === 1) blocked = true;
     } else {
       potential += worth[i];
@@ -572,8 +583,8 @@ export const belowMinimumReason = (score: number, potential: number, minScore: n
   `score ${score} below the fit minimum ${minScore} (could reach ${potential})`;
 
 /** Scores one account in full. `now` (ms since epoch) decides "within the last N days"; pass it explicitly. */
-export function scoreCompiled(compiled: CompiledModel, values: FactValues, now: number): ScoreResult {
-  return explain(compiled, evaluate(compiled, values, now));
+export function scoreCompiled(compiled: CompiledModel, values: FactValues, now: number, stale?: ReadonlySet<string>): ScoreResult {
+  return explain(compiled, evaluate(compiled, values, now, undefined, stale));
 }
 
 /** Convenience for one-off calls; batch callers compile once and use scoreCompiled (or evaluate). */
@@ -587,8 +598,8 @@ const VERDICT_RANK: Record<Verdict, number> = { fit: 0, 'needs-data': 1, 'not-fi
  * Scores against several active models (e.g. sales-led and PLG) and names the best match: a fit beats needs-data
  * beats not-fit; then the higher tier; then the higher score; then the earlier model.
  */
-export function scoreBest(models: CompiledModel[], values: FactValues, now: number) {
-  const results = models.map((m) => scoreCompiled(m, values, now));
+export function scoreBest(models: CompiledModel[], values: FactValues, now: number, stale?: ReadonlySet<string>) {
+  const results = models.map((m) => scoreCompiled(m, values, now, stale));
   let best = 0;
   for (let i = 1; i < results.length; i++) if (better(results[i], models[i], results[best], models[best])) best = i;
   return { best: results[best], results };
@@ -600,9 +611,29 @@ function tierRank(result: ScoreResult, model: CompiledModel) {
 }
 
 function better(a: ScoreResult, am: CompiledModel, b: ScoreResult, bm: CompiledModel): boolean {
-  if (VERDICT_RANK[a.verdict] !== VERDICT_RANK[b.verdict]) return VERDICT_RANK[a.verdict] < VERDICT_RANK[b.verdict];
-  if (tierRank(a, am) !== tierRank(b, bm)) return tierRank(a, am) < tierRank(b, bm);
-  return a.score > b.score;
+  return ranksAbove(a.verdict, tierRank(a, am), a.score, b.verdict, tierRank(b, bm), b.score);
+}
+
+/** The order of scoreBest: a fit beats needs-data beats not-fit; then the higher tier (lower index); then the score. */
+function ranksAbove(av: Verdict, at: number, as: number, bv: Verdict, bt: number, bs: number): boolean {
+  if (VERDICT_RANK[av] !== VERDICT_RANK[bv]) return VERDICT_RANK[av] < VERDICT_RANK[bv];
+  if (at !== bt) return at < bt;
+  return as > bs;
+}
+
+/**
+ * scoreBest for batch callers (the Accounts page over 100k accounts): compact evaluations only, the best one's model
+ * index. Explain or reasonsOf the best before the next call (statuses are fresh arrays here, so they stay valid).
+ */
+export function evaluateBest(models: CompiledModel[], values: FactValues, now: number, stale?: ReadonlySet<string>): { index: number; evaluation: Evaluation } | null {
+  let best: { index: number; evaluation: Evaluation } | null = null;
+  const rank = (e: Evaluation) => (e.tierIndex === -1 ? Infinity : e.tierIndex);
+  for (let i = 0; i < models.length; i++) {
+    const evaluation = evaluate(models[i], values, now, undefined, stale);
+    if (!best || ranksAbove(evaluation.verdict, rank(evaluation), evaluation.score, best.evaluation.verdict, rank(best.evaluation), best.evaluation.score))
+      best = { index: i, evaluation };
+  }
+  return best;
 }
 
 export { HOLDS, NOT, UNKNOWN };

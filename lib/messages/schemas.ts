@@ -27,6 +27,10 @@ export const scoreDataSchema = {
   conflicts: z.array(conflictSchema),
   /** The stored accounts found for this company (by record key or domain). */
   accountKeys: z.array(z.string()),
+  /** Facts older than the staleAfterDays setting. */
+  stale: z.array(z.string()),
+  /** Facts known from the company's other records, not from the facts sent. */
+  remembered: z.array(z.string()),
 };
 
 /** Score already-normalised facts (the end-to-end tests and the CLI-like checks use it; the card sends scorePage). */

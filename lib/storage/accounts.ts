@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identityKeys, nameKey, registrableDomain } from '../accounts/identity';
 import { factSourceSchema, type CompanyFacts, type FactSource } from '../facts/vocabulary';
 import { checkRow } from './check-row';
 import { checkFacts } from './company-facts';
@@ -14,6 +15,9 @@ const accountRowSchema = z.object({
   facts: z.record(z.string(), z.unknown()),
   sources: z.array(factSourceSchema),
   updatedAt: z.string(),
+  ids: z.array(z.string()).optional(),
+  nameKey: z.string().optional(),
+  list: z.string().optional(),
 });
 
 /** The key for an account known only by its domain (a CSV row, a list import). */
@@ -34,16 +38,23 @@ export async function getAccount(db: IcpDb, key: string): Promise<Account | unde
 }
 
 /**
- * Every stored account that is this company: the one under the page's record key, the one under `domain:<domain>`,
- * and any other record (another site, a CRM) whose domain matches.
+ * Every stored account that is this company: rows that share a strong identity key (lib/accounts/identity.ts) with
+ * the record or its facts, followed one more hop (a LinkedIn page names no domain, the Crunchbase record found by
+ * its LinkedIn URL does, and the HubSpot record shares that domain). Names alone never link rows: see possiblySame.
  */
-export async function findAccounts(db: IcpDb, by: { recordKey?: string; domain?: string }): Promise<Account[]> {
+export async function findAccounts(db: IcpDb, by: { recordKey?: string; domain?: string; facts?: CompanyFacts }): Promise<Account[]> {
+  const seeds = new Set(identityKeys(by.recordKey, by.facts ?? {}));
+  const domain = by.domain && registrableDomain(by.domain);
+  if (domain) seeds.add(`domain:${domain}`);
   const rows: unknown[] = [];
   if (by.recordKey) rows.push(await db.accounts.get(by.recordKey));
-  if (by.domain) {
-    const domain = by.domain.toLowerCase();
-    rows.push(await db.accounts.get(domainAccountKey(domain)));
-    rows.push(...(await db.accounts.where('domain').equals(domain).toArray()));
+  let frontier = [...seeds];
+  for (let hop = 0; hop < 2 && frontier.length; hop++) {
+    // One exact-key index read per identity key: cheaper than anyOf's cursor walk over a 100k-entry index.
+    const found = (await Promise.all(frontier.map((id) => db.accounts.where('ids').equals(id).toArray()))).flat();
+    rows.push(...found);
+    frontier = [];
+    for (const row of found) for (const id of row.ids ?? []) if (!seeds.has(id)) (seeds.add(id), frontier.push(id));
   }
   const seen = new Set<string>();
   const accounts: Account[] = [];
@@ -57,6 +68,36 @@ export async function findAccounts(db: IcpDb, by: { recordKey?: string; domain?:
   return accounts;
 }
 
+/** Stored records with the same normalised name but no shared identity: "possibly the same company", never merged. */
+export async function possiblySame(db: IcpDb, facts: CompanyFacts, exclude: readonly string[], limit = 5): Promise<{ key: string; name: string }[]> {
+  const key = nameKey(facts);
+  if (!key) return [];
+  const skip = new Set(exclude);
+  const rows = await db.accounts.where('nameKey').equals(key).limit(limit + skip.size).toArray();
+  return rows.filter((r) => !skip.has(r.key)).slice(0, limit).map((r) => ({ key: r.key, name: r.name ?? r.key }));
+}
+
+/** Forgets a company: every record linked to it (pages, CRM records, list rows) and the answers given on them. */
+export async function forgetCompany(db: IcpDb, recordKey: string): Promise<string[]> {
+  const account = await getAccount(db, recordKey);
+  const keys = (await findAccounts(db, { recordKey, facts: account?.facts })).map((a) => a.key);
+  if (!keys.includes(recordKey)) keys.push(recordKey);
+  await db.transaction('rw', db.accounts, db.notes, async () => {
+    await db.accounts.bulkDelete(keys);
+    await db.notes.where('accountKey').anyOf(keys).delete();
+  });
+  return keys;
+}
+
+/** Clears all memory: every stored account, list and answer (models and settings stay). */
+export async function clearMemory(db: IcpDb): Promise<void> {
+  await db.transaction('rw', db.accounts, db.notes, db.lists, async () => {
+    await db.accounts.clear();
+    await db.notes.clear();
+    await db.lists.clear();
+  });
+}
+
 /**
  * Stores facts for an account (a list import, CRM facts). Facts are checked one by one: bad ones are returned as
  * problems and not stored. New facts replace stored facts of the same name; other stored facts stay.
@@ -65,26 +106,31 @@ export async function putAccountFacts(
   db: IcpDb,
   key: string,
   facts: CompanyFacts,
-  options: { name?: string } = {},
+  options: { name?: string; replace?: boolean; list?: string } = {},
 ): Promise<{ account: Account; problems: { field: string; message: string }[] }> {
   const { facts: good, problems } = checkFacts(facts);
   const account = await db.transaction('rw', db.accounts, async () => {
     const current = await getAccount(db, key);
-    const merged = { ...(current?.facts ?? {}), ...good } as CompanyFacts;
-    const row: AccountRow = {
-      key,
-      facts: merged,
-      sources: distinctSources(merged),
-      updatedAt: nowIso(),
-    };
-    const name = options.name ?? (merged.name?.value as string | undefined) ?? current?.name;
-    if (name) row.name = name;
-    const domain = domainOf(merged) ?? current?.domain;
-    if (domain) row.domain = domain;
+    // A page seen again replaces what it showed before; a list row or CRM facts add to the record.
+    const merged = (options.replace ? good : { ...(current?.facts ?? {}), ...good }) as CompanyFacts;
+    const row = accountRow(key, merged, { name: options.name ?? current?.name, domain: current?.domain, list: options.list ?? current?.list });
     await db.accounts.put(row);
     return row;
   });
   return { account, problems };
+}
+
+/** A row ready to store: sources, identity keys and name key derived from the facts. Facts must be checked. */
+export function accountRow(key: string, facts: CompanyFacts, about: { name?: string; domain?: string; list?: string; at?: string } = {}): AccountRow {
+  const row: AccountRow = { key, facts, sources: distinctSources(facts), updatedAt: about.at ?? nowIso(), ids: identityKeys(key, facts) };
+  const name = (facts.name?.value as string | undefined) ?? about.name;
+  if (name) row.name = name;
+  const domain = domainOf(facts) ?? about.domain;
+  if (domain) row.domain = domain;
+  const weak = nameKey(facts, name);
+  if (weak) row.nameKey = weak;
+  if (about.list) row.list = about.list;
+  return row;
 }
 
 /** Makes sure an account row exists (so answers saved on a record page can be found again by domain). */
@@ -93,16 +139,9 @@ export async function ensureAccount(db: IcpDb, key: string, about: { name?: stri
     const current = await db.accounts.get(key);
     const domain = about.domain?.toLowerCase();
     if (current && (current.domain || !domain)) return;
-    if (current) await db.accounts.update(key, { domain });
-    else
-      await db.accounts.put({
-        key,
-        facts: {},
-        sources: [],
-        updatedAt: nowIso(),
-        ...(about.name ? { name: about.name } : {}),
-        ...(domain ? { domain } : {}),
-      });
+    const ids = identityKeys(key, domain ? ({ domain: { value: domain, source: { kind: 'user' } } } as CompanyFacts) : {});
+    if (current) await db.accounts.update(key, { domain, ids: [...new Set([...(current.ids ?? []), ...ids])] });
+    else await db.accounts.put({ ...accountRow(key, {}, { name: about.name, domain }), ids });
   });
 }
 

@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import { identityKeys, nameKey } from '../accounts/identity';
 import type { CompanyFacts, FactSource } from '../facts/vocabulary';
 import type { CriterionSnapshot, ScoreSnapshot } from '../history/change';
 
@@ -48,6 +49,25 @@ export interface AccountRow {
   /** The distinct sources the facts came from. */
   sources: FactSource[];
   updatedAt: string;
+  /** Strong identity keys (lib/accounts/identity.ts), indexed multi-entry since version 4: links one company's records. */
+  ids?: string[];
+  /** The weak key `name:<normalised name>`: "possibly the same company", never merged. */
+  nameKey?: string;
+  /** The account list this row came from (rows of a list are keyed `list:<list id>:<domain>`). */
+  list?: string;
+}
+
+/** An imported account list (a file or a URL): a named thing the user can see, re-import and remove. */
+export interface ListRow {
+  id: string;
+  name: string;
+  /** The file name, or the URL it syncs from. */
+  source: string;
+  url?: string;
+  importedAt: string;
+  rowCount: number;
+  /** Rows that were refused on the last import, with their line numbers (at most 1,000 kept). */
+  problems: { line: number; message: string }[];
 }
 
 /** A note on an account, or (with `field` and `value`) a user's answer to a fact, usually a relationship question. */
@@ -152,6 +172,16 @@ export const STORES_V3 = {
   scores: '++id, accountKey, [accountKey+modelId], at',
 } as const;
 
+/**
+ * Version 4: the memory of every company. Accounts get their identity keys
+ * (multi-entry), the normalised name and the list they came from; lists become rows of their own. The upgrade fills
+ * the keys of existing rows.
+ */
+export const STORES_V4 = {
+  accounts: 'key, domain, *ids, nameKey, list',
+  lists: 'id',
+} as const;
+
 /** The database as version 1 defined it. Only for the upgrade test and for reading old backups. */
 export class IcpDbV1 extends Dexie {
   models!: Table<ModelRow, string>;
@@ -185,6 +215,7 @@ export class IcpDb extends Dexie {
   feedback!: Table<FeedbackRow, number>;
   scores!: Table<ScoreRow, number>;
   settings!: Table<SettingRow, string>;
+  lists!: Table<ListRow, string>;
 
   /** Corrupt rows met on read since the database was opened (newest last, at most 100). */
   readonly problems: StorageProblem[] = [];
@@ -204,6 +235,19 @@ export class IcpDb extends Dexie {
           });
       });
     this.version(3).stores(STORES_V3);
+    this.version(4)
+      .stores(STORES_V4)
+      .upgrade(async (tx) => {
+        await tx
+          .table('accounts')
+          .toCollection()
+          .modify((row: AccountRow) => {
+            const facts = (row.facts && typeof row.facts === 'object' ? row.facts : {}) as CompanyFacts;
+            row.ids = identityKeys(row.key, facts);
+            const name = nameKey(facts, row.name);
+            if (name) row.nameKey = name;
+          });
+      });
   }
 
   reportProblem(problem: StorageProblem): void {

@@ -1,6 +1,6 @@
 /** The extension's storage: the Dexie database and the only functions that read and write it. */
-export { IcpDb, IcpDbV1, IcpDbV2, DB_NAME, MODEL_SOURCES, STORES_V1, STORES_V2, STORES_V3 } from './db';
-export type { IdbDeps, ModelSource, StorageProblem, AccountRow, ModelRow, ModelVersionRow, NoteRow, ExceptionRow, FeedbackRow, ScoreRow, CriterionSnapshot } from './db';
+export { IcpDb, IcpDbV1, IcpDbV2, DB_NAME, MODEL_SOURCES, STORES_V1, STORES_V2, STORES_V3, STORES_V4 } from './db';
+export type { IdbDeps, ModelSource, StorageProblem, AccountRow, ModelRow, ModelVersionRow, NoteRow, ExceptionRow, FeedbackRow, ScoreRow, CriterionSnapshot, ListRow } from './db';
 export { checkFacts, companyFactsSchema } from './company-facts';
 export {
   listModels,
@@ -12,7 +12,7 @@ export {
   installBuiltinModels,
 } from './models';
 export type { StoredModel, StoredModelVersion, SaveModelResult } from './models';
-export { getAccount, findAccounts, putAccountFacts, ensureAccount, domainAccountKey } from './accounts';
+export { getAccount, findAccounts, putAccountFacts, ensureAccount, domainAccountKey, possiblySame, forgetCompany, clearMemory } from './accounts';
 export type { Account } from './accounts';
 export { addNote, getNotes, getAnswers, newNoteSchema } from './notes';
 export type { Note, NewNote } from './notes';

@@ -15,6 +15,8 @@ export const MAX_REMEMBERED_MAPPINGS = 50;
 export const SETTING_SCHEMAS = {
   /** Who is using the extension: recorded on answers and exceptions. */
   userName: z.string().trim().max(200),
+  /** Facts older than this many days (remembered from another visit, a list, an answer) show as stale and count half toward confidence. */
+  staleAfterDays: z.number().int().min(1).max(3650),
   /**
    * Column overrides the user chose in a mapping preview, per header set (lib/mapping/preview.ts headerSetKey),
    * newest first: the next file with the same columns is read the same way.
@@ -33,6 +35,7 @@ export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];
 
 export const DEFAULT_SETTINGS: Settings = {
   userName: '',
+  staleAfterDays: 180,
   columnMappings: [],
 };
 

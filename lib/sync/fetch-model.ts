@@ -39,6 +39,8 @@ const failed = (cause: FetchFailureCause, message: string, extra: { status?: num
   ...extra,
 });
 
+const failedText = (cause: FetchFailureCause, message: string, extra: { status?: number } = {}) => failed(cause, message, extra) as FetchTextOutcome;
+
 class FetchFailure extends Error {
   constructor(readonly outcome: FetchModelOutcome) {
     super(outcome.kind === 'failed' ? outcome.message : outcome.kind);
@@ -48,9 +50,34 @@ const fail = (cause: FetchFailureCause, message: string, extra: { status?: numbe
   throw new FetchFailure(failed(cause, message, extra));
 };
 
+export type FetchTextOutcome =
+  | { kind: 'fetched'; text: string; etag?: string; status: number }
+  | { kind: 'not-modified'; etag?: string; status: 304 }
+  | Extract<FetchModelOutcome, { kind: 'failed' }>;
+
+/** A model file: one conditional GET (fetchText), then the JSON and the model checked. */
 export async function fetchModel(options: FetchModelOptions): Promise<FetchModelOutcome> {
+  const outcome = await fetchText({ ...options, maxBytes: MAX_MODEL_BYTES, accept: 'application/json', what: 'a model file' });
+  if (outcome.kind !== 'fetched') return outcome;
+  const parsed = parseJsonDocument(outcome.text);
+  if (!parsed.ok) return failed('json', parsed.problems[0].message, { status: 200, problems: parsed.problems });
+  const check = checkModel(parsed.data);
+  if (!check.ok)
+    return failed('schema', `the file is not a valid model (${check.problems.length} problem${check.problems.length === 1 ? '' : 's'})`, {
+      status: 200,
+      problems: check.problems,
+    });
+  return { kind: 'fetched', model: check.model, status: 200, ...(outcome.etag ? { etag: outcome.etag } : {}) };
+}
+
+/**
+ * One conditional GET of a text file (a model file, an account list): the source URL and every redirect hop checked,
+ * If-None-Match, a timeout over the whole exchange, a size limit while reading. Never throws.
+ */
+export async function fetchText(options: FetchModelOptions & { maxBytes: number; accept: string; what: string }): Promise<FetchTextOutcome> {
   const checked = checkSourceUrl(options.url);
-  if (!checked.ok) return failed('url', checked.message);
+  if (!checked.ok) return failed('url', checked.message) as FetchTextOutcome;
+  const { maxBytes, what: file } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const controller = new AbortController();
   let timedOut = false;
@@ -60,7 +87,7 @@ export async function fetchModel(options: FetchModelOptions): Promise<FetchModel
     controller.abort();
   }, timeoutMs);
   const request = async (url: string, redirect: RequestRedirect, what: string, cause: FetchFailureCause = 'network'): Promise<Response> => {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: options.accept };
     if (options.etag) headers['If-None-Match'] = options.etag;
     try {
       // no-store: we do the conditional request ourselves, and the HTTP cache must not answer for the server.
@@ -76,32 +103,24 @@ export async function fetchModel(options: FetchModelOptions): Promise<FetchModel
     if (response.status === 304) {
       // A 304 only means something as the answer to If-None-Match: without one there is no copy to keep.
       if (!options.etag)
-        return failed('http', 'the server answered 304 Not Modified to a request that was not conditional (no If-None-Match sent): there is no copy to keep', { status: 304 });
+        return failedText('http', 'the server answered 304 Not Modified to a request that was not conditional (no If-None-Match sent): there is no copy to keep', { status: 304 });
       return { kind: 'not-modified', status: 304, ...(etag ? { etag } : {}) };
     }
     if (response.status !== 200)
-      return failed('http', `the server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, { status: response.status });
+      return failedText('http', `the server answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, { status: response.status });
     const length = Number(response.headers.get('Content-Length') ?? '0');
-    if (length > MAX_MODEL_BYTES) return failed('too-large', `too big: the file is ${length} bytes; a model file is at most ${MAX_MODEL_BYTES}`, { status: 200 });
+    if (length > maxBytes) return failedText('too-large', `too big: the file is ${length} bytes; ${file} is at most ${maxBytes}`, { status: 200 });
     let text: string;
     try {
-      text = await readBodyWithinLimit(response, MAX_MODEL_BYTES);
+      text = await readBodyWithinLimit(response, maxBytes, file);
     } catch (error) {
       if (error instanceof FetchFailure) throw error;
-      if (timedOut) return failed('timeout', `the file did not arrive within ${formatSeconds(timeoutMs)}`);
-      return failed('network', `the download broke off: ${errorText(error)}`);
+      if (timedOut) return failedText('timeout', `the file did not arrive within ${formatSeconds(timeoutMs)}`);
+      return failedText('network', `the download broke off: ${errorText(error)}`);
     }
-    const parsed = parseJsonDocument(text);
-    if (!parsed.ok) return failed('json', parsed.problems[0].message, { status: 200, problems: parsed.problems });
-    const check = checkModel(parsed.data);
-    if (!check.ok)
-      return failed('schema', `the file is not a valid model (${check.problems.length} problem${check.problems.length === 1 ? '' : 's'})`, {
-        status: 200,
-        problems: check.problems,
-      });
-    return { kind: 'fetched', model: check.model, status: 200, ...(etag ? { etag } : {}) };
+    return { kind: 'fetched', text, status: 200, ...(etag ? { etag } : {}) };
   } catch (error) {
-    if (error instanceof FetchFailure) return error.outcome;
+    if (error instanceof FetchFailure) return error.outcome as FetchTextOutcome;
     throw error;
   } finally {
     controller.abort(); // stops a body we stopped reading (too big) from downloading on
@@ -156,7 +175,7 @@ function checkFinalUrl(response: Response): Response {
  * Reads the body chunk by chunk and stops past `limit` bytes, so a server that streams without a Content-Length (or
  * lies about it) cannot fill the extension's memory; the file is reported as too big, not as broken JSON.
  */
-async function readBodyWithinLimit(response: Response, limit: number): Promise<string> {
+async function readBodyWithinLimit(response: Response, limit: number, file: string): Promise<string> {
   if (!response.body) return '';
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
@@ -168,7 +187,7 @@ async function readBodyWithinLimit(response: Response, limit: number): Promise<s
     received += value.byteLength;
     if (received > limit) {
       void reader.cancel().catch(() => undefined);
-      return fail('too-large', `too big: the file is over ${limit} bytes (a model file is at most that); stopped reading`, { status: 200 });
+      return fail('too-large', `too big: the file is over ${limit} bytes (${file} is at most that); stopped reading`, { status: 200 });
     }
     text += decoder.decode(value, { stream: true });
   }

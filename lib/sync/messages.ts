@@ -8,7 +8,8 @@ import { syncStateSchema } from './state';
  */
 export const syncRequestSchema = z.discriminatedUnion('type', [
   /** Sync now: every source, one model's source, or a URL not yet bound to a model ("add a model from a URL"). */
-  z.object({ type: z.literal('syncNow'), url: z.string().max(2000).optional(), modelId: z.string().max(64).optional() }).strict(),
+  /** With `list: true`, the URL is an account list CSV to sync into a named list ("sync a list from a URL"). */
+  z.object({ type: z.literal('syncNow'), url: z.string().max(2000).optional(), modelId: z.string().max(64).optional(), list: z.boolean().optional() }).strict(),
   /** The interval, a source URL or the set of models changed: reschedule the alarm. */
   z.object({ type: z.literal('syncScheduleChanged') }).strict(),
 ]);
@@ -19,6 +20,7 @@ export const syncReportSchema = z.object({
   modelId: z.string().optional(),
   result: z.enum(['updated', 'unchanged', 'not-modified', 'failed']),
   version: z.number().optional(),
+  list: z.boolean().optional(),
   error: z.string().optional(),
   state: syncStateSchema,
 });

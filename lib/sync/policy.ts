@@ -11,14 +11,17 @@ export interface ManagedPolicy {
   lockEditing: boolean;
   /** Overrides the user's sync interval. */
   syncIntervalMinutes?: number;
+  /** Account list CSVs every browser syncs as named lists (lib/sync/list-source.ts). */
+  accountListUrls?: string[];
 }
 
-export const POLICY_KEYS = ['modelSourceUrl', 'lockEditing', 'syncIntervalMinutes'] as const;
+export const POLICY_KEYS = ['modelSourceUrl', 'lockEditing', 'syncIntervalMinutes', 'accountListUrls'] as const;
 
 const fields = {
   modelSourceUrl: z.string().trim().min(1).max(2000),
   lockEditing: z.boolean(),
   syncIntervalMinutes: z.number().int().min(1).max(10_080),
+  accountListUrls: z.array(z.string().trim().min(1).max(2000)).max(50),
 };
 
 /**

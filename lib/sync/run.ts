@@ -2,7 +2,22 @@ import type { IcpDb } from '../storage/db';
 import { saveIncomingModel } from '../storage/model-history';
 import { listModels } from '../storage/models';
 import { getSyncConfig, getSyncState, listSyncStates, putSyncState, type SyncConfig } from './store';
-import { fetchModel, type FetchLike } from './fetch-model';
+import { fetchModel, fetchText, type FetchLike } from './fetch-model';
+import { importListText } from '../accounts/stored';
+import { listLists } from '../storage/lists';
+
+/** An enriched account file for the whole team can be big; 100k rows of a CRM export are about 30 MB. */
+export const MAX_LIST_BYTES = 100_000_000;
+
+/** A synced list is named by its URL's file name and host ("accounts.csv (revops.acme.com)"), so one URL = one list. */
+export const listNameOfUrl = (url: string): string => {
+  try {
+    const u = new URL(url);
+    return `${decodeURIComponent(u.pathname.split('/').pop() || 'accounts')} (${u.host})`;
+  } catch {
+    return url;
+  }
+};
 import { afterFailure, afterSuccess, type SyncResultKind, type SyncState } from './state';
 
 /**
@@ -15,19 +30,23 @@ export interface SyncDeps {
   fetch: FetchLike;
   now: () => number;
   /** From enterprise policy: overrides the stored interval, and a URL every browser syncs. */
-  policy?: { modelSourceUrl?: string; syncIntervalMinutes?: number; lockEditing?: boolean };
+  policy?: { modelSourceUrl?: string; syncIntervalMinutes?: number; lockEditing?: boolean; accountListUrls?: string[] };
 }
 
 export interface SyncSource {
   url: string;
   /** The model stored with this sourceUrl; the URL must keep serving that model. */
   modelId?: string;
+  /** An account list CSV (synced into a named list) rather than a model. */
+  list?: boolean;
 }
 
 export interface SyncReport {
   url: string;
   modelId?: string;
   result: SyncResultKind | 'failed';
+  /** The source is an account list. */
+  list?: boolean;
   /** The stored version after the sync. */
   version?: number;
   error?: string;
@@ -45,6 +64,9 @@ export async function listSources(deps: Pick<SyncDeps, 'db' | 'policy'>): Promis
   for (const m of await listModels(deps.db)) if (m.sourceUrl) sources.set(m.sourceUrl, { url: m.sourceUrl, modelId: m.model.id });
   const policyUrl = deps.policy?.modelSourceUrl;
   if (policyUrl && !sources.has(policyUrl)) sources.set(policyUrl, { url: policyUrl });
+  // Account lists synced from a URL: the ones the user added and the policy's, with the same schedule and backoff.
+  for (const list of await listLists(deps.db)) if (list.url && !sources.has(list.url)) sources.set(list.url, { url: list.url, list: true });
+  for (const url of deps.policy?.accountListUrls ?? []) if (!sources.has(url)) sources.set(url, { url, list: true });
   return [...sources.values()];
 }
 
@@ -55,14 +77,29 @@ export async function syncSource(deps: SyncDeps, source: SyncSource): Promise<Sy
   const fail = async (error: Parameters<typeof afterFailure>[1]): Promise<SyncReport> => {
     const next = afterFailure(state, error, deps.now(), config.intervalMinutes);
     await putSyncState(db, next);
-    return { url: source.url, modelId: source.modelId, result: 'failed', error: error.message, state: next };
+    return { url: source.url, modelId: source.modelId, result: 'failed', error: error.message, state: next, ...(source.list ? { list: true } : {}) };
   };
   const succeed = async (kind: SyncResultKind, modelId: string | undefined, version: number | undefined, etag?: string): Promise<SyncReport> => {
     const next = afterSuccess(state, { kind, modelId, version, etag }, deps.now(), config.intervalMinutes);
     await putSyncState(db, next);
-    return { url: source.url, modelId, result: kind, version, state: next };
+    return { url: source.url, modelId, result: kind, version, state: next, ...(source.list ? { list: true } : {}) };
   };
 
+  if (source.list) {
+    const hasCopy = (await listLists(db)).some((l) => l.url === source.url);
+    const outcome = await fetchText({ url: source.url, etag: hasCopy ? state.etag : undefined, fetch: deps.fetch, timeoutMs: config.timeoutSeconds * 1000, maxBytes: MAX_LIST_BYTES, accept: 'text/csv', what: 'an account list' });
+    if (outcome.kind === 'failed') {
+      const { kind: _kind, ...error } = outcome;
+      return fail(error); // the last good copy (the list's stored rows) stays
+    }
+    if (outcome.kind === 'not-modified') return succeed('not-modified', undefined, undefined, outcome.etag ?? state.etag);
+    try {
+      await importListText(db, { name: listNameOfUrl(source.url), source: source.url, url: source.url, text: outcome.text, at: new Date(deps.now()).toISOString() });
+      return succeed('updated', undefined, undefined, outcome.etag);
+    } catch (error) {
+      return fail({ cause: 'storage', message: `could not save the list: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
   // Without a stored model for this URL there is nothing to be "not modified" against: ask for the whole file.
   const etag = source.modelId ? state.etag : undefined;
   let outcome: Awaited<ReturnType<typeof fetchModel>>;

@@ -26,6 +26,9 @@ afterAll(async () => {
 });
 
 async function open(url: string, html: string) {
+  // Each fixture is scored on its own: the memory of other fixtures' companies (the same company on two sites) must
+  // not merge into it here (tests/e2e/accounts.test.ts checks that it does).
+  await harness.clearStores(['accounts', 'notes']);
   await harness.context.unrouteAll();
   // Nothing leaves the machine: images and scripts the saved pages mention are refused at once (no DNS waits).
   await harness.context.route(/^https?:\/\//, (route) => route.abort());

@@ -31,6 +31,8 @@ export interface Harness {
   sendMessage(message: unknown): Promise<unknown>;
   /** Every row of one store of the extension's IndexedDB, read from an extension page. */
   readStore(store: string): Promise<unknown[]>;
+  /** Empties stores of the extension's IndexedDB (e.g. the company memory between tests that must not share it). */
+  clearStores(stores: string[]): Promise<void>;
   /** Stops the service worker, as Chromium does to an idle MV3 worker; the next message starts it again. */
   stopServiceWorker(): Promise<void>;
   /** Serves `html` whenever the browser asks for `url` (a glob pattern works too, e.g. 'https://www.linkedin.com/**'). */
@@ -95,6 +97,32 @@ export async function launchExtension(options: { headless?: boolean } = {}): Pro
         );
         await page.close();
         return rows;
+      },
+      async clearStores(stores) {
+        // The background creates the database on its first message: make sure it exists before opening it here.
+        messagePage ??= await extensionPage();
+        await messagePage.evaluate(() => (globalThis as unknown as ChromeGlobal).chrome.runtime.sendMessage({ type: 'score', facts: {} }));
+        const page = await extensionPage();
+        await page.evaluate(
+          (names) =>
+            new Promise<void>((resolve, reject) => {
+              const open = indexedDB.open('icp-fit');
+              open.onerror = () => reject(open.error);
+              // Never create the database from here (the background owns its schema).
+              open.onupgradeneeded = () => open.transaction?.abort();
+              open.onsuccess = () => {
+                const tx = open.result.transaction(names, 'readwrite');
+                for (const name of names) tx.objectStore(name).clear();
+                tx.oncomplete = () => {
+                  open.result.close();
+                  resolve();
+                };
+                tx.onerror = () => reject(tx.error);
+              };
+            }),
+          stores,
+        );
+        await page.close();
       },
       async stopServiceWorker() {
         messagePage ??= await extensionPage();

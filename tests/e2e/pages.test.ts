@@ -108,6 +108,8 @@ describe('answers and exceptions on the card', () => {
 describe('a low-confidence result', () => {
   it('says what the company could reach and what to find in the headline, not a bare "Fit"', async () => {
     const li = loadFixtures().find((f) => f.site === 'linkedin' && f.name === 'logged-in-top-card')!;
+    // The page on its own: earlier tests here visited this company (and answered for it), which the memory would merge.
+    await harness.clearStores(['accounts', 'notes']);
     await harness.routeFixture(li.url + '*', li.html);
     const page = await harness.context.newPage();
     await page.goto(li.url, { waitUntil: 'domcontentloaded' });

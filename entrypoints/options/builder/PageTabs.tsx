@@ -1,14 +1,15 @@
 import { useState, type ReactNode } from 'react';
 import '../../../components/builder/builder.css';
+import { AccountsTab } from '../AccountsTab';
 import { ReviewTab } from '../ReviewTab';
 import { SettingsTab } from '../SettingsTab';
 import { BuilderPage } from './BuilderPage';
 
-type PageTab = 'models' | 'builder' | 'review' | 'settings';
+type PageTab = 'models' | 'accounts' | 'builder' | 'review' | 'settings';
 
 /**
- * The options page: the models (list, editor, history, sync), the ICP builder, the quarterly review (drift, exceptions,
- * rep feedback, data export), and settings (name, sites). The models half stays
+ * The options page: the models (list, editor, history, sync), every stored account scored (Accounts), the ICP builder,
+ * the quarterly review (drift, exceptions, rep feedback, data export), and settings (name, sites, lists). The models half stays
  * mounted while the builder is open (hidden, not unmounted), so an unsaved draft in the editor survives a look at the
  * builder. The builder mounts the first time it is opened and then keeps its files and review.
  */
@@ -24,6 +25,9 @@ export function PageTabs({ models }: { models: ReactNode }) {
       <nav className="page-tabs" role="tablist">
         <button type="button" role="tab" aria-selected={tab === 'models'} data-testid="page-tab-models" onClick={() => open('models')}>
           Models
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'accounts'} data-testid="page-tab-accounts" onClick={() => open('accounts')}>
+          Accounts
         </button>
         <button type="button" role="tab" aria-selected={tab === 'builder'} data-testid="page-tab-builder" onClick={() => open('builder')}>
           Builder
@@ -42,6 +46,7 @@ export function PageTabs({ models }: { models: ReactNode }) {
         </div>
       )}
       {tab === 'review' && <ReviewTab />}
+      {tab === 'accounts' && <AccountsTab />}
       {tab === 'settings' && <SettingsTab />}
     </>
   );

@@ -37,7 +37,7 @@ describe('schema upgrade 1 -> current', () => {
 
     const db = new IcpDb(idb);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect((await getActiveModels(db)).map((m) => m.id)).toEqual([DEFAULT_MODEL.id]);
     expect(await getModelVersions(db, DEFAULT_MODEL.id)).toHaveLength(1);
     // The upgrade filled the new domain index from the domain fact, so the account is found by domain.
@@ -45,6 +45,10 @@ describe('schema upgrade 1 -> current', () => {
     const [acme] = await findAccounts(db, { recordKey: 'hs:1:0-2:9', domain: 'acme.com' });
     expect(acme.facts.employees?.value).toBe(800);
     expect(acme.name).toBe('Acme');
+    // Version 4 filled the identity keys and the name key.
+    expect(await db.accounts.where('ids').equals('domain:acme.com').primaryKeys()).toEqual(['domain:acme.com']);
+    expect(await db.accounts.where('ids').equals('li:nodomain').primaryKeys()).toEqual(['li:nodomain']);
+    expect((await db.accounts.get('domain:acme.com'))?.nameKey).toBe('name:acme');
     expect(await db.accounts.get('li:nodomain')).toMatchObject({ key: 'li:nodomain', facts: {} });
     expect((await getNotes(db, 'domain:acme.com')).map((n) => n.text ?? n.field)).toEqual(['championIdentified', 'Met at SaaStr']);
     expect((await getAnswers(db, 'domain:acme.com')).championIdentified?.value).toBe(true);
