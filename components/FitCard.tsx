@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { Breakdown } from './Breakdown';
 import { Headline } from './Summary';
+import { isTrusted, trusted } from './trusted';
 import type { CardState } from '../lib/card/types';
 
 export interface CardPosition {
@@ -33,11 +34,12 @@ export function FitCard(props: FitCardProps) {
   const { state, expanded, minimised, position } = props;
   const drag = useRef<{ x: number; y: number; start: CardPosition } | null>(null);
 
-  const onPointerDown = (e: PointerEvent<HTMLElement>) => {
+  // Every action below ignores events a page script dispatched (components/trusted.ts).
+  const onPointerDown = trusted((e: PointerEvent<HTMLElement>) => {
     if ((e.target as HTMLElement).closest('button')) return;
     drag.current = { x: e.clientX, y: e.clientY, start: position };
     e.currentTarget.setPointerCapture(e.pointerId);
-  };
+  });
   const moved = (e: PointerEvent<HTMLElement>): CardPosition | null => {
     if (!drag.current) return null;
     return {
@@ -45,22 +47,22 @@ export function FitCard(props: FitCardProps) {
       top: Math.max(0, drag.current.start.top + (e.clientY - drag.current.y)),
     };
   };
-  const onPointerMove = (e: PointerEvent<HTMLElement>) => {
+  const onPointerMove = trusted((e: PointerEvent<HTMLElement>) => {
     const p = moved(e);
     if (p) props.onMove(p, false);
-  };
-  const onPointerUp = (e: PointerEvent<HTMLElement>) => {
+  });
+  const onPointerUp = trusted((e: PointerEvent<HTMLElement>) => {
     const p = moved(e);
     drag.current = null;
     if (p) props.onMove(p, true);
-  };
+  });
   // Keyboard users move the card with the arrow keys on the handle.
-  const onHandleKey = (e: KeyboardEvent<HTMLElement>) => {
+  const onHandleKey = trusted((e: KeyboardEvent<HTMLElement>) => {
     const d = { ArrowLeft: [STEP, 0], ArrowRight: [-STEP, 0], ArrowUp: [0, -STEP], ArrowDown: [0, STEP] }[e.key];
     if (!d) return;
     e.preventDefault();
     props.onMove({ right: Math.max(0, position.right + d[0]), top: Math.max(0, position.top + d[1]) }, true);
-  };
+  });
 
   const view = state.status === 'ready' ? state.view : null;
   const r = view?.result;
@@ -74,9 +76,9 @@ export function FitCard(props: FitCardProps) {
       role="region"
       aria-label="ICP fit"
       style={{ right: position.right, top: position.top }}
-      onKeyDown={(e) => {
+      onKeyDown={trusted((e) => {
         if (e.key === 'Escape' && expanded) props.onToggleExpanded();
-      }}
+      })}
     >
       <header
         className="handle"
@@ -91,7 +93,7 @@ export function FitCard(props: FitCardProps) {
         <span className="company" data-testid="fit-company" title={company}>
           {company}
         </span>
-        <button type="button" className="icon" onClick={props.onToggleMinimised} aria-expanded={!minimised} aria-label={minimised ? 'Show card' : 'Minimise card'}>
+        <button type="button" className="icon" onClick={trusted(() => props.onToggleMinimised())} aria-expanded={!minimised} aria-label={minimised ? 'Show card' : 'Minimise card'}>
           {minimised ? '▢' : '–'}
         </button>
       </header>
@@ -106,7 +108,7 @@ export function FitCard(props: FitCardProps) {
           {r && view && (
             <>
               <Headline result={r} />
-              <button type="button" className="expand" data-testid="fit-expand" aria-expanded={expanded} onClick={props.onToggleExpanded}>
+              <button type="button" className="expand" data-testid="fit-expand" aria-expanded={expanded} onClick={trusted(() => props.onToggleExpanded())}>
                 {expanded ? 'Hide breakdown' : 'Show breakdown'}
               </button>
               {expanded && <Breakdown view={view} onAnswer={props.onAnswer} />}
@@ -133,6 +135,7 @@ function ExceptionForm({ onLog }: { onLog(reason: string): void }) {
       data-testid="fit-exception"
       onSubmit={(e) => {
         e.preventDefault();
+        if (!isTrusted(e)) return;
         const reason = input.current?.value.trim();
         if (reason) {
           onLog(reason);

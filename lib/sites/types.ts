@@ -33,4 +33,10 @@ export interface SiteAdapter {
    * `ref` — e.g. embedded JSON of the previously loaded record, or lazy sections not yet rendered.
    */
   extract(doc: Document, url: URL): RawExtraction | null;
+  /**
+   * Selector of the page regions the site renders one by one (header, About card, property cards). After an in-app
+   * navigation, a region that has not changed still shows the previous record (lib/page/stale-sections.ts).
+   * Default: lib/page/record-watcher.ts DEFAULT_SECTIONS.
+   */
+  sections?: string;
 }

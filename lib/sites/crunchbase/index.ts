@@ -1,6 +1,7 @@
 import type { SiteAdapter } from '../types';
 import { extract } from './extract';
+import { SECTIONS } from './selectors';
 import { matchUrl } from './url';
 
 /** Crunchbase organisation pages (`www.crunchbase.com/organization/<permalink>` and its tabs), key `cb:<permalink>`. */
-export const crunchbaseAdapter: SiteAdapter = { site: 'crunchbase', matchUrl, extract };
+export const crunchbaseAdapter: SiteAdapter = { site: 'crunchbase', matchUrl, extract, sections: SECTIONS };

@@ -1,8 +1,9 @@
 import type { SiteAdapter } from '../types';
 import { extract } from './extract';
+import { SECTIONS } from './selectors';
 import { matchUrl } from './url';
 
 /** HubSpot company records (`app*.hubspot.com/contacts/<portal>/record/0-2/<id>`). */
-export const hubspotAdapter: SiteAdapter = { site: 'hubspot', matchUrl, extract };
+export const hubspotAdapter: SiteAdapter = { site: 'hubspot', matchUrl, extract, sections: SECTIONS };
 
 export { extract, matchUrl };

@@ -108,10 +108,15 @@ for (const [field, labels] of Object.entries(LABELS) as [LabelledField, readonly
 }
 
 function fieldForLabel(el: Element): LabelledField | undefined {
-  // Cheap guard before reading text: labels are short.
-  if ((el.textContent ?? '').length > 80) return undefined;
+  // Cheap guards before reading text, in order of cost: a label has at most a few child elements, and is short.
+  // (A container's textContent is its whole subtree: on a 50k-element page, reading it for every div was the hang.)
+  if (el.childElementCount > MAX_LABEL_CHILDREN) return undefined;
+  const text = el.textContent ?? '';
+  if (text.length > 80 || text.trim().length < MIN_LABEL_LENGTH) return undefined;
   return LABEL_TO_FIELD.get(normaliseLabel(readText(el)));
 }
+const MAX_LABEL_CHILDREN = 3;
+const MIN_LABEL_LENGTH = Math.min(...[...LABEL_TO_FIELD.keys()].map((label) => label.length));
 
 /** A website value: the link's target, else the text when it looks like a website. */
 function websiteIn(el: Element, base: URL): string | undefined {
@@ -153,9 +158,9 @@ export function readLabelledFields(doc: Document, base: URL): AboutFields {
   if (!root) return fields;
   for (const candidates of LABEL_CANDIDATES) {
     for (const el of Array.from(root.querySelectorAll(candidates))) {
-      if (isDuplicateCopy(el) || el.closest(INTERACTIVE)) continue;
       const field = fieldForLabel(el);
       if (!field || fields[field] !== undefined) continue;
+      if (isDuplicateCopy(el) || el.closest(INTERACTIVE)) continue;
       const value = valueAfter(el, field, base);
       if (value) fields[field] = value;
     }

@@ -1,6 +1,7 @@
 import type { SiteAdapter } from '../types';
 import { extract } from './extract';
+import { SECTIONS } from './selectors';
 import { matchUrl } from './url';
 
 /** LinkedIn company pages (logged in and out), showcase pages and Sales Navigator accounts. */
-export const linkedinAdapter: SiteAdapter = { site: 'linkedin', matchUrl, extract };
+export const linkedinAdapter: SiteAdapter = { site: 'linkedin', matchUrl, extract, sections: SECTIONS };
