@@ -31,3 +31,24 @@ export function companyPage(c: SyntheticCompany, options: { canonical?: string; 
       <section class="feed" id="feed"></section>
     </main>${options.bodyEnd ?? ''}</body></html>`;
 }
+
+/**
+ * A big, busy company page: `elements` elements of feed posts inside <main> (built by the page's own script) and one
+ * text change every 20 ms, with the company's top card and About card as on a real page.
+ */
+export function busyPage(elements: number): string {
+  const company = { slug: 'acme-busy', name: 'Acme Busy', industry: 'Software Development', size: '201-500 employees', hq: 'Austin, Texas' };
+  const script = `<script>
+    (() => {
+      const feed = document.getElementById('feed');
+      const html = [];
+      for (let i = 0; i < ${elements} / 5; i++)
+        html.push('<div class="post"><span>Post ' + i + '</span><p>Some text about <strong>things</strong> <a href="/feed/">link</a></p></div>');
+      feed.innerHTML = html.join('');
+      const spans = feed.querySelectorAll('span');
+      let n = 0;
+      setInterval(() => { spans[n++ % spans.length].textContent = 'Post ' + n + ' (' + Date.now() + ')'; }, 20);
+    })();
+  </script>`;
+  return companyPage(company, { bodyEnd: script });
+}
