@@ -3,6 +3,9 @@ import { SITE_MATCHES } from './lib/sites/list';
 
 // WXT builds the extension from entrypoints/. Host permissions are limited to the target sites (lib/sites/list.ts):
 // no <all_urls>, and nothing is web-accessible (LinkedIn probes web-accessible resources to detect extensions).
+/** Where extension pages and the background may connect: see lib/sync/url.ts (ws: for WXT's dev server). */
+const CONNECT_SRC = "connect-src 'self' https: http://localhost:* http://127.0.0.1:* ws://localhost:*;";
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Store packages carry the built extension only; the sources zip (for Firefox review) leaves out tests, fixture
@@ -31,5 +34,11 @@ export default defineConfig({
     // Admins set the model source URL and lock editing through enterprise policy (README, "Admin policy").
     storage: { managed_schema: 'managed-schema.json' },
     host_permissions: SITE_MATCHES,
+    // connect-src: the browser itself refuses any request, and any redirect hop, that is not https or http on this
+    // machine, the rule model sync follows (lib/sync/url.ts). A browser hides manual redirects' targets from
+    // fetch, so this is what checks every hop of a redirect chain there (lib/sync/fetch-model.ts).
+    content_security_policy: {
+      extension_pages: `script-src 'self'; object-src 'self'; ${CONNECT_SRC}`,
+    },
   }),
 });

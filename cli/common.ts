@@ -1,8 +1,9 @@
-import { readTextIn, type CliIo } from './io';
+import { stat } from 'node:fs/promises';
+import { pathIn, readTextIn, type CliIo } from './io';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BUILTIN_MODELS, DEFAULT_MODEL } from '../lib/model/builtin';
 import type { IcpModel } from '../lib/model/schema';
-import { parseModelJson, type ModelProblem } from '../lib/model/validate';
+import { MAX_MODEL_BYTES, modelFileTooBig, parseModelJson, type ModelProblem } from '../lib/model/validate';
 
 /** Shared bits of the `icp` commands. Exit codes: 0 ok, 1 bad input, 2 usage error. */
 export const EXIT_OK = 0;
@@ -32,10 +33,14 @@ export function parseNow(value: string | undefined): number {
   return t;
 }
 
-export async function readTextFile(io: CliIo, path: string): Promise<string> {
+export async function readTextFile(io: CliIo, path: string, maxBytes = Infinity): Promise<string> {
   try {
+    // A file over the limit is refused from its size, before it is read into memory.
+    const size = maxBytes === Infinity ? 0 : (await stat(pathIn(io, path))).size;
+    if (size > maxBytes) throw new InputError(`${path}: ${modelFileTooBig(size)!.message}`);
     return await readTextIn(io, path);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(`${path}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 }
@@ -59,10 +64,10 @@ export async function loadModel(io: CliIo, path: string | undefined): Promise<Lo
   const builtin = BUILTIN_MODELS.find((m) => m.id === path);
   let text: string;
   try {
-    text = await readTextIn(io, path);
+    text = await readTextFile(io, path, MAX_MODEL_BYTES);
   } catch (error) {
     if (builtin) return { model: builtin, from: 'built-in' };
-    throw new InputError(`${path}: cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw error;
   }
   const check = parseModelJson(text);
   if (!check.ok) throw new InputError(`${formatModelProblems(path, check.problems)}\n${path}: invalid model`);

@@ -1,5 +1,5 @@
 import { print, printError, type CliIo } from './io';
-import { parseModelJson } from '../lib/model/validate';
+import { MAX_MODEL_BYTES, parseModelJson } from '../lib/model/validate';
 import { EXIT_BAD_INPUT, EXIT_OK, formatModelProblems, help, parseCommandArgs, readTextFile, UsageError } from './common';
 
 export const VALIDATE_HELP = help(`
@@ -22,7 +22,7 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
   for (const file of positionals) {
     let text: string;
     try {
-      text = await readTextFile(io, file);
+      text = await readTextFile(io, file, MAX_MODEL_BYTES);
     } catch (error) {
       printError(io, `${(error as Error).message}\n`);
       code = EXIT_BAD_INPUT;

@@ -51,11 +51,7 @@ export function Breakdown({ view, onAnswer }: { view: CardView; onAnswer?: (fiel
       })}
       <section aria-label="Facts">
         <h3>Facts</h3>
-        <dl className="facts">
-          {view.facts.map((f) => (
-            <FactRow key={f.field} fact={f} />
-          ))}
-        </dl>
+        <FactList view={view} />
         {view.problems.length > 0 && (
           <ul className="problems" data-testid="fit-problems">
             {view.problems.map((p) => (
@@ -113,11 +109,51 @@ function CriterionRow({ c, onAnswer }: { c: CriterionResult; onAnswer?: (field: 
   );
 }
 
+/**
+ * Facts the model reads first, then the other vocabulary facts; imported columns the model does not read are folded
+ * under "More fields (N)" so a wide list export does not bury the facts that decide the score.
+ */
+export function orderFacts(view: CardView): { shown: FactView[]; folded: FactView[] } {
+  const read = new Set(view.result.criteria.map((c) => c.field));
+  const shown: FactView[] = [];
+  const other: FactView[] = [];
+  const folded: FactView[] = [];
+  for (const f of view.facts) {
+    if (read.has(f.field)) shown.push(f);
+    else if (f.field.startsWith('custom.')) folded.push(f);
+    else other.push(f);
+  }
+  return { shown: [...shown, ...other], folded };
+}
+
+function FactList({ view }: { view: CardView }) {
+  const { shown, folded } = orderFacts(view);
+  return (
+    <>
+      <dl className="facts">
+        {shown.map((f) => (
+          <FactRow key={f.field} fact={f} />
+        ))}
+      </dl>
+      {folded.length > 0 && (
+        <details className="more-fields" data-testid="fit-more-fields">
+          <summary>More fields ({folded.length})</summary>
+          <dl className="facts">
+            {folded.map((f) => (
+              <FactRow key={f.field} fact={f} />
+            ))}
+          </dl>
+        </details>
+      )}
+    </>
+  );
+}
+
 function FactRow({ fact }: { fact: FactView }) {
   const text = formatFactValue(fact.field, fact.value);
   const href = fact.field === 'domain' ? safeHref(`https://${String(fact.value)}`) : fact.field.endsWith('Url') ? safeHref(fact.value) : undefined;
   return (
-    <div className="fact" data-testid="fit-field" data-field={fact.field} data-source={fact.source.kind}>
+    <div className="fact" data-testid="fit-field" data-field={fact.field} data-source={fact.source.kind} data-derived={fact.source.derivedFrom ? 'true' : undefined}>
       <dt>{factLabel(fact.field)}</dt>
       <dd>
         {href ? (

@@ -1,5 +1,5 @@
 import type { ScoreResult } from '../lib/engine/score';
-import { formatMoney, percent } from './format';
+import { evidenceFigures, evidenceProvenance, factLabel, percent } from './format';
 import type { CardView } from '../lib/card/types';
 
 const VERDICT_TEXT = { fit: 'Fit', 'not-fit': 'Not fit', 'needs-data': 'Needs data' } as const;
@@ -19,6 +19,7 @@ export function Headline({ result: r, reasons = 2 }: { result: ScoreResult; reas
           {r.tierLabel ?? 'No tier'}
         </span>
       </div>
+      {r.verdict !== 'fit' && r.potentialScore > r.score && <StillOpen result={r} />}
       <p className="meta">
         <span data-testid="fit-model">
           {r.modelName} v{r.modelVersion}
@@ -28,6 +29,30 @@ export function Headline({ result: r, reasons = 2 }: { result: ScoreResult; reas
       {r.reasons.length > 0 && <p className="reasons">{r.reasons.slice(0, reasons).join(' · ')}</p>}
       {r.segment && <SegmentLine segment={r.segment} />}
     </>
+  );
+}
+
+/**
+ * The facts worth finding first: the fields of the unknown criteria the engine names (what would make it a fit),
+ * then of the other unknowns by worth, without repeats ("Revenue, Funding stage, Technologies").
+ */
+export function factsToFind(r: ScoreResult, max = 3): string[] {
+  const byId = new Map(r.criteria.map((c) => [c.id, c]));
+  const unknownByWorth = r.criteria.filter((c) => c.status === 'unknown').sort((a, b) => b.worth - a.worth);
+  const ordered = [...(r.whatWouldChange?.unknown ?? []).map((id) => byId.get(id)).filter((c) => c?.status === 'unknown'), ...unknownByWorth];
+  const fields: string[] = [];
+  for (const c of ordered) if (c && !fields.includes(c.field)) fields.push(c.field);
+  return fields.slice(0, max).map(factLabel);
+}
+
+/** Not a fit yet, with unknowns: "19 now · could reach 100 · find: Revenue, Funding stage, Technologies". */
+function StillOpen({ result: r }: { result: ScoreResult }) {
+  const find = factsToFind(r);
+  return (
+    <p className="still-open" data-testid="fit-still-open">
+      <b>{r.score}</b> now · could reach <b data-testid="fit-could-reach">{r.potentialScore}</b>
+      {find.length > 0 && <> · find: {find.join(', ')}</>}
+    </p>
   );
 }
 
@@ -42,18 +67,19 @@ export function Summary({ view }: { view: CardView }) {
   );
 }
 
-/** The segment's outcomes from the model's evidence: "accounts like this: NRR 128%, logo retention 94%, n=420". */
+/**
+ * The segment's outcomes from the model's evidence, saying whose figures they are: the team's own (from the builder,
+ * with n and date) or example figures (the built-in models'), never example figures passed off as the team's.
+ */
 function SegmentLine({ segment }: { segment: NonNullable<ScoreResult['segment']> }) {
   const e = segment.evidence;
-  const figures = [
-    e.nrr !== undefined && `NRR ${percent(e.nrr)}`,
-    e.logoRetention !== undefined && `logo retention ${percent(e.logoRetention)}`,
-    e.clv !== undefined && `CLV ${formatMoney(e.clv)}`,
-    e.n !== undefined && `n=${e.n}`,
-  ].filter(Boolean);
+  const own = e.source === 'builder';
   return (
-    <p className="segment" data-testid="fit-segment" data-segment-id={segment.id}>
-      Accounts like this ({segment.label}): {figures.join(', ')}
+    <p className={`segment ${own ? '' : 'example'}`} data-testid="fit-segment" data-segment-id={segment.id} data-evidence-source={e.source ?? 'manual'}>
+      {own ? 'Your accounts like this' : 'Accounts like this'} ({segment.label}): {evidenceFigures(e)}{' '}
+      <span className="provenance" data-testid="fit-evidence-source">
+        ({evidenceProvenance(e)})
+      </span>
     </p>
   );
 }

@@ -1,4 +1,5 @@
 import type { Band, FactSource } from '../lib/facts/vocabulary';
+import type { Evidence } from '../lib/model/schema';
 
 /** Display text for fact values. Pure, so the card, side panel and popup show values the same way. */
 
@@ -90,3 +91,28 @@ export function safeHref(value: unknown): string | undefined {
 }
 
 export const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+/** "NRR 128%, logo retention 94%, CLV $412K, n=420": the figures of a segment's or criterion's evidence. */
+export function evidenceFigures(e: Evidence): string {
+  return [
+    e.nrr !== undefined && `NRR ${percent(e.nrr)}`,
+    e.logoRetention !== undefined && `logo retention ${percent(e.logoRetention)}`,
+    e.clv !== undefined && `CLV ${formatMoney(e.clv)}`,
+    e.n !== undefined && e.source === 'builder' && `n=${e.n}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** Where to get real figures instead of examples. */
+export const BUILDER_POINTER = 'build yours from your outcomes in Options → Builder';
+
+/**
+ * Says whose figures these are: the team's (from the builder, with n and date), example figures, or figures typed
+ * into the model by hand. Only builder figures are presented as the team's data.
+ */
+export function evidenceProvenance(e: Evidence): string {
+  if (e.source === 'builder') return `your outcomes${e.n !== undefined ? `, n=${e.n}` : ''}${e.asOf ? `, as of ${e.asOf}` : ''}`;
+  if (e.source === 'example') return `example figures, not your data: ${BUILDER_POINTER}`;
+  return `typed into the model, not computed from outcomes: ${BUILDER_POINTER}`;
+}

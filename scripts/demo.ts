@@ -42,13 +42,15 @@ async function main() {
       const text = async (id: string) => ((await card.getByTestId(id).textContent()) ?? '').trim();
       const file = join(OUT, `${site}-${name}.png`);
       await page.screenshot({ path: file });
-      rows.push([site, await text('fit-company'), await text('fit-score'), await text('fit-tier'), await text('fit-verdict'), file.replace(`${OUT}/`, '')]);
+      // Not a fit yet: what unknowns could still lift it to (the card's headline says the same).
+      const reach = (await card.getByTestId('fit-could-reach').count()) ? await text('fit-could-reach') : '';
+      rows.push([site, await text('fit-company'), await text('fit-score'), reach, await text('fit-tier'), await text('fit-verdict'), file.replace(`${OUT}/`, '')]);
       await page.close();
     }
   } finally {
     await harness.close();
   }
-  const header = ['site', 'company', 'score', 'tier', 'verdict', 'screenshot'];
+  const header = ['site', 'company', 'score', 'could reach', 'tier', 'verdict', 'screenshot'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
   const table = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');

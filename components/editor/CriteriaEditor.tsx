@@ -3,6 +3,7 @@ import { DIMENSIONS, KINDS, operatorsForField, type Criterion, type Dimension, t
 import type { ModelProblem } from '../../lib/model/validate';
 import { OPERATOR_LABELS, changeField, changeKind, changeOperator, problemsAt, type Choice } from './draft';
 import { FieldProblems, NumberInput } from './inputs';
+import { staleLabelNumbers, suggestLabel } from './label-check';
 import { ValueInput } from './ValueInput';
 
 const KIND_LABELS: Record<Criterion['kind'], string> = { must: 'must have', score: 'scored', exclude: 'hard no' };
@@ -111,6 +112,7 @@ function CriterionRow({ criterion: c, problems, path, fields, today, disabled, f
         )}
       </div>
       <FieldProblems problems={[...at('label'), ...at('id'), ...at('dimension')]} />
+      <StaleLabel criterion={c} disabled={disabled} onChange={onChange} />
       <div className="row">
         <label>
           Field
@@ -216,5 +218,25 @@ function CriterionRow({ criterion: c, problems, path, fields, today, disabled, f
       </div>
       <FieldProblems problems={[...at('kind'), ...at('points'), ...at('rationale'), ...at('evidence')]} />
     </div>
+  );
+}
+
+/** Warns when the label states numbers the value no longer holds ("201-5,000 employees" after 201 became 51). */
+function StaleLabel({ criterion: c, disabled, onChange }: { criterion: Criterion; disabled?: boolean; onChange(next: Criterion): void }) {
+  const stale = staleLabelNumbers(c);
+  if (stale.length === 0) return null;
+  const suggestion = suggestLabel(c);
+  return (
+    <p className="warning" role="status" data-testid="criterion-label-stale">
+      The label says {stale.map((n) => n.toLocaleString('en-US')).join(', ')}, which the value no longer does: the card shows the label.
+      {suggestion && !disabled && (
+        <>
+          {' '}
+          <button type="button" data-testid="criterion-label-suggest" onClick={() => onChange({ ...c, label: suggestion })}>
+            Use “{suggestion}”
+          </button>
+        </>
+      )}
+    </p>
   );
 }

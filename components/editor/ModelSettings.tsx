@@ -1,5 +1,6 @@
 import { DIMENSIONS, type IcpModel, type Tier } from '../../lib/model/schema';
 import type { ModelProblem } from '../../lib/model/validate';
+import { evidenceProvenance } from '../format';
 import { problemsAt } from './draft';
 import { FieldProblems, NumberInput } from './inputs';
 
@@ -120,6 +121,11 @@ export function ModelSettings({ draft, problems, disabled, onChange }: { draft: 
       <FieldProblems problems={problems.filter((p) => p.path === 'tiers')} />
 
       <h3>Gate</h3>
+      <p className="muted" data-testid="gate-help">
+        A company is a fit only when no must fails, no hard-no is present, its score reaches the minimum score and its
+        confidence the minimum confidence. Otherwise it needs data while its unknowns could still lift it to the minimum
+        score, and is not a fit when even its potential score cannot.
+      </p>
       <div className="row">
         <label>
           Minimum confidence (0-1)
@@ -152,6 +158,12 @@ export function ModelSettings({ draft, problems, disabled, onChange }: { draft: 
         <p className="muted">
           {draft.segments.length} segment{draft.segments.length === 1 ? '' : 's'} with outcome evidence ({draft.segments.map((s) => s.label).join(', ')}) are kept as they are; edit them in
           the model file.
+          {draft.segments.some((s) => s.evidence.source !== 'builder') && (
+            <span data-testid="segments-example-evidence">
+              {' '}
+              Their figures are {evidenceProvenance(draft.segments.find((s) => s.evidence.source !== 'builder')!.evidence)}.
+            </span>
+          )}
         </p>
       )}
     </div>

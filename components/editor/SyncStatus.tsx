@@ -3,6 +3,7 @@ import { formatWhen } from './ModelList';
 
 const CAUSE_LABELS: Record<string, string> = {
   url: 'bad URL',
+  redirect: 'redirect refused',
   network: 'network error',
   timeout: 'timeout',
   http: 'server error',
@@ -11,6 +12,7 @@ const CAUSE_LABELS: Record<string, string> = {
   schema: 'invalid model',
   mismatch: 'wrong model',
   storage: 'storage error',
+  internal: 'unexpected error',
 };
 const RESULT_LABELS = { updated: 'new version saved', unchanged: 'no change', 'not-modified': 'not modified (304)' } as const;
 

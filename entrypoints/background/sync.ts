@@ -98,10 +98,13 @@ export function registerSync(deps: RegisterSyncDeps): SyncController {
 
   const runDue = () =>
     exclusive(async () => {
-      const current = await syncDeps();
-      const reports = await run(await dueSources(current, now()), current);
-      await schedule();
-      return reports;
+      // The alarm is one-shot: whatever happens during the run, the next one must be set, or sync stops for good.
+      try {
+        const current = await syncDeps();
+        return await run(await dueSources(current, now()), current);
+      } finally {
+        await schedule();
+      }
     });
 
   const handle = (request: SyncRequest, fromExtensionPage: boolean): Promise<SyncResponse> =>
@@ -125,8 +128,13 @@ export function registerSync(deps: RegisterSyncDeps): SyncController {
         chosen = sources.filter((s) => s.modelId === request.modelId);
         if (chosen.length === 0) return { ok: false, error: `model "${request.modelId}" has no source URL` };
       } else chosen = sources;
-      const reports = await run(chosen, current);
-      const at = await schedule();
+      let reports: SyncReport[];
+      let at: number | null = null;
+      try {
+        reports = await run(chosen, current);
+      } finally {
+        at = await schedule();
+      }
       return { ok: true, reports, nextRun: at === null ? null : new Date(at).toISOString() };
     });
 

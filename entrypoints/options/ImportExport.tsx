@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ProblemList } from '../../components/editor/inputs';
 import { modelJsonSchema } from '../../lib/model/json-schema';
-import type { ModelProblem } from '../../lib/model/validate';
+import { modelFileTooBig, type ModelProblem } from '../../lib/model/validate';
 import { importModels } from '../../lib/storage/model-history';
 import type { StoredModel } from '../../lib/storage/models';
 import { modelsFileName, modelsFileText, parseModelsFile } from '../../lib/sync/models-file';
@@ -17,7 +17,9 @@ export function ImportExport({ models, locked }: { models: StoredModel[]; locked
   const importFile = async (file: File) => {
     setResult('');
     setProblems([]);
-    const parsed = parseModelsFile(await file.text());
+    // A file over the limit is refused before it is read into memory.
+    const big = modelFileTooBig(file.size);
+    const parsed = big ? { ok: false as const, problems: [big] } : parseModelsFile(await file.text());
     if (!parsed.ok) {
       setProblems(parsed.problems);
       setResult(`${file.name}: nothing was imported.`);

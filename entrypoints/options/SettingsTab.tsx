@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { readAccountList, type ListProblem } from '../../lib/lists/import';
+import { readAccountList, unreadableLines, type ListProblem } from '../../lib/lists/import';
 import { isSiteEnabled, PREF_KEYS } from '../../lib/prefs';
 import { SITE_IDS } from '../../lib/sites/list';
 import { domainAccountKey, putAccountFacts } from '../../lib/storage/accounts';
@@ -36,7 +36,7 @@ export function SettingsTab() {
       }
       // Open cards merge the list's facts on their next score.
       await announceChange(browser, 'accounts');
-      return { file: file.name, imported: accounts.length, problems: all.sort((a, b) => a.line - b.line) };
+      return { file: file.name, imported: accounts.length, unreadable: unreadableLines(problems), problems: all.sort((a, b) => a.line - b.line) };
     },
   });
   const toggleSite = useMutation({
@@ -79,6 +79,12 @@ export function SettingsTab() {
             Imported {importList.data.imported} accounts from {importList.data.file}
             {importList.data.problems.length ? `; ${importList.data.problems.length} problems:` : '.'}
           </p>
+          {importList.data.unreadable.length > 0 && (
+            <p data-testid="account-list-unreadable">
+              Could not read {importList.data.unreadable.length} row{importList.data.unreadable.length === 1 ? '' : 's'} (broken quotes), not imported:
+              line {importList.data.unreadable.join(', ')}
+            </p>
+          )}
           <ul>
             {importList.data.problems.map((p, i) => (
               <li key={i}>

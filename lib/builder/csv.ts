@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { readCsvRecords } from '../csv/records';
 
 export interface CsvRow {
   /** Line where the row starts; the header is line 1. Quoted cells may span lines, so this is not the row index + 2. */
@@ -6,29 +7,20 @@ export interface CsvRow {
   cells: string[];
 }
 
-/** Reads CSV text into a header and rows that remember their line numbers. Blank lines are skipped. */
+/**
+ * Reads CSV text into a header and rows that remember their line numbers. Blank lines are skipped. A row with broken
+ * quoting is still read (see lib/csv/records.ts), and its problem is listed in `errors` under its line.
+ */
 export function readCsv(text: string): { headers: string[]; rows: CsvRow[]; errors: { line: number; message: string }[] } {
-  const source = text.replace(/^\uFEFF/, '');
   const rows: CsvRow[] = [];
   const errors: { line: number; message: string }[] = [];
   let headers: string[] | undefined;
-  // Papaparse's cursor is where a row ends; the next row starts after the line breaks that follow it.
-  let offset = 0;
-  let line = 1;
-  const advanceTo = (position: number) => {
-    for (; offset < position; offset++) if (source.charCodeAt(offset) === 10) line++;
-  };
-  Papa.parse<string[]>(source, {
-    skipEmptyLines: 'greedy',
-    step: (result) => {
-      while (offset < source.length && /\s/.test(source[offset])) advanceTo(offset + 1);
-      const start = line;
-      advanceTo(result.meta.cursor);
-      for (const e of result.errors) errors.push({ line: start, message: e.message });
-      if (!headers) headers = result.data.map((h) => h.trim());
-      else rows.push({ line: start, cells: result.data });
-    },
-  });
+  for (const record of readCsvRecords(text)) {
+    if (record.fields.every((f) => f.trim() === '')) continue;
+    if (record.problem) errors.push({ line: record.line, message: record.problem });
+    if (!headers) headers = record.fields.map((h) => h.trim());
+    else rows.push({ line: record.line, cells: record.fields });
+  }
   return { headers: headers ?? [], rows, errors };
 }
 

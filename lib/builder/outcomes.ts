@@ -68,9 +68,11 @@ export function parseOutcomesCsv(text: string, options: ParseOptions = {}): Pars
       result.bad.push({ line: row.line, message: outcome.error });
       continue;
     }
+    const { warning, ...measured } = outcome;
+    if (warning) result.warnings.push({ line: row.line, message: warning });
     const { facts, problems } = readFacts(cell, options);
     for (const p of problems) result.warnings.push({ line: row.line, message: p });
-    result.records.push({ line: row.line, facts, ...outcome });
+    result.records.push({ line: row.line, facts, ...measured });
   }
   return result;
 }
@@ -123,11 +125,28 @@ export function readStage(text: string): OutcomeRecord['stage'] | undefined {
   return 'open';
 }
 
+/**
+ * The most a single account's yearly revenue (ARR, cost to serve) can plausibly be: a trillion. A larger figure
+ * (1e308, a pasted ID) is a data error, and one such row would dominate every sum, mean and CLV.
+ */
+export const MAX_PLAUSIBLE_AMOUNT = 1e12;
+
 /** "$114,300.00", "114300", "€1.234,50" → a non-negative amount; undefined when it does not read. */
 export function readMoney(text: string, locale = 'en-US'): number | undefined {
-  const n = parseLocalisedNumber(text, locale);
-  return n !== undefined && n >= 0 ? n : undefined;
+  const amount = readAmount(text, locale, 'amount');
+  return typeof amount === 'number' ? amount : undefined;
 }
+
+/** An amount between 0 and MAX_PLAUSIBLE_AMOUNT, or what is wrong with it (named `what`, e.g. "initial ARR"). */
+function readAmount(text: string, locale: string, what: string): number | { error: string } {
+  const n = parseLocalisedNumber(text, locale);
+  if (n === undefined || Number.isNaN(n)) return { error: `${what} "${clip(text)}" is not an amount` };
+  if (n < 0) return { error: `${what} "${clip(text)}" is negative` };
+  if (!(n <= MAX_PLAUSIBLE_AMOUNT)) return { error: `${what} "${clip(text)}" is out of the plausible range (0 to ${MAX_PLAUSIBLE_AMOUNT.toExponential()}); left out` };
+  return n;
+}
+
+const clip = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
 /** "78%", "78", "0.78" → 0.78. Values above 1 are read as percentages. */
 export function readMargin(text: string, locale = 'en-US'): number | undefined {
@@ -138,7 +157,8 @@ export function readMargin(text: string, locale = 'en-US'): number | undefined {
   return fraction >= -1 && fraction <= 1 ? fraction : undefined;
 }
 
-type Outcome = Omit<OutcomeRecord, 'line' | 'facts'>;
+/** A row's outcome; `warning`: a value that did not read and was left out (the row still counts). */
+type Outcome = Omit<OutcomeRecord, 'line' | 'facts'> & { warning?: string };
 
 function readOutcome(cell: Cell, locale: string): Outcome | { error: string } {
   const stage = readStage(cell('stage'));
@@ -153,9 +173,11 @@ function readOutcome(cell: Cell, locale: string): Outcome | { error: string } {
 
   const initialText = cell('initialArr');
   if (initialText) {
-    const initial = readMoney(initialText, locale);
-    if (initial === undefined) {
-      if (stage === 'won') return { error: `initial ARR "${initialText}" is not an amount` };
+    const initial = readAmount(initialText, locale, 'initial ARR');
+    if (typeof initial !== 'number') {
+      if (stage === 'won') return initial;
+      // An open or lost deal's amount only matters when it reads: a bad one is reported and left out.
+      out.warning = initial.error;
     } else out.initialArr = initial;
   } else if (stage === 'won') return { error: 'a won deal needs an initial ARR (or amount)' };
 
@@ -163,8 +185,8 @@ function readOutcome(cell: Cell, locale: string): Outcome | { error: string } {
 
   const currentText = cell('currentArr');
   if (currentText) {
-    const current = readMoney(currentText, locale);
-    if (current === undefined) return { error: `current ARR "${currentText}" is not an amount` };
+    const current = readAmount(currentText, locale, 'current ARR');
+    if (typeof current !== 'number') return current;
     out.currentArr = current;
   }
   const churnText = cell('churnDate');
@@ -185,8 +207,8 @@ function readOutcome(cell: Cell, locale: string): Outcome | { error: string } {
     const costText = cell('costToServe');
     const revenue = out.currentArr || out.initialArr;
     if (costText && revenue) {
-      const cost = readMoney(costText, locale);
-      if (cost === undefined) return { error: `cost to serve "${costText}" is not an amount` };
+      const cost = readAmount(costText, locale, 'cost to serve');
+      if (typeof cost !== 'number') return cost;
       out.grossMargin = Math.max(-1, 1 - cost / revenue);
     }
   }

@@ -236,10 +236,20 @@ export function proposeModel(
     gate: { minConfidence: 0.3, minScore: 0 },
     segments: cardSegments(segments, options.maxSegments ?? 40),
   };
+  // Provenance: these figures are the team's own outcomes, so the card may show them as the team's data.
+  for (const c of draft.criteria) if (c.evidence) c.evidence = { source: 'builder', asOf: asOfDate, ...c.evidence };
+  for (const s of draft.segments ?? []) s.evidence = { source: 'builder', asOf: asOfDate, ...s.evidence };
   draft.tiers = tiersFor(draft, closed, options.asOf);
   const check = checkModel(draft);
   if (!check.ok)
-    throw new Error(`proposed model does not pass validation (a builder bug): ${check.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    // The proposal is built from the outcomes alone, so a model that fails validation comes from the input (extreme
+    // or inconsistent values): say so, and what failed, rather than crash.
+    throw new Error(
+      `the proposed model does not pass validation, so the input holds values it cannot use (extreme or inconsistent amounts, or a bad id, name or version): ${check.problems
+        .slice(0, 5)
+        .map((p) => `${p.path}: ${p.message}`)
+        .join('; ')}`,
+    );
   return { model: check.model, notes };
 }
 

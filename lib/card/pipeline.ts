@@ -1,5 +1,6 @@
 import { createModelCache, type ModelCache } from '../engine/model-cache';
 import { scoreBest, type ScoreResult } from '../engine/score';
+import { deriveFacts } from '../facts/derive';
 import { mergeFacts, type FactConflict } from '../facts/merge';
 import { normaliseFacts } from '../facts/normalise';
 import { valuesOf } from '../facts/parse';
@@ -80,7 +81,10 @@ export async function scoreFacts(page: CompanyFacts, recordKey: string | undefin
   const answers = await getAnswers(db, [...keys]);
   // Page first: among equal-ranked facts without dates the earlier layer wins.
   const layers: CompanyFacts[] = [page, ...accounts.map((a) => a.facts), answers];
-  const { facts, conflicts } = mergeFacts(layers);
+  const merged = mergeFacts(layers);
+  const { conflicts } = merged;
+  // Derived after merging, so a value any source gave beats a derived one; every headcount seen feeds the growth rule.
+  const facts = deriveFacts(merged.facts, { headcounts: layers.flatMap((l) => (l.employees ? [l.employees] : [])) });
   const models = (deps.models ?? sharedCache).compile(await getActiveModels(db));
   const now = deps.now?.() ?? Date.now();
   const { best, results } = models.length ? scoreBest(models, valuesOf(facts), now) : { best: null, results: [] };

@@ -1,4 +1,5 @@
 import type { FactProblem } from '../facts/parse';
+import { slotDeriver, withDerivationInputs } from '../facts/derive';
 import { LINKED_FACTS, normaliseFacts, normaliseLoneFact, REJECTED } from '../facts/normalise/index';
 import type { RawFacts } from '../facts/raw';
 import { factSourceSchema, type FactSource, type FactValues } from '../facts/vocabulary';
@@ -116,6 +117,9 @@ export function createRowNormaliser(
   // normaliseFacts checks the source (parseFacts); the lone path never sees it, so check it here, once.
   factSourceSchema.parse(source);
   const options = { origin: 'csv' as const, source };
+  // Derived facts (lib/facts/derive.ts) need their inputs even when the model does not read them: extra slots.
+  slotOf = withDerivationInputs(slotOf);
+  const derive = slotDeriver(slotOf);
   const row: SlottedRow = { slots: new Array<unknown>(slotOf.size).fill(undefined), problems: NO_PROBLEMS };
 
   const lone: LoneColumn[] = [];
@@ -229,6 +233,7 @@ export function createRowNormaliser(
         if (part.rejected) return wholeRow(fields);
         for (let i = 0; i < part.slots.length; i++) slots[part.slots[i]] = part.values[i];
       }
+      derive(slots);
       row.problems = NO_PROBLEMS;
       return row;
     },

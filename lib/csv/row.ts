@@ -2,6 +2,7 @@ import type { RawFacts } from '../facts/raw';
 import type { FactSource, FactValues } from '../facts/vocabulary';
 import { valuesOf, type FactProblem } from '../facts/parse';
 import { normaliseFacts } from '../facts/normalise/index';
+import { deriveFacts } from '../facts/derive';
 import type { ColumnMapping } from './columns';
 
 /**
@@ -26,8 +27,8 @@ export interface RowFacts {
   problems: FactProblem[];
 }
 
-/** Normalises one row. `source` says which list the facts came from (`{ kind: 'list', detail: 'accounts.csv' }`). */
+/** Normalises one row and adds the derived facts (lib/facts/derive.ts). `source` says which list the facts came from (`{ kind: 'list', detail: 'accounts.csv' }`). */
 export function rowFacts(columns: readonly ColumnMapping[], fields: readonly string[], source: FactSource): RowFacts {
   const { facts, problems } = normaliseFacts(rawFactsOfRow(columns, fields), { origin: 'csv', source });
-  return { values: valuesOf(facts), problems };
+  return { values: valuesOf(deriveFacts(facts)), problems };
 }

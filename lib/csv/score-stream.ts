@@ -4,10 +4,9 @@
  * NODE-ONLY: this module takes Node streams and is used by the command line and the bench, never by the extension
  * (the pure pieces it is built from are columns.ts, row.ts and output.ts).
  *
- * Memory stays bounded whatever the file size: papaparse hands us the rows of one input chunk (~64 KB), we score
- * and write them, and when the output cannot keep up we pause the input until it drains (back-pressure).
+ * Memory stays bounded whatever the file size: the record reader (records.ts) hands us the rows of one input chunk
+ * (~64 KB), we score and write them, and when the output cannot keep up we pause the input until it drains (back-pressure).
  */
-import Papa from 'papaparse';
 import type { Readable, Writable } from 'node:stream';
 import { evaluate, evaluateSlots, type CompiledModel, type Evaluation, type Verdict } from '../engine/score';
 import type { FactSource } from '../facts/vocabulary';
@@ -15,7 +14,8 @@ import { mapColumns, type ColumnMapping } from './columns';
 import { evaluationText, malformedCells, OUTPUT_COLUMNS, problemReason } from './output';
 import { rowFacts } from './row';
 import { createRowNormaliser, type RowNormaliser } from './row-cache';
-import { csvRow, csvRowCountingBreaks, lineBreaksIn } from './write';
+import { CsvRecordReader, guessDelimiter, isBlankRecord, type CsvRecord } from './records';
+import { csvRow } from './write';
 
 export interface ScoreCsvOptions {
   /** The CSV (bytes or text). */
@@ -50,15 +50,6 @@ export interface ScoreCsvSummary {
   columns: ColumnMapping[];
 }
 
-/** Line breaks inside the fields of a row: a quoted multi-line field spans several physical lines. */
-function lineBreaksInRow(fields: readonly string[]): number {
-  let n = 0;
-  for (const f of fields) n += lineBreaksIn(f);
-  return n;
-}
-
-const isBlankLine = (fields: readonly string[]) => fields.length === 1 && fields[0] === '';
-
 /** A short preview of extra fields for the reason, so a shifted row can be fixed by hand. */
 const preview = (fields: readonly string[]) =>
   fields
@@ -78,35 +69,28 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
   };
   let header: string[] | undefined;
   let normaliser: RowNormaliser | undefined;
-  /** Physical line where the next row starts. */
-  let nextLine = 1;
   /** Reused for every row: the engine writes each criterion's status here (only the reasons read them). */
   const statuses = new Uint8Array(compiled.criteria.length);
 
   /**
-   * Scores the rows of one chunk into CSV text. `errors` are papaparse's, by row index within the chunk. The text is
-   * what Papa.unparse would write for these rows (see write.ts), built directly instead of as arrays of cells.
+   * Scores a batch of records into CSV text. A record with broken quoting was still read (see records.ts) and is
+   * written as malformed with its problem. The text is what Papa.unparse would write for these rows (see write.ts).
    */
-  function scoreRows(data: string[][], errors: Map<number, string>): string {
+  function scoreRows(records: readonly CsvRecord[]): string {
     let out = '';
-    for (let r = 0; r < data.length; r++) {
-      const fields = data[r];
-      const line = nextLine;
-      // A well-formed data row's line breaks are counted as its cells are written (below), every other row's here.
-      const wellFormed = header !== undefined && fields.length === header.length && !errors.has(r) && !isBlankLine(fields);
-      if (!wellFormed) nextLine += 1 + lineBreaksInRow(fields);
+    for (const { fields, line, problem: quoteProblem } of records) {
       if (!header) {
-        if (isBlankLine(fields)) continue; // blank lines before the header
+        if (isBlankRecord(fields)) continue; // blank lines before the header
         header = fields;
         summary.columns = mapColumns(header);
         if (rememberValues) normaliser = createRowNormaliser(summary.columns, source, compiled.slotOf);
         out += `${csvRow([...header, ...OUTPUT_COLUMNS])}\n`;
         continue;
       }
-      if (isBlankLine(fields) && !errors.has(r)) continue; // a blank line is not a row
+      if (isBlankRecord(fields) && !quoteProblem) continue; // a blank line is not a row
       summary.rows++;
       const width = header.length;
-      let problem = errors.get(r);
+      let problem = quoteProblem;
       if (!problem && fields.length !== width) {
         problem = `expected ${width} fields (as in the header), found ${fields.length}`;
         if (fields.length > width) problem += `; extra: ${preview(fields.slice(width))}`;
@@ -121,9 +105,6 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
         out += `${csvRow([...cells, ...malformedCells(problem)])}\n`;
         continue;
       }
-      // A well-formed row: its line breaks are counted as its cells are written.
-      const written = csvRowCountingBreaks(fields);
-      nextLine += 1 + written.lineBreaks;
       let evaluation: Evaluation;
       let problems;
       if (normaliser) {
@@ -140,7 +121,7 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
         for (const p of problems) onProblem(line, problemReason(p));
       }
       summary.verdicts[evaluation.verdict]++;
-      out += `${written.text},${evaluationText(compiled, evaluation, problems)}\n`;
+      out += `${csvRow(fields)},${evaluationText(compiled, evaluation, problems)}\n`;
     }
     return out;
   }
@@ -154,39 +135,37 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
       reject(error instanceof Error ? error : new Error(String(error)));
     };
     output.on('error', fail);
-    // Strings, not Buffers: papaparse would otherwise decode each Buffer on its own and break a UTF-8 character
-    // that straddles two chunks.
+    input.on('error', fail);
+    // Strings, not Buffers: a UTF-8 character that straddles two chunks must not be broken.
     input.setEncoding('utf8');
-
-    Papa.parse<string[], NodeJS.ReadableStream>(input, {
-      header: false,
-      skipEmptyLines: false, // we count blank lines ourselves, to keep line numbers right
-      delimitersToGuess: [',', ';', '\t', '|'],
-      // papaparse strips a UTF-8 byte order mark from strings but not from streams.
-      beforeFirstChunk: (chunk) => (chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk),
-      chunk(results, parser) {
-        if (failed) return parser.abort();
-        try {
-          const errors = new Map<number, string>();
-          for (const e of results.errors) if (typeof e.row === 'number' && !errors.has(e.row)) errors.set(e.row, e.message);
-          const text = scoreRows(results.data, errors);
-          if (text === '') return;
-          if (!output.write(text)) {
-            input.pause();
-            output.once('drain', () => input.resume());
-          }
-        } catch (error) {
-          parser.abort();
-          fail(error);
-        }
-      },
-      complete() {
-        if (failed) return;
-        if (!header) return fail(new Error('the file is empty: no header row'));
-        if (!endOutput) return resolve(summary);
-        output.end(() => resolve(summary));
-      },
-      error: (error: Error) => fail(error),
+    let reader: CsvRecordReader | undefined;
+    const write = (records: CsvRecord[]) => {
+      const text = scoreRows(records);
+      if (text !== '' && !output.write(text)) {
+        input.pause();
+        output.once('drain', () => input.resume());
+      }
+    };
+    input.on('data', (chunk: string) => {
+      if (failed) return;
+      try {
+        // The delimiter is guessed once, from the start of the file (a BOM does not count).
+        reader ??= new CsvRecordReader(guessDelimiter(chunk.replace(/^\uFEFF/, '')));
+        write(reader.push(chunk));
+      } catch (error) {
+        fail(error);
+      }
+    });
+    input.on('end', () => {
+      if (failed) return;
+      try {
+        if (reader) write(reader.end());
+      } catch (error) {
+        return fail(error);
+      }
+      if (!header) return fail(new Error('the file is empty: no header row'));
+      if (!endOutput) return resolve(summary);
+      output.end(() => resolve(summary));
     });
   });
 }

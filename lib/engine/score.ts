@@ -330,11 +330,7 @@ export function evaluateSlots(
   }
   const confidence =
     compiled.totalConfidenceWeight === 0 ? 1 : Math.round((100 * knownWeight) / compiled.totalConfidenceWeight) / 100;
-  let verdict: Verdict;
-  if (blocked) verdict = 'not-fit';
-  else if (unknownMust || confidence < model.gate.minConfidence) verdict = 'needs-data';
-  else if (score < model.gate.minScore) verdict = 'not-fit';
-  else verdict = 'fit';
+  const verdict = verdictOf(model.gate, blocked, unknownMust, score, potential, confidence);
   const tierIndex = verdict === 'fit' ? tierIndexFor(hot.tierMinScores, score) : -1;
   return {
     score,
@@ -347,6 +343,26 @@ export function evaluateSlots(
     segmentIndex: segmentIndexFor(compiled.segments, slots, now),
     statuses,
   };
+}
+
+/**
+ * The verdict's decision table (docs/model-format.md, "Verdict"), in order:
+ *   1. a failed must or a present hard-no                      → not-fit
+ *   2. potential score (every unknown passing) < gate.minScore  → not-fit (no answer can make it a fit)
+ *   3. an unknown must, score < gate.minScore, or confidence < gate.minConfidence → needs-data
+ *   4. otherwise                                                → fit
+ */
+export function verdictOf(
+  gate: IcpModel['gate'],
+  blocked: boolean,
+  unknownMust: boolean,
+  score: number,
+  potential: number,
+  confidence: number,
+): Verdict {
+  if (blocked || potential < gate.minScore) return 'not-fit';
+  if (unknownMust || score < gate.minScore || confidence < gate.minConfidence) return 'needs-data';
+  return 'fit';
 }
 
 /** The first tier whose minimum the score reaches (tiers are listed best first), -1 for none. */
@@ -480,6 +496,8 @@ export function reasonsOf(compiled: CompiledModel, evaluation: Evaluation): stri
     for (let i = 0; i < statuses.length; i++) if (statuses[i] === FAIL && hot.gate[i] === 1) reasons.push(criteria[i].failReason);
   for (let i = 0; i < statuses.length; i++)
     if (statuses[i] === UNKNOWN_STATUS && hot.must[i] === 1) reasons.push(criteria[i].unknownMustReason);
+  if (verdict !== 'fit' && !evaluation.blocked && evaluation.score < model.gate.minScore)
+    reasons.push(belowMinimumReason(evaluation.score, evaluation.potentialScore, model.gate.minScore));
   if (verdict === 'needs-data' && confidence < model.gate.minConfidence)
     reasons.push(`confidence ${confidence} below ${model.gate.minConfidence}`);
   let passed = 0;
@@ -496,6 +514,10 @@ export function reasonsOf(compiled: CompiledModel, evaluation: Evaluation): stri
     }
   return reasons;
 }
+
+/** "score 19 below the fit minimum 45 (could reach 100)". Shared with the reference oracle's reasons. */
+export const belowMinimumReason = (score: number, potential: number, minScore: number) =>
+  `score ${score} below the fit minimum ${minScore} (could reach ${potential})`;
 
 /** Scores one account in full. `now` (ms since epoch) decides "within the last N days"; pass it explicitly. */
 export function scoreCompiled(compiled: CompiledModel, values: FactValues, now: number): ScoreResult {

@@ -1,3 +1,4 @@
+import { sameFactValue } from './equivalence';
 import type { CompanyFacts, Fact, SourceKind } from './vocabulary';
 
 /**
@@ -32,12 +33,10 @@ export function mergeFacts(layers: CompanyFacts[]): { facts: CompanyFacts; confl
     let chosen = list[0];
     for (const fact of list.slice(1)) if (beats(fact, chosen)) chosen = fact;
     facts[field] = chosen;
-    const seen = new Set([canonical(chosen.value)]);
+    // Only real disagreements, after normalisation (lib/facts/equivalence.ts): one per distinct value.
     const others: Fact[] = [];
     for (const fact of list) {
-      const value = canonical(fact.value);
-      if (seen.has(value) || sameSource(fact, chosen)) continue;
-      seen.add(value);
+      if (sameSource(fact, chosen) || [chosen, ...others].some((f) => sameFactValue(field, f.value, fact.value))) continue;
       others.push(fact);
     }
     if (others.length > 0) conflicts.push({ field, chosen, others });
@@ -52,15 +51,3 @@ function beats(a: Fact, b: Fact): boolean {
 }
 
 const sameSource = (a: Fact, b: Fact) => a.source.kind === b.source.kind && (a.source.detail ?? '') === (b.source.detail ?? '');
-
-/** A comparable form: "Acme " equals "acme", lists compare as sets, object keys in a fixed order. */
-function canonical(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.trim().toLowerCase());
-  if (Array.isArray(value)) return `[${value.map(canonical).sort().join(',')}]`;
-  if (value && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${k}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
-}

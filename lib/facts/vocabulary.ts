@@ -89,6 +89,8 @@ export const signalSchema = z
     type: z.enum(SIGNAL_TYPES),
     date: isoDateSchema,
     title: z.string().max(500).optional(),
+    /** Set on a signal derived from another fact (lib/facts/derive.ts): it speaks only for its own type. */
+    from: z.string().max(100).optional(),
   })
   .strict();
 export type Signal = z.infer<typeof signalSchema>;
@@ -177,6 +179,8 @@ export const factSourceSchema = z
     detail: z.string().max(300).optional(),
     /** When the fact was observed (ISO date-time). */
     at: z.string().max(40).optional(),
+    /** Set on facts computed from other facts (lib/facts/derive.ts): the facts it was derived from. */
+    derivedFrom: z.array(z.string().max(100)).max(10).optional(),
   })
   .strict();
 export type FactSource = z.infer<typeof factSourceSchema>;

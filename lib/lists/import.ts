@@ -1,7 +1,7 @@
-import Papa from 'papaparse';
 import { normaliseFacts } from '../facts/normalise/index';
 import type { CompanyFacts } from '../facts/vocabulary';
 import { mapColumns } from '../csv/columns';
+import { readCsvRecords } from '../csv/records';
 import { rawFactsOfRow } from '../csv/row';
 
 /**
@@ -23,24 +23,32 @@ export interface ListProblem {
 }
 
 export function readAccountList(text: string, fileName: string, at: string): { accounts: ListAccount[]; problems: ListProblem[]; columns: number } {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  const [header, ...rows] = parsed.data;
-  const problems: ListProblem[] = parsed.errors.map((e) => ({ line: (e.row ?? 0) + 1, message: e.message }));
+  const records = readCsvRecords(text).filter((r) => r.fields.some((f) => f.trim() !== ''));
+  const [header, ...rows] = records;
+  const problems: ListProblem[] = [];
   if (!header) return { accounts: [], problems: [{ line: 1, message: 'the file is empty' }], columns: 0 };
-  const columns = mapColumns(header);
+  const columns = mapColumns(header.fields);
   const source = { kind: 'list' as const, detail: fileName, at };
   const accounts: ListAccount[] = [];
-  rows.forEach((fields, i) => {
-    // Line numbers count the header as line 1 (papaparse rows are records; quoted multi-line cells are rare in lists).
-    const line = i + 2;
+  for (const { fields, line, problem } of rows) {
+    // A row with broken quoting may have its cells shifted: better not imported than merged into the wrong account.
+    if (problem) {
+      problems.push({ line, message: `${UNREADABLE}: ${problem}; not imported` });
+      continue;
+    }
     const { facts, problems: factProblems } = normaliseFacts(rawFactsOfRow(columns, fields), { origin: 'csv', source });
     for (const p of factProblems) problems.push({ line, message: `${p.field}: ${p.message}` });
     const domain = facts.domain?.value;
     if (!domain) {
       problems.push({ line, message: 'no readable website or domain: the account cannot be matched to a page, not imported' });
-      return;
+      continue;
     }
     accounts.push({ domain, name: facts.name?.value, facts, line });
-  });
+  }
   return { accounts, problems, columns: columns.filter((c) => !c.custom).length };
 }
+
+const UNREADABLE = 'could not read this row';
+
+/** The lines of the rows that could not be read at all (broken quoting), for the import's summary. */
+export const unreadableLines = (problems: readonly ListProblem[]) => problems.filter((p) => p.message.startsWith(UNREADABLE)).map((p) => p.line);

@@ -86,9 +86,23 @@ export const conditionSchema = z.discriminatedUnion(
   ],
 );
 
+/**
+ * Where outcome figures came from. Only `builder` figures (computed by the holistic builder from the team's own
+ * outcomes) are shown as the team's data; `example` marks illustrative figures (the built-in models'), and figures
+ * without a source were typed in by hand and are shown as such.
+ */
+export const EVIDENCE_SOURCES = ['builder', 'example'] as const;
+export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
+
 /** Outcome figures behind a criterion or segment (from the holistic builder, or typed in by RevOps). */
 export const evidenceSchema = z
   .object({
+    source: z
+      .enum(EVIDENCE_SOURCES)
+      .optional()
+      .describe('"builder": computed from the team\'s outcomes by the builder (shown as the team\'s data, with n and asOf); "example": illustrative figures, shown as such; absent: typed in by hand.'),
+    /** The date of the outcomes the figures were computed from (builder evidence). */
+    asOf: isoDateSchema.optional(),
     n: z.number().int().nonnegative().optional(),
     winRate: z.number().min(0).max(1).optional(),
     logoRetention: z.number().min(0).max(1).optional(),
@@ -159,10 +173,20 @@ export const modelSchema = z
     tiers: z.array(tierSchema).min(1, 'a model needs at least one tier'),
     gate: z
       .object({
-        /** Below this confidence (0-1) a fit becomes needs-data. */
-        minConfidence: z.number().min(0).max(1).default(0.5),
-        /** A fit needs at least this score (0-100); below it the verdict is not-fit. */
-        minScore: z.number().min(0).max(100).default(0),
+        /** A fit needs at least this confidence (0-1); under it the verdict is needs-data. */
+        minConfidence: z
+          .number()
+          .min(0)
+          .max(1)
+          .default(0.5)
+          .describe('A fit needs at least this confidence (0-1, share of the weight whose facts are known); under it the verdict is needs-data.'),
+        /** The fit minimum: a fit needs at least this score (0-100); see the verdict table in docs/model-format.md. */
+        minScore: z
+          .number()
+          .min(0)
+          .max(100)
+          .default(0)
+          .describe('The fit minimum (0-100). Under it the verdict is needs-data while the potential score (every unknown passing) reaches it, not-fit when even that cannot.'),
       })
       .strict(),
     segments: z.array(segmentSchema).optional(),
@@ -212,6 +236,11 @@ export function crossCheckModel(model: Loose): { path: (string | number)[]; mess
     if (tierIds.has(t.id)) add(['tiers', i, 'id'], `duplicate tier id "${String(t.id)}"`);
     tierIds.add(t.id);
   });
+  // Tiers rank fits: a fit minimum under the lowest tier would leave fits without a tier.
+  const gate = (model.gate && typeof model.gate === 'object' ? model.gate : {}) as Loose;
+  const lowest = tiers.at(-1);
+  if (lowest && typeof lowest.minScore === 'number' && typeof gate.minScore === 'number' && lowest.minScore > gate.minScore)
+    add(['gate', 'minScore'], `the fit minimum (${gate.minScore}) is under the lowest tier's minScore (${lowest.minScore}): fits scoring ${gate.minScore}-${lowest.minScore - 1} would get no tier`);
   const weights = DIMENSIONS.map((d) => dims[d]);
   if (criteria.some((c) => (c as Loose)?.points !== undefined) && weights.every((w) => w === 0))
     add(['dimensions'], 'at least one dimension weight must be positive');

@@ -1,5 +1,6 @@
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
+import { findExcessiveNesting } from '../json/limits';
 import { crossCheckModel, modelSchema, OPERATOR_TYPES, type IcpModel } from './schema';
 
 export interface ModelProblem {
@@ -47,8 +48,22 @@ export function checkModel(input: unknown): ModelCheck {
   return { ok: false, problems };
 }
 
-/** Parses model JSON text; a syntax error is reported with its line and column (JSON.parse's messages often have neither). */
-export function parseModelJson(text: string): ModelCheck {
+/**
+ * A model file is a few KB; anything this big is not one (and must not fill the extension's memory). The same limit
+ * holds for sync, the options import and the command line.
+ */
+export const MAX_MODEL_BYTES = 2_000_000;
+
+/**
+ * Parses model JSON text, never throwing: a syntax error is reported with its line and column (JSON.parse's messages
+ * often have neither); text over the size limit or nested deeper than the depth limit is refused before parsing, as
+ * the parser would otherwise overflow its stack on it.
+ */
+export function parseJsonDocument(text: string): { ok: true; data: unknown } | { ok: false; problems: ModelProblem[] } {
+  const big = modelFileTooBig(text.length, 'characters');
+  if (big) return { ok: false, problems: [big] };
+  const deep = findExcessiveNesting(text);
+  if (deep) return { ok: false, problems: [{ path: '$', message: `too deeply nested: ${deep.message} at ${lineColumn(text, deep.offset)}` }] };
   const errors: ParseError[] = [];
   const data: unknown = parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0) {
@@ -57,7 +72,18 @@ export function parseModelJson(text: string): ModelCheck {
       problems: errors.slice(0, 5).map((e) => ({ path: '$', message: `not valid JSON: ${printParseErrorCode(e.error)} at ${lineColumn(text, e.offset)}` })),
     };
   }
-  return checkModel(data);
+  return { ok: true, data };
+}
+
+/** The problem with a model file of this size, if it is over the limit: checked before reading a file whole. */
+export function modelFileTooBig(size: number, unit: 'bytes' | 'characters' = 'bytes'): ModelProblem | undefined {
+  return size > MAX_MODEL_BYTES ? { path: '$', message: `too big: ${size} ${unit}; a model file is at most ${MAX_MODEL_BYTES}` } : undefined;
+}
+
+/** Parses and checks one model's JSON text. */
+export function parseModelJson(text: string): ModelCheck {
+  const parsed = parseJsonDocument(text);
+  return parsed.ok ? checkModel(parsed.data) : parsed;
 }
 
 export function lineColumn(text: string, offset: number): string {

@@ -1,6 +1,5 @@
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { IcpModel } from '../model/schema';
-import { checkModel, formatPath, lineColumn, type ModelProblem } from '../model/validate';
+import { checkModel, formatPath, parseJsonDocument, type ModelProblem } from '../model/validate';
 
 /**
  * Model files in and out of the options page: one model, or an array of models ("export all"). Import is all or
@@ -9,14 +8,8 @@ import { checkModel, formatPath, lineColumn, type ModelProblem } from '../model/
 export type ModelsFileCheck = { ok: true; models: IcpModel[]; many: boolean } | { ok: false; problems: ModelProblem[] };
 
 export function parseModelsFile(text: string): ModelsFileCheck {
-  const errors: ParseError[] = [];
-  const data: unknown = parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false });
-  if (errors.length > 0)
-    return {
-      ok: false,
-      problems: errors.slice(0, 5).map((e) => ({ path: '$', message: `not valid JSON: ${printParseErrorCode(e.error)} at ${lineColumn(text, e.offset)}` })),
-    };
-  return checkModels(data);
+  const parsed = parseJsonDocument(text);
+  return parsed.ok ? checkModels(parsed.data) : parsed;
 }
 
 export function checkModels(data: unknown): ModelsFileCheck {

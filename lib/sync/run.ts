@@ -65,7 +65,13 @@ export async function syncSource(deps: SyncDeps, source: SyncSource): Promise<Sy
 
   // Without a stored model for this URL there is nothing to be "not modified" against: ask for the whole file.
   const etag = source.modelId ? state.etag : undefined;
-  const outcome = await fetchModel({ url: source.url, etag, fetch: deps.fetch, timeoutMs: config.timeoutSeconds * 1000 });
+  let outcome: Awaited<ReturnType<typeof fetchModel>>;
+  try {
+    outcome = await fetchModel({ url: source.url, etag, fetch: deps.fetch, timeoutMs: config.timeoutSeconds * 1000 });
+  } catch (error) {
+    // fetchModel answers every expected failure itself; anything else is still this URL's failure, with backoff.
+    return fail({ cause: 'internal', message: `unexpected error while fetching: ${error instanceof Error ? error.message : String(error)}` });
+  }
   if (outcome.kind === 'failed') {
     const { kind: _kind, ...error } = outcome;
     return fail(error);

@@ -7,8 +7,8 @@ import type { FetchFailureCause } from './fetch-model';
  * background to schedule the next attempt. Kept per URL (not per model) so a URL that has never worked (a typo, a
  * server that is down on day one) still has somewhere to show its error.
  */
-export const FAILURE_CAUSES = ['url', 'network', 'timeout', 'http', 'too-large', 'json', 'schema', 'mismatch', 'storage'] as const;
-export type SyncFailureCause = FetchFailureCause | 'mismatch' | 'storage';
+export const FAILURE_CAUSES = ['url', 'redirect', 'network', 'timeout', 'http', 'too-large', 'json', 'schema', 'mismatch', 'storage', 'internal'] as const;
+export type SyncFailureCause = FetchFailureCause | 'mismatch' | 'storage' | 'internal';
 
 export const syncErrorSchema = z.object({
   at: z.string(),

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileModel, scoreCompiled } from '../../lib/engine/score';
-import type { FactValues } from '../../lib/facts/vocabulary';
+import { deriveFacts } from '../../lib/facts/derive';
+import { valuesOf } from '../../lib/facts/parse';
+import type { CompanyFacts } from '../../lib/facts/vocabulary';
 import { DEFAULT_MODEL } from '../../lib/model/builtin';
 import { loadFixtures } from './fixtures';
 import { launchExtension, type Harness } from './harness';
@@ -11,6 +13,9 @@ import { launchExtension, type Harness } from './harness';
  */
 const fixtures = loadFixtures();
 const compiled = compileModel(DEFAULT_MODEL);
+/** What the card scores: the page's facts plus the facts derived from them (lib/facts/derive.ts). */
+const scoredValues = (facts: Record<string, unknown>) =>
+  valuesOf(deriveFacts(Object.fromEntries(Object.entries(facts).map(([k, value]) => [k, { value, source: { kind: 'page' } }])) as CompanyFacts));
 
 let harness: Harness;
 beforeAll(async () => {
@@ -36,11 +41,16 @@ describe.each(fixtures.filter((f) => f.facts))('card on $site/$name', (fixture) 
     try {
       const card = page.locator('icp-fit-card [data-testid=fit-card][data-state=ready]');
       await card.waitFor({ timeout: 15_000 });
-      const expected = scoreCompiled(compiled, fixture.facts as FactValues, Date.now());
+      const expected = scoreCompiled(compiled, scoredValues(fixture.facts!), Date.now());
       if (typeof fixture.facts!.name === 'string') await expect.poll(() => card.getByTestId('fit-company').textContent()).toBe(fixture.facts!.name);
       expect(await card.getByTestId('fit-score').textContent()).toBe(String(expected.score));
       expect(await card.getByTestId('fit-verdict').getAttribute('data-verdict')).toBe(expected.verdict);
       expect(await card.getByTestId('fit-model').textContent()).toBe(`${DEFAULT_MODEL.name} v${DEFAULT_MODEL.version}`);
+      // Not a fit yet but could be: the headline says what it could reach, never a bare verdict.
+      const stillOpen = card.getByTestId('fit-still-open');
+      if (expected.verdict !== 'fit' && expected.potentialScore > expected.score)
+        expect(await stillOpen.textContent()).toMatch(new RegExp(`^${expected.score} now · could reach ${expected.potentialScore}( · find: .+)?$`));
+      else expect(await stillOpen.count()).toBe(0);
       await card.getByTestId('fit-expand').click();
       const criteria = card.getByTestId('fit-criterion');
       expect(await criteria.count()).toBe(DEFAULT_MODEL.criteria.length);
@@ -125,8 +135,26 @@ describe('in-app navigation', () => {
       await expect.poll(() => card.getAttribute('data-record-key'), { timeout: 15_000 }).toBe(b.key);
       expect(await card.getAttribute('data-state')).toBe('ready');
       if (typeof b.facts!.name === 'string') expect(await card.getByTestId('fit-company').textContent()).toBe(b.facts!.name);
-      const expected = scoreCompiled(compiled, b.facts as FactValues, Date.now());
+      const expected = scoreCompiled(compiled, scoredValues(b.facts!), Date.now());
       expect(await card.getByTestId('fit-score').textContent()).toBe(String(expected.score));
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('a very long slug (issue 15)', () => {
+  it('shows the card for a LinkedIn company whose slug is 400 characters, not "bad request: Too big"', async () => {
+    const fixture = fixtures.find((f) => f.site === 'linkedin' && f.name === 'public-www')!;
+    const slug = `tidewater-renewables-${'x'.repeat(379)}`;
+    const html = fixture.html.replaceAll('tidewater-renewables/', `${slug}/`).replaceAll('/tidewater-renewables"', `/${slug}"`);
+    const page = await open(fixture.url.replace('tidewater-renewables', slug), html);
+    try {
+      const card = page.locator('icp-fit-card [data-testid=fit-card]');
+      await expect.poll(() => card.getAttribute('data-state'), { timeout: 15_000 }).toBe('ready');
+      expect(await card.getAttribute('data-record-key')).toMatch(/^li:tidewater-renewables-x{99}~[0-9a-f]{16}$/);
+      expect(await page.locator('icp-fit-card [data-testid=fit-company]').textContent()).toBe('Tidewater Renewables');
+      expect(await page.locator('icp-fit-card').textContent()).not.toMatch(/bad request|Too big/);
     } finally {
       await page.close();
     }

@@ -37,6 +37,24 @@ describe('the model editor', () => {
     expect(await options.getByTestId('model-panel').getAttribute('data-model-id')).toBe(DEFAULT_MODEL.id);
   });
 
+  it('says the built-in segment figures are examples, explains the gate, and flags a label its value no longer matches', async () => {
+    expect(await options.getByTestId('segments-example-evidence').textContent()).toMatch(/Their figures are example figures, not your data: build yours from your outcomes in Options → Builder\./);
+    expect(await options.getByTestId('gate-help').textContent()).toMatch(/fit only when no must fails/);
+    const size = criterion('size-201-5000');
+    expect(await size.getByTestId('criterion-label-stale').count()).toBe(0);
+    await size.getByTestId('criterion-min').fill('51');
+    await expect.poll(() => size.getByTestId('criterion-label-stale').textContent()).toMatch(/The label says 201/);
+    await size.getByTestId('criterion-label-stale').scrollIntoViewIfNeeded();
+    await options.screenshot({ path: 'test-results/editor-stale-label.png' });
+    await size.getByTestId('criterion-label-suggest').click();
+    expect(await size.getByTestId('criterion-label').inputValue()).toBe('51-5,000 employees');
+    expect(await size.getByTestId('criterion-label-stale').count()).toBe(0);
+    // Back as it was, so the tests below start from the built-in model.
+    await size.getByTestId('criterion-min').fill('201');
+    await size.getByTestId('criterion-label').fill('201-5,000 employees');
+    expect(await size.getByTestId('criterion-label-stale').count()).toBe(0);
+  });
+
   it('re-scores the preview as a criterion changes, and saves a new version', async () => {
     const helix = previewRow('sample:helix-data');
     const before = await helix.getAttribute('data-after');

@@ -32,8 +32,9 @@ describe('popup and side panel', () => {
     const { page, card, tabId } = await openFixture();
     const score = await card.getByTestId('fit-score').textContent();
     // The built-in model carries segment evidence; the compact card names the company's segment with its outcomes.
+    // Its figures are the built-in model's examples, and say so: never passed off as the team's data.
     expect(await card.getByTestId('fit-segment').textContent()).toBe(
-      'Accounts like this (Software, 201-5,000 employees): NRR 114%, logo retention 89%, CLV $238K, n=610',
+      'Accounts like this (Software, 201-5,000 employees): NRR 114%, logo retention 89%, CLV $238K (example figures, not your data: build yours from your outcomes in Options → Builder)',
     );
     for (const view of ['sidepanel', 'popup']) {
       const panel = await harness.context.newPage();
@@ -133,6 +134,28 @@ describe('answers and exceptions on the card', () => {
   });
 });
 
+describe('a low-confidence result', () => {
+  it('says what the company could reach and what to find in the headline, not a bare "Fit"', async () => {
+    const li = loadFixtures().find((f) => f.site === 'linkedin' && f.name === 'logged-in-top-card')!;
+    await harness.routeFixture(li.url + '*', li.html);
+    const page = await harness.context.newPage();
+    await page.goto(li.url, { waitUntil: 'domcontentloaded' });
+    const card = page.locator('icp-fit-card [data-testid=fit-card][data-state=ready]');
+    await card.waitFor({ timeout: 15_000 });
+    const verdict = card.getByTestId('fit-verdict');
+    expect(await verdict.getAttribute('data-verdict')).not.toBe('fit');
+    expect(await verdict.textContent()).not.toBe('Fit');
+    const score = Number(await card.getByTestId('fit-score').textContent());
+    const line = (await card.getByTestId('fit-still-open').textContent()) ?? '';
+    const [, now, reach, find] = /^(\d+) now · could reach (\d+) · find: (.+)$/.exec(line) ?? [];
+    expect(Number(now)).toBe(score);
+    expect(Number(reach)).toBeGreaterThan(score);
+    expect(find.split(', ').length).toBeGreaterThanOrEqual(2);
+    await card.screenshot({ path: 'test-results/card-low-confidence.png' });
+    await page.close();
+  });
+});
+
 describe('an account list', () => {
   it('is imported in the options page and merged into the card as facts from the list', async () => {
     const li = loadFixtures().find((f) => f.site === 'linkedin' && f.name === 'public-www')!;
@@ -143,7 +166,11 @@ describe('an account list', () => {
     await options.getByTestId('account-list-file').setInputFiles({
       name: 'q4-targets.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from('Account Name,Website,Technologies,Champion Identified\nTidewater Renewables,tidewater-renewables.com,"Salesforce; Snowflake",yes\nNo Site Co,,Slack,\n'),
+      buffer: Buffer.from(
+        'Account Name,Website,Technologies,Champion Identified,Number of Employees,LinkedIn URL,Deal Notes,Preferred Communication Channel For Quarterly Business Reviews\n' +
+          'Tidewater Renewables,tidewater-renewables.com,"Salesforce; Snowflake",yes,412,http://linkedin.com/company/tidewater-renewables,warm intro,email\n' +
+          'No Site Co,,Slack,,,,,\n',
+      ),
     });
     await expect.poll(() => options.getByTestId('account-list-result').textContent()).toMatch(/Imported 1 accounts from q4-targets.csv; 1 problems:line 3: no readable website/);
     await options.close();
@@ -157,6 +184,30 @@ describe('an account list', () => {
     expect(await card.locator('[data-testid=fit-field][data-field=name]').getAttribute('data-source')).toBe('page');
     expect(await card.locator('[data-testid=fit-criterion][data-criterion-id=crm-adjacent]').getAttribute('data-status')).toBe('pass');
     expect(await card.locator('[data-testid=fit-criterion][data-criterion-id=champion]').getAttribute('data-status')).toBe('pass');
+    // The list's 412 employees sit inside the page's 201-500 band, and its LinkedIn URL differs only by scheme,
+    // "www." and the trailing slash: no conflict is flagged for either.
+    expect(await card.locator('[data-testid=fit-field][data-field=employees] [data-testid=fit-conflict]').count()).toBe(0);
+    expect(await card.locator('[data-testid=fit-field][data-field=linkedinUrl] [data-testid=fit-conflict]').count()).toBe(0);
+    // Imported columns the model does not read are folded under "More fields (N)"; the model's facts come first.
+    const more = card.getByTestId('fit-more-fields');
+    expect(await more.locator('summary').textContent()).toBe('More fields (2)');
+    expect(await more.locator('[data-testid=fit-field]').evaluateAll((els) => els.map((e) => e.getAttribute('data-field')))).toEqual([
+      'custom.deal_notes',
+      'custom.preferred_communication_channel_for_quarterly_business_reviews',
+    ]);
+    expect(await more.locator('[data-testid=fit-field]').first().isVisible()).toBe(false);
+    const firstFields = await card.locator('dl.facts').first().locator('[data-testid=fit-field]').evaluateAll((els) => els.map((e) => e.getAttribute('data-field')));
+    expect(firstFields[0]).toBe('industry');
+    // Inside the card's own scroll box: bring the summary into view, then open it as a user would.
+    await more.locator('summary').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await more.locator('summary').evaluate((el) => (el as HTMLElement).click());
+    await expect.poll(() => more.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    // A long column name wraps inside its column instead of running over its value.
+    const long = more.locator('[data-testid=fit-field]').last();
+    const [dt, dd] = await Promise.all([long.locator('dt').boundingBox(), long.locator('dd').boundingBox()]);
+    expect(dt!.x + dt!.width).toBeLessThanOrEqual(dd!.x);
+    await long.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await card.screenshot({ path: 'test-results/card-more-fields.png' });
     await page.close();
   });
 });

@@ -11,7 +11,7 @@ import { launchExtension, type Harness } from './harness';
  * options page: first sync, a new version, 304, and every kind of failure keeping the last good model with a
  * visible error. The server sends CORS headers because the extension has no host permission for 127.0.0.1.
  */
-type Mode = 'ok' | 'invalid-json' | 'schema-invalid' | 'http-500' | 'slow';
+type Mode = 'ok' | 'invalid-json' | 'schema-invalid' | 'http-500' | 'slow' | 'redirect-evil' | 'redirect-via-evil' | 'moved' | 'endless' | 'deep';
 
 const teamModel = (version: number) => ({
   ...structuredClone(DEFAULT_MODEL),
@@ -21,8 +21,16 @@ const teamModel = (version: number) => ({
   version,
 });
 
-const served = { mode: 'ok' as Mode, version: 1, requests: [] as IncomingHttpHeaders[] };
+const served = { mode: 'ok' as Mode, version: 1, requests: [] as IncomingHttpHeaders[], endlessBytes: 0 };
 let server: Server;
+/**
+ * Another host: 127.0.0.2 is loopback on Linux but not "this machine" by the sync rule (only localhost, 127.0.0.1
+ * and [::1] may use plain http), so it stands for `http://<other host>` without touching the network. It serves a
+ * valid model, with CORS headers, so only the redirect rule can keep it out.
+ */
+let evilServer: Server;
+let evilOrigin: string;
+const evilRequests: string[] = [];
 let modelUrl: string;
 let harness: Harness;
 let options: Page;
@@ -30,16 +38,42 @@ let options: Page;
 let card: Page;
 const fixture = loadFixtures().find((f) => f.site === 'linkedin' && f.facts)!;
 
-function startServer(): Promise<void> {
+async function startServer(): Promise<void> {
   server = createServer((req, res) => {
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Allow-Headers', 'If-None-Match, Accept');
     res.setHeader('Access-Control-Expose-Headers', 'ETag');
     if (req.method === 'OPTIONS') return void res.writeHead(204).end();
+    if (req.url === '/moved.json') {
+      const etag = `"v${served.version}"`;
+      if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { ETag: etag }).end();
+      return void res.writeHead(200, { 'Content-Type': 'application/json', ETag: etag }).end(JSON.stringify(teamModel(served.version)));
+    }
     if (req.url !== '/model.json') return void res.writeHead(404).end();
     served.requests.push(req.headers);
     const etag = `"v${served.version}"`;
     switch (served.mode) {
+      case 'redirect-evil':
+        return void res.writeHead(302, { Location: `${evilOrigin}/evil.json` }).end();
+      case 'redirect-via-evil':
+        return void res.writeHead(302, { Location: `${evilOrigin}/hop?to=${encodeURIComponent(modelUrl.replace('/model.json', '/moved.json'))}` }).end();
+      case 'moved':
+        return void res.writeHead(302, { Location: '/moved.json' }).end();
+      case 'endless': {
+        // A chunked answer without Content-Length that never ends: only reading it with a limit stops it.
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        const chunk = `[${'1,'.repeat(32_000)}`;
+        const pump = () => {
+          while (!res.destroyed && served.endlessBytes < 200_000_000) {
+            served.endlessBytes += chunk.length;
+            if (!res.write(chunk)) return void res.once('drain', pump);
+          }
+          res.end();
+        };
+        return pump();
+      }
+      case 'deep':
+        return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(`${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`);
       case 'ok':
         if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { ETag: etag }).end();
         return void res.writeHead(200, { 'Content-Type': 'application/json', ETag: etag }).end(JSON.stringify(teamModel(served.version)));
@@ -59,12 +93,18 @@ function startServer(): Promise<void> {
       }
     }
   });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      modelUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/model.json`;
-      resolve();
-    }),
-  );
+  evilServer = createServer((req, res) => {
+    evilRequests.push(req.url ?? '');
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Allow-Headers', 'If-None-Match, Accept');
+    if (req.method === 'OPTIONS') return void res.writeHead(204).end();
+    const to = new URL(req.url ?? '/', evilOrigin).searchParams.get('to');
+    if (to) return void res.writeHead(302, { Location: to }).end();
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(teamModel(99)));
+  });
+  const listen = (s: Server, host: string) => new Promise<number>((resolve) => s.listen(0, host, () => resolve((s.address() as AddressInfo).port)));
+  modelUrl = `http://127.0.0.1:${await listen(server, '127.0.0.1')}/model.json`;
+  evilOrigin = `http://127.0.0.2:${await listen(evilServer, '127.0.0.2')}`;
 }
 
 const row = (id: string) => options.locator(`[data-testid=model-row][data-model-id="${id}"]`);
@@ -81,7 +121,10 @@ async function scoredVersion(): Promise<number | undefined> {
 const cardModel = () => card.locator('icp-fit-card [data-testid=fit-card][data-state=ready] [data-testid=fit-model]').textContent({ timeout: 15_000 });
 
 async function syncNowExpectingError(cause: string) {
+  const failures = Number(await options.getByTestId('sync-status').getAttribute('data-failures'));
   await options.getByTestId('sync-now').click();
+  // Each failure is recorded (with backoff): the count goes up even when the cause is the same as last time.
+  await expect.poll(async () => Number(await options.getByTestId('sync-status').getAttribute('data-failures')), { timeout: 20_000 }).toBe(failures + 1);
   await expect.poll(() => options.getByTestId('sync-last-error').getAttribute('data-cause'), { timeout: 20_000 }).toBe(cause);
   // The last good model stays: in the list, in storage, in scoring and on the open card.
   expect(await row('team-sync').getAttribute('data-version')).toBe('2');
@@ -99,6 +142,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.close();
   await new Promise((resolve) => server?.close(resolve));
+  await new Promise((resolve) => evilServer?.close(resolve));
 });
 
 describe('model sync from a URL', () => {
@@ -174,8 +218,39 @@ describe('model sync from a URL', () => {
     expect(await options.getByTestId('sync-last-error').textContent()).toContain('no answer within 2 s');
   });
 
-  it('recovers when the server is fixed', async () => {
-    served.mode = 'ok';
+  it('refuses a redirect to plain http on another host (issue 15)', async () => {
+    served.mode = 'redirect-evil';
+    await syncNowExpectingError('redirect');
+    expect(await options.getByTestId('sync-last-error').textContent()).toMatch(/redirect refused.*every hop must be https/);
+    // Chromium refused the hop itself (the connect-src policy) before sending anything: the other host saw nothing.
+    expect(evilRequests).toEqual([]);
+    expect(await options.getByTestId('sync-next-run').textContent()).not.toBe('—');
+  });
+
+  it('refuses a redirect chain through plain http even when it ends at an allowed URL (issue 15)', async () => {
+    served.mode = 'redirect-via-evil';
+    await syncNowExpectingError('redirect');
+    expect(evilRequests).toEqual([]);
+  });
+
+  it('stops reading an endless chunked answer at the size limit and says it is too big (issue 15)', async () => {
+    served.mode = 'endless';
+    served.endlessBytes = 0;
+    await syncNowExpectingError('too-large');
+    expect(await options.getByTestId('sync-last-error').textContent()).toMatch(/too big: the file is over 2000000 bytes/);
+    // The download was cut off (the server stops at 200 MB if nobody does).
+    expect(served.endlessBytes).toBeLessThan(50_000_000);
+  });
+
+  it('refuses JSON nested 10,000 deep with a message naming the limit, and keeps syncing (issue 15)', async () => {
+    served.mode = 'deep';
+    await syncNowExpectingError('json');
+    expect(await options.getByTestId('sync-last-error').textContent()).toContain('nested more than 64 levels deep');
+    expect(await options.getByTestId('sync-next-run').textContent()).not.toBe('—');
+  });
+
+  it('recovers when the server is fixed, through a redirect on the same server', async () => {
+    served.mode = 'moved';
     served.version = 3;
     await options.getByTestId('sync-now').click();
     await expect.poll(() => row('team-sync').getAttribute('data-version'), { timeout: 20_000 }).toBe('3');

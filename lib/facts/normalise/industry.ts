@@ -1,5 +1,6 @@
 import type { RawOrigin } from '../raw';
 import { INDUSTRIES, parentIndustry } from './industries';
+import { LINKEDIN_V2_BY_ROOT } from './industry-vocabularies';
 import { LINKEDIN_INDUSTRY_TRANSLATIONS, SALESFORCE_INDUSTRY_TRANSLATIONS, type IndustryTranslation } from './industry-translations';
 import { lookupKey } from './text';
 
@@ -351,6 +352,70 @@ const CRUNCHBASE: Readonly<Record<string, Target | { to: Target; generic: true }
   AgTech: [FRM],
   GovTech: [GOV],
   'Non Profit': [NPO],
+  Shopping: [RET],
+  // Crunchbase's top-level category groups (industry-vocabularies.ts) not read by the tables above. Broad groups are
+  // generic: a company's more specific categories decide.
+  'Administrative Services': [ADM],
+  'Agriculture and Farming': [FRM],
+  'Clothing and Apparel': [RET, 'Retail Apparel and Fashion'],
+  'Commerce and Shopping': { to: [RET], generic: true },
+  'Community and Lifestyle': { to: [CS], generic: true },
+  'Content and Publishing': { to: [MED], generic: true },
+  'Data and Analytics': [SD, 'Data Infrastructure and Analytics'],
+  Events: [ADM, 'Events Services'],
+  'Government and Military': [GOV],
+  'Internet Services': { to: [TII], generic: true },
+  'Lending and Investments': [FS],
+  'Messaging and Telecommunications': [TEL],
+  Mobile: { to: [SD, 'Mobile Applications'], generic: true },
+  'Music and Audio': [MED],
+  'Natural Resources': [OGM],
+  'Navigation and Mapping': { to: [SD], generic: true },
+  Platforms: { to: [SD], generic: true },
+  'Privacy and Security': [IT, 'Computer and Network Security'],
+  'Sales and Marketing': [PS, 'Marketing Services'],
+  'Science and Engineering': { to: [PS, 'Research Services'], generic: true },
+  Sustainability: { to: [PS, 'Environmental Services'], generic: true },
+  'Travel and Tourism': [ADM, 'Travel Arrangements'],
+};
+
+/** Where a LinkedIn V2 name that is not itself canonical lands: its root's canonical industry, or an exception. */
+const V2_ROOT_TARGET: Readonly<Record<string, string>> = {
+  'Accommodation Services': ACC,
+  'Administrative and Support Services': ADM,
+  Construction: CON,
+  'Consumer Services': CS,
+  Education: EDU,
+  'Entertainment Providers': MED,
+  'Farming, Ranching, Forestry': FRM,
+  'Financial Services': FS,
+  'Government Administration': GOV,
+  'Holding Companies': 'Holding Companies',
+  'Hospitals and Health Care': HC,
+  Manufacturing: MFG,
+  'Oil, Gas, and Mining': OGM,
+  'Professional Services': PS,
+  'Real Estate and Equipment Rental Services': RE,
+  Retail: RET,
+  'Technology, Information and Media': TII,
+  'Transportation, Logistics, Supply Chain and Storage': TRA,
+  Utilities: UTL,
+  Wholesale: WHO,
+};
+/** V2 names whose canonical home is not their root's (the split "Technology, Information and Media", associations). */
+const V2_EXCEPTIONS: Readonly<Record<string, Target>> = {
+  'Book Publishing': [MED, 'Book and Periodical Publishing'],
+  'Periodical Publishing': [MED, 'Book and Periodical Publishing'],
+  'Radio and Television Broadcasting': [MED, 'Broadcast Media Production and Distribution'],
+  'Internet News': [MED],
+  Blogs: [MED],
+  'Movies and Sound Recording': [MED, 'Movies, Videos, and Sound'],
+  'Sound Recording': [MED, 'Movies, Videos, and Sound'],
+  'Sheet Music Publishing': [MED],
+  'Mobile Computing Software Products': [SD, 'Mobile Applications'],
+  'IT System Design Services': [IT],
+  'IT System Installation and Disposal': [IT],
+  'Industry Associations': [NPO],
 };
 
 /** Other shorthands people type into CRMs and CSVs. */
@@ -398,6 +463,8 @@ for (const [label, value] of Object.entries(CRUNCHBASE)) {
   else add(label, value as Target);
 }
 for (const [label, target] of Object.entries(OTHER_ALIASES)) add(label, target);
+for (const [root, names] of Object.entries(LINKEDIN_V2_BY_ROOT))
+  for (const name of names) add(name, V2_EXCEPTIONS[name] ?? [V2_ROOT_TARGET[root]]);
 
 /** Localised labels land where their English label does (see industry-translations.ts). */
 function localisedLabels(rows: readonly IndustryTranslation[]): string[] {
@@ -419,19 +486,41 @@ function lookup(label: string): Entry | undefined {
 }
 
 /**
- * Picks one industry from a list of categories (Crunchbase gives several, alphabetically): the most specific
- * known one, i.e. one naming a sub-industry beats one naming only an industry, which beats a generic label
- * ("Software", "Internet"); among equals the first wins. Unknown categories are ignored.
+ * Picks one industry from a list of categories (Crunchbase gives several, alphabetically, so the first listed means
+ * nothing). The rule, in order:
+ *   1. the canonical industry most categories land in wins (a generic label such as "Software" or "Internet
+ *      Services" counts half): "Agriculture, Retail, Shopping" is Retail;
+ *   2. on a tie, the industry with the most specific category (one naming a sub-industry beats one naming only an
+ *      industry, which beats a generic label): "Software, FinTech" is Financial Services;
+ *   3. still tied, the industry listed first.
+ * The sub-industry is the one most of the winning industry's categories name (on a tie, the first listed); a generic
+ * label's sub-industry ("Apps" → Mobile Applications) counts half. Unknown categories
+ * are ignored.
  */
 export function normaliseIndustryFromCategories(categories: string[]): NormalisedIndustry | undefined {
-  let best: { entry: Entry; rank: number } | undefined;
-  for (const category of categories) {
+  interface Tally { votes: number; rank: number; first: number; subs: Map<string, number> }
+  const tally = new Map<string, Tally>();
+  categories.forEach((category, i) => {
     const entry = lookup(category);
-    if (!entry) continue;
-    const rank = entry.generic ? 0 : entry.target.subIndustry ? 2 : 1;
-    if (!best || rank > best.rank) best = { entry, rank };
+    if (!entry) return;
+    const { industry, subIndustry } = entry.target;
+    const rank = entry.generic ? 0 : subIndustry ? 2 : 1;
+    let t = tally.get(industry);
+    if (!t) tally.set(industry, (t = { votes: 0, rank, first: i, subs: new Map() }));
+    t.votes += entry.generic ? 0.5 : 1;
+    t.rank = Math.max(t.rank, rank);
+    if (subIndustry) t.subs.set(subIndustry, (t.subs.get(subIndustry) ?? 0) + (entry.generic ? 0.5 : 1));
+  });
+  let winner: [string, Tally] | undefined;
+  for (const [industry, t] of tally) {
+    const w = winner?.[1];
+    if (!w || t.votes > w.votes || (t.votes === w.votes && (t.rank > w.rank || (t.rank === w.rank && t.first < w.first)))) winner = [industry, t];
   }
-  return best ? { ...best.entry.target } : undefined;
+  if (!winner) return undefined;
+  // The sub-industry most of its categories name; on a tie the first listed (Map order is insertion order).
+  let sub: string | undefined;
+  for (const [name, votes] of winner[1].subs) if (sub === undefined || votes > winner[1].subs.get(sub)!) sub = name;
+  return sub ? { industry: winner[0], subIndustry: sub } : { industry: winner[0] };
 }
 
 /**

@@ -4,7 +4,7 @@ import { domShowsOrganization } from './dom';
 import { readFieldsCardLayout } from './read-dom-cards';
 import { readTileLayout } from './read-dom-tiles';
 import { readState } from './read-state';
-import { matchUrl } from './url';
+import { matchUrl, parseOrganizationUrl } from './url';
 
 /** Crunchbase is English-only and shows US formats ("$40M", "Mar 12, 2024"). */
 const LOCALE = 'en-US';
@@ -17,8 +17,10 @@ const LOCALE = 'en-US';
  */
 export function extract(doc: Document, url: URL): RawExtraction | null {
   const ref = matchUrl(url);
-  if (!ref) return null;
-  const permalink = ref.key.slice('cb:'.length);
+  const page = parseOrganizationUrl(url);
+  if (!ref || !page) return null;
+  // The permalink from the URL, not from the key: a very long one is shortened in the key (record-key.ts).
+  const { permalink } = page;
 
   const sources: RawFacts[] = [];
   const fromState = readState(doc, permalink);

@@ -1,3 +1,4 @@
+import { PAGE_JSON_MAX_DEPTH, parseJsonWithinLimits } from '../../json/limits';
 import { z } from 'zod';
 import {
   ANGULAR_ESCAPES,
@@ -63,7 +64,7 @@ function embeddedStates(doc: Document): Record<string, unknown>[] {
 
   const states: Record<string, unknown>[] = [];
   for (const text of texts) {
-    const parsed = httpStateSchema.safeParse(parseJson(text));
+    const parsed = httpStateSchema.safeParse(parseJsonWithinLimits(text, PAGE_JSON_MAX_DEPTH));
     if (parsed.success) states.push(parsed.data[HTTP_STATE_KEY]);
   }
   return states;
@@ -74,13 +75,7 @@ export function unescapeAngular(text: string): string {
   return text.replace(/&[a-z];/g, (escape) => ANGULAR_ESCAPES[escape] ?? escape);
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
+
 
 /** Pro-only values come as `{ is_locked: true }`: such a value (or card) counts as absent. */
 export function isLocked(value: unknown): boolean {

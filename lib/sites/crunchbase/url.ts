@@ -1,3 +1,4 @@
+import { recordKey } from '../record-key';
 import type { RecordRef } from '../types';
 
 /**
@@ -17,7 +18,8 @@ const PERMALINK = /^[a-z0-9][a-z0-9._-]*$/;
 /** Tab segments are snake_case words ("company_financials", "people", "technology"). */
 const TAB = /^[a-z][a-z_]*$/;
 
-export function matchUrl(url: URL): RecordRef | null {
+/** The organisation permalink and tab the URL names, or null for any other page. */
+export function parseOrganizationUrl(url: URL): { permalink: string; tab?: string } | null {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   if (!HOSTS.has(url.hostname.toLowerCase())) return null;
 
@@ -30,7 +32,12 @@ export function matchUrl(url: URL): RecordRef | null {
   const tab = segments[2];
   if (tab !== undefined && !TAB.test(tab)) return null;
 
-  return { site: 'crunchbase', key: `cb:${permalink}`, kind: tab ?? 'company' };
+  return { permalink, tab };
+}
+
+export function matchUrl(url: URL): RecordRef | null {
+  const page = parseOrganizationUrl(url);
+  return page && { site: 'crunchbase', key: recordKey('cb', page.permalink), kind: page.tab ?? 'company' };
 }
 
 function safeDecode(segment: string): string {

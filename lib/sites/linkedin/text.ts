@@ -1,3 +1,4 @@
+import { PAGE_JSON_MAX_DEPTH, parseJsonWithinLimits } from '../../json/limits';
 import { ARIA_HIDDEN, REDIRECT_PARAM, REDIRECT_PATH, SCREEN_READER_ONLY } from './selectors';
 import { isLinkedInHost } from './url';
 
@@ -96,11 +97,5 @@ export function placeText(city: string | undefined, region: string | undefined):
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
-/** Parses JSON without throwing. */
-export function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
+/** Parses page JSON without throwing; undefined for broken or absurdly nested text (see lib/json/limits.ts). */
+export const parseJson = (text: string): unknown => parseJsonWithinLimits(text, PAGE_JSON_MAX_DEPTH);

@@ -1,4 +1,5 @@
 import type { RecordRef } from '../types';
+import { recordKey } from '../record-key';
 
 /**
  * LinkedIn URL detector. The record key comes from the URL alone.
@@ -68,7 +69,7 @@ export function matchUrl(url: URL): RecordRef | null {
   const page = parseLinkedInUrl(url);
   if (!page) return null;
   if (page.kind === 'sales-navigator') {
-    return { site: 'linkedin', key: `li:sales:${page.accountId}`, kind: 'sales-navigator' };
+    return { site: 'linkedin', key: recordKey('li:sales', page.accountId), kind: 'sales-navigator' };
   }
-  return { site: 'linkedin', key: `li:${page.slug}`, kind: page.tab };
+  return { site: 'linkedin', key: recordKey('li', page.slug), kind: page.tab };
 }

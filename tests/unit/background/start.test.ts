@@ -18,6 +18,9 @@ const FACTS: CompanyFacts = {
   hqCountry: { value: 'DE', source: page },
   industry: { value: 'Financial Services', source: page },
   subIndustry: { value: 'Banking', source: page },
+  revenueUsd: { value: 80_000_000, source: page },
+  fundingStage: { value: 'series-c', source: page },
+  technologies: { value: ['Salesforce', 'Snowflake'], source: page },
 };
 
 let idb: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange };

@@ -33,14 +33,16 @@ describe('icp score', () => {
       expect(Number(confidence)).toBeGreaterThanOrEqual(0);
       if (verdict !== 'fit') expect(tier).toBe('');
     }
-    // Acme passes both musts (201-5,000 employees, served country): scored on industry and technologies.
-    expect(rows[1][9]).toBe('fit');
+    // Acme passes both musts (201-5,000 employees, served country) and scores on industry and technologies, but
+    // under the fit minimum with most facts unknown: it needs data, and says what it could reach.
+    expect(rows[1][9]).toBe('needs-data');
+    expect(rows[1][11]).toMatch(/below the fit minimum 40 \(could reach \d+\)/);
     expect(rows[1][11]).toMatch(/\(\+\d+\) \|/);
     // No output cell of ours starts like a spreadsheet formula.
     for (const row of rows.slice(1)) for (const cell of row.slice(-5)) expect(cell).not.toMatch(/^[+\-=@]/);
     // Globex (40 employees) fails a firmographic must.
     expect(rows[2][9]).toBe('not-fit');
-    expect(run.stderr).toMatch(/^scored 2 rows \(1 fit, 1 not-fit, 0 needs-data\); 0 rows with problems$/m);
+    expect(run.stderr).toMatch(/^scored 2 rows \(0 fit, 1 not-fit, 1 needs-data\); 0 rows with problems$/m);
   }, 30_000);
 
   it('reports a malformed row with its line number and still writes it, as needs-data without a score', async () => {
@@ -55,7 +57,7 @@ describe('icp score', () => {
     const broken = rows[2];
     expect(broken).toHaveLength(12); // padded to the header's width
     expect(broken.slice(7)).toEqual(['', '', 'needs-data', '', 'expected 7 fields (as in the header), found 3']);
-    expect(run.stderr).toMatch(/scored 3 rows \(.*1 needs-data\); 1 rows with problems/);
+    expect(run.stderr).toMatch(/scored 3 rows \(.*2 needs-data\); 1 rows with problems/);
   }, 30_000);
 
   it('counts the lines of quoted multi-line fields, so later line numbers stay right', async () => {
@@ -73,13 +75,31 @@ describe('icp score', () => {
     const run = await runIcp(['score', ...NOW, 'accounts.csv'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/^accounts\.csv:5: expected 7 fields \(as in the header\), found 2$/m);
-    expect(run.stderr).toMatch(/^accounts\.csv:7: expected 7 fields \(as in the header\), found 9; extra: "too", "many"$/m);
+    // A quoted line break in a row that then has 9 fields is taken for a stray quote: each line is read, and reported.
+    expect(run.stderr).toMatch(/^accounts\.csv:7: field 6: a quote opens a cell that runs over 1 line \(9 fields where the header has 7\); read this line alone$/m);
+    expect(run.stderr).toMatch(/^accounts\.csv:8: expected 7 fields \(as in the header\), found 4$/m);
     const rows = parseCsv(run.stdout);
-    expect(rows).toHaveLength(4);
+    expect(rows).toHaveLength(5);
     expect(rows[1][6]).toBe('line one\r\nline two, with a comma\r\nline three'); // the multi-line value is kept
     expect(rows[1][9]).not.toBe('');
-    expect(rows[3]).toHaveLength(12); // a long row is cut to the header, its extras quoted in the reason
-    expect(rows[3][11]).toMatch(/extra: "too", "many"/);
+    expect(rows[3].slice(0, 6)).toEqual(['Initech', 'initech.com', '1,200', 'US', 'Financial Services', 'HubSpot,']);
+    expect(rows[4]).toHaveLength(12); // a short row is padded to the header, written as needs-data
+    expect(rows[4][11]).toBe('expected 7 fields (as in the header), found 4');
+  }, 30_000);
+
+  it('writes every row of a 1,000-row file with a stray quote in row 10, reporting that row by line (issue 15)', async () => {
+    const rows = [HEADER];
+    for (let i = 1; i <= 1000; i++)
+      rows.push(i === 10 ? 'Acme,"acme" inc.com,250,US,Software,Salesforce,' : `Company ${i},company${i}.com,${i},US,Software,HubSpot,`);
+    const dir = tempDir({ 'accounts.csv': `${rows.join('\n')}\n` });
+    const run = await runIcp(['score', ...NOW, 'accounts.csv'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const out = parseCsv(run.stdout);
+    expect(out).toHaveLength(1001);
+    expect(out[1000][0]).toBe('Company 1000');
+    expect(out[10].slice(0, 2)).toEqual(['Acme', 'acme inc.com']);
+    expect(run.stderr).toMatch(/^accounts\.csv:11: field 2: text after a closing quote/m);
+    expect(run.stderr).toMatch(/scored 1000 rows/);
   }, 30_000);
 
   it('rejects an absurd value per fact: the row is scored on its other facts, the problem is in the reasons', async () => {

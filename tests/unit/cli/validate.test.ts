@@ -67,6 +67,17 @@ describe('icp validate', () => {
     expect((await runIcp(['frobnicate'], { cwd: dir })).code).toBe(2);
   }, 30_000);
 
+  it('reports JSON nested 10,000 deep, and a file over the size limit, as one clean line each (issue 15)', async () => {
+    const deep = await validate(`${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`);
+    expect(deep.code).toBe(1);
+    expect(deep.stdout).toBe('model.json: $: too deeply nested: nested more than 64 levels deep (the limit for this file) at line 1, column 321\n');
+    expect(deep.stderr).not.toMatch(/Maximum call stack|at .*\.ts:\d+/);
+    const big = await validate(`{"description": "${'x'.repeat(2_100_000)}"}`);
+    expect(big.code).toBe(1);
+    // Refused from its size, before it is read.
+    expect(big.stderr).toBe('model.json: too big: 2100019 bytes; a model file is at most 2000000\n');
+  }, 30_000);
+
   it('prints help with exit 0', async () => {
     const run = await runIcp(['validate', '--help']);
     expect(run.code).toBe(0);

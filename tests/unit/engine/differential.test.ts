@@ -112,7 +112,7 @@ describe('the optimised engine against the reference engine', () => {
       const now = nows[i % nows.length];
       expect(JSON.stringify(scoreCompiled(compiled, values, now))).toBe(JSON.stringify(reference.scoreCompiled(ref, values, now)));
     });
-  });
+  }, 60_000);
 
   it.each(MODELS.map((m) => [m.id, m] as const))('compact evaluation agrees with the full result (%s)', (_, model) => {
     const compiled = compileModel(model);
@@ -134,7 +134,7 @@ describe('the optimised engine against the reference engine', () => {
       const bySlots = evaluateSlots(compiled, slotsOf(compiled, values), now);
       expect({ ...bySlots, statuses: [...bySlots.statuses] }).toEqual({ ...compact, statuses: [...compact.statuses] });
     });
-  });
+  }, 60_000); // thousands of accounts twice over: more than the default 5 s on a loaded machine
 
   it('picks the same best model across several', () => {
     const compiled = BUILTIN_MODELS.map(compileModel);

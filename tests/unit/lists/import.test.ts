@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAccountList } from '../../../lib/lists/import';
+import { readAccountList, unreadableLines } from '../../../lib/lists/import';
 
 const CSV = `Account Name,Website,Number of Employees,Technologies,Champion Identified,Region Owner
 Tidewater Renewables,https://www.tidewater-renewables.com,"1,001-5,000","Salesforce; Snowflake",yes,Dana
@@ -26,5 +26,15 @@ describe('readAccountList', () => {
 
   it('says so when the file is empty', () => {
     expect(readAccountList('', 'x.csv', '2026-01-01').problems).toEqual([{ line: 1, message: 'the file is empty' }]);
+  });
+
+  it('says exactly which rows it could not read and imports every other row (issue 15)', () => {
+    const rows = ['Account Name,Website,Industry,Employees,Country'];
+    for (let i = 1; i <= 1000; i++) rows.push(i === 10 ? 'Acme,"acme" inc.com,Software,250,US' : i === 500 ? 'Open,"open.com,Software,9,US' : `Co ${i},co${i}.com,Software,${i},US`);
+    const { accounts, problems } = readAccountList(`${rows.join('\n')}\n`, 'big.csv', '2026-11-23T00:00:00.000Z');
+    expect(accounts).toHaveLength(998);
+    expect(accounts.at(-1)?.domain).toBe('co1000.com');
+    expect(unreadableLines(problems)).toEqual([11, 501]);
+    expect(problems.find((p) => p.line === 11)?.message).toMatch(/^could not read this row: field 2: text after a closing quote .*; not imported$/);
   });
 });

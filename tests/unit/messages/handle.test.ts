@@ -1,3 +1,4 @@
+import { deriveFacts } from '../../../lib/facts/derive';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { compileModel, scoreBest } from '../../../lib/engine/score';
 import { valuesOf } from '../../../lib/facts/parse';
@@ -27,6 +28,13 @@ const ACME: CompanyFacts = {
   companyType: { value: 'private', source: page },
   technologies: { value: ['Salesforce', 'Snowflake'], source: page },
 };
+/** Acme with the funding facts a list or Crunchbase gives: enough for a fit. */
+const ACME_FUNDED: CompanyFacts = {
+  ...ACME,
+  revenueUsd: { value: 50_000_000, source: page },
+  fundingStage: { value: 'series-c', source: page },
+  lastFundingDate: { value: '2026-06-01', source: page },
+};
 
 let db: IcpDb;
 let deps: HandlerDeps;
@@ -50,12 +58,15 @@ async function ok<T extends keyof typeof responseSchemas>(type: T, message: Reco
 
 describe('handleMessage: score', () => {
   it('scores page facts with the active built-in model, as the engine does', async () => {
-    const response = await ok('score', { facts: ACME, recordKey: 'li:acme' });
-    const expected = scoreBest([compileModel(DEFAULT_MODEL)], valuesOf(ACME), NOW);
+    const response = await ok('score', { facts: ACME_FUNDED, recordKey: 'li:acme' });
+    const expected = scoreBest([compileModel(DEFAULT_MODEL)], valuesOf(deriveFacts(ACME_FUNDED)), NOW);
     expect(response.best).toEqual(expected.best);
     expect(response.best?.verdict).toBe('fit');
     expect(response.results).toHaveLength(1);
-    expect(response.facts).toEqual(ACME);
+    // The page's facts, plus the funding signal derived from the last funding date, which the criterion reads.
+    expect(response.facts).toEqual(deriveFacts(ACME_FUNDED));
+    expect(response.facts.signals?.source).toMatchObject({ kind: 'page', detail: 'derived from last funding date', derivedFrom: ['lastFundingDate'] });
+    expect(response.best?.criteria.find((c) => c.id === 'recent-funding')?.status).toBe('pass');
     expect(response.conflicts).toEqual([]);
   });
 
@@ -63,7 +74,7 @@ describe('handleMessage: score', () => {
     await installBuiltinModels(db);
     await setModelActive(db, PLG_MODEL.id, true);
     const response = await ok('score', { facts: ACME });
-    const expected = scoreBest([compileModel(DEFAULT_MODEL), compileModel(PLG_MODEL)], valuesOf(ACME), NOW);
+    const expected = scoreBest([compileModel(DEFAULT_MODEL), compileModel(PLG_MODEL)], valuesOf(deriveFacts(ACME)), NOW);
     expect(response.results.map((r) => r.modelId)).toEqual([DEFAULT_MODEL.id, PLG_MODEL.id]);
     expect(response.best).toEqual(expected.best);
   });

@@ -48,23 +48,23 @@ describe('diffModels', () => {
     const a = base();
     const b = { ...base(), version: 3, name: 'Sales-led FY27' };
     b.dimensions = { ...b.dimensions, firmographic: 40, relationship: 10 };
-    b.tiers = [{ ...b.tiers[0], minScore: 65 }, b.tiers[1]];
-    b.gate = { minConfidence: 0.5, minScore: 10 };
+    b.tiers = [{ ...b.tiers[0], minScore: 70 }, b.tiers[1]];
+    b.gate = { minConfidence: 0.6, minScore: 10 };
     b.criteria = [b.criteria[1], b.criteria[0], ...b.criteria.slice(2)];
     const diff = diffModels(a, b);
     expect(diff.weights).toEqual([
       { field: 'firmographic', before: 35, after: 40 },
       { field: 'relationship', before: 15, after: 10 },
     ]);
-    expect(diff.tiers.changed).toEqual([{ id: 'A', label: b.tiers[0].label, changes: [{ field: 'minScore', before: 60, after: 65 }] }]);
+    expect(diff.tiers.changed).toEqual([{ id: 'A', label: b.tiers[0].label, changes: [{ field: 'minScore', before: 65, after: 70 }] }]);
     expect(diff.tiers.removed.map((t) => t.id)).toEqual(['C']);
     expect(diff.gate.map((g) => g.field)).toEqual(['minConfidence', 'minScore']);
     expect(diff.criteria.reordered).toBe(true);
     const lines = describeDiff(diff);
     expect(lines[0]).toBe(`model: name "${a.name}" → "Sales-led FY27"`);
     expect(lines).toContain('weight of firmographic: 35 → 40');
-    expect(lines).toContain('tier "A": minScore 60 → 65');
-    expect(lines).toContain('gate: minConfidence 0.3 → 0.5');
+    expect(lines).toContain('tier "A": minScore 65 → 70');
+    expect(lines).toContain('gate: minConfidence 0.5 → 0.6');
     expect(lines).toContain('criteria reordered');
   });
 });

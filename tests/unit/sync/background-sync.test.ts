@@ -139,3 +139,49 @@ describe('broadcastChange', () => {
     expect(sent.map(([id]) => id)).toEqual(tabs.map((t) => t.id));
   });
 });
+
+describe('registerSync under faults (issue 15)', () => {
+  it('records a deeply nested file as a failure with backoff and keeps the alarm armed', async () => {
+    const { browser } = browserFake();
+    await setModelSourceUrl(db, DEFAULT_MODEL.id, URL_);
+    served.body = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    const sync = registerSync({ db, browser, fetch, now: () => clock });
+    const reports = await sync.runDue();
+    expect(reports).toMatchObject([{ result: 'failed', error: expect.stringMatching(/nested more than 64 levels/) }]);
+    const state = await getSyncState(db, URL_);
+    expect(state).toMatchObject({ failures: 1, lastError: { cause: 'json' } });
+    expect((await fakeBrowser.alarms.get(SYNC_ALARM))?.scheduledTime).toBe(T0 + 60_000);
+    expect((await getModel(db, DEFAULT_MODEL.id))?.model.version).toBe(DEFAULT_MODEL.version);
+  });
+
+  it('records an unexpected exception as a failure and re-arms the alarm', async () => {
+    const { browser } = browserFake();
+    await setModelSourceUrl(db, DEFAULT_MODEL.id, URL_);
+    // A fetch whose body getter throws something fetchModel does not expect (like a stack overflow deep inside).
+    const throwing: FetchLike = async () => {
+      const response = new Response('{}', { status: 200 });
+      Object.defineProperty(response, 'headers', {
+        get() {
+          throw new RangeError('Maximum call stack size exceeded');
+        },
+      });
+      return response;
+    };
+    const sync = registerSync({ db, browser, fetch: throwing, now: () => clock });
+    expect(await sync.runDue()).toMatchObject([{ result: 'failed', error: expect.stringMatching(/Maximum call stack/) }]);
+    expect(await getSyncState(db, URL_)).toMatchObject({ failures: 1, lastError: { cause: 'internal' } });
+    expect((await fakeBrowser.alarms.get(SYNC_ALARM))?.scheduledTime).toBe(T0 + 60_000);
+  });
+
+  it('re-arms the alarm even when a run fails outright', async () => {
+    const { browser } = browserFake();
+    await setModelSourceUrl(db, DEFAULT_MODEL.id, URL_);
+    const sync = registerSync({ db, browser, fetch, now: () => clock });
+    await sync.schedule();
+    await fakeBrowser.alarms.clear(SYNC_ALARM);
+    // Recording the outcome itself fails (the disk is full): the run fails, but the next alarm is still set.
+    vi.spyOn(db.settings, 'put').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    await expect(sync.runDue()).rejects.toThrow('QuotaExceededError');
+    expect(await fakeBrowser.alarms.get(SYNC_ALARM)).toBeDefined();
+  });
+});

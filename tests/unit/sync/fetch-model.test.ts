@@ -104,7 +104,7 @@ describe('fetchModel', () => {
 
   it('reports a network error with its cause', async () => {
     const fetch: FetchLike = () => Promise.reject(new TypeError('Failed to fetch'));
-    expect(await fetchModel({ url: URL_, fetch })).toEqual({ kind: 'failed', cause: 'network', message: 'could not reach the server: Failed to fetch' });
+    expect(await fetchModel({ url: URL_, fetch })).toEqual({ kind: 'failed', cause: 'network', message: expect.stringMatching(/^could not reach the server, or it redirected off https .*: Failed to fetch$/) });
   });
 
   it('refuses a bad URL without fetching, and a file that is too big', async () => {
@@ -154,5 +154,93 @@ describe('parsePolicy', () => {
     const bad = parsePolicy({ lockEditing: 'yes', syncIntervalMinutes: 0, modelSourceUrl: 'https://x/m.json' });
     expect(bad.policy).toEqual({ lockEditing: false, modelSourceUrl: 'https://x/m.json' });
     expect(bad.problems).toHaveLength(2);
+  });
+});
+
+/** A response as the browser or Node shapes it: `url` is where it ended, `type` e.g. 'opaqueredirect'. */
+function shaped(response: Response, props: { url?: string; type?: ResponseType }): Response {
+  for (const [key, value] of Object.entries(props)) Object.defineProperty(response, key, { value });
+  return response;
+}
+
+describe('fetchModel against hostile servers (issue 15)', () => {
+  const model = (version: number) => JSON.stringify({ ...DEFAULT_MODEL, version });
+
+  it('checks every redirect hop it can see against the https/localhost rule', async () => {
+    const hops: Record<string, Response> = {
+      [URL_]: new Response(null, { status: 302, headers: { Location: '/moved.json' } }),
+      'https://models.example.com/moved.json': new Response(null, { status: 301, headers: { Location: 'http://evil.example.net/evil.json' } }),
+    };
+    const seen: string[] = [];
+    const fetch: FetchLike = async (url, init) => {
+      seen.push(`${url} ${init.redirect}`);
+      return hops[url] ?? new Response(model(9), { status: 200 });
+    };
+    const outcome = await fetchModel({ url: URL_, fetch });
+    expect(outcome).toMatchObject({ kind: 'failed', cause: 'redirect', message: expect.stringMatching(/redirected to http:\/\/evil\.example\.net\/evil\.json, which is not allowed: use https/) });
+    expect(seen).toEqual([`${URL_} manual`, 'https://models.example.com/moved.json manual']);
+  });
+
+  it('follows allowed redirects (relative too), up to a limit', async () => {
+    const fetch: FetchLike = async (url) =>
+      url.endsWith('/final.json') ? new Response(model(4), { status: 200 }) : new Response(null, { status: 307, headers: { Location: '/final.json' } });
+    expect(await fetchModel({ url: URL_, fetch })).toMatchObject({ kind: 'fetched', model: { version: 4 } });
+    const loop: FetchLike = async (url) => new Response(null, { status: 302, headers: { Location: `${url}x` } });
+    expect(await fetchModel({ url: URL_, fetch: loop })).toMatchObject({ cause: 'redirect', message: 'more than 5 redirects' });
+  });
+
+  it('in a browser (opaque manual redirects) lets the browser follow and checks where it ended', async () => {
+    const calls: string[] = [];
+    const fetch: FetchLike = async (url, init) => {
+      calls.push(init.redirect!);
+      if (init.redirect === 'manual') return shaped(new Response(null, { status: 200 }), { type: 'opaqueredirect' });
+      return shaped(new Response(model(9), { status: 200 }), { url: 'http://127.0.0.2:8080/evil.json' });
+    };
+    expect(await fetchModel({ url: URL_, fetch })).toMatchObject({ cause: 'redirect', message: expect.stringMatching(/127\.0\.0\.2.*not allowed/) });
+    expect(calls).toEqual(['manual', 'follow']);
+    // The browser refusing a hop (its connect-src policy) is a refused redirect, not a network problem.
+    const refused: FetchLike = async (_url, init) => {
+      if (init.redirect === 'manual') return shaped(new Response(null, { status: 200 }), { type: 'opaqueredirect' });
+      throw new TypeError('Failed to fetch');
+    };
+    expect(await fetchModel({ url: URL_, fetch: refused })).toMatchObject({ cause: 'redirect', message: expect.stringMatching(/every hop must be https/) });
+  });
+
+  it('stops reading a chunked body past the size limit and says it is too big', async () => {
+    let pulled = 0;
+    let cancelled = false;
+    const chunk = new TextEncoder().encode(`[${'1,'.repeat(32_000)}`);
+    const fetch: FetchLike = async () =>
+      new Response(
+        new ReadableStream({
+          pull(controller) {
+            pulled += chunk.byteLength;
+            controller.enqueue(chunk); // endless, no Content-Length
+          },
+          cancel() {
+            cancelled = true;
+          },
+        }),
+        { status: 200 },
+      );
+    const outcome = await fetchModel({ url: URL_, fetch });
+    expect(outcome).toMatchObject({ cause: 'too-large', message: expect.stringMatching(/^too big: the file is over 2000000 bytes/) });
+    expect(pulled).toBeLessThan(MAX_MODEL_BYTES + 5 * chunk.byteLength);
+    expect(cancelled).toBe(true);
+  });
+
+  it('refuses JSON nested deeper than the limit before parsing, naming the limit', async () => {
+    const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    const { fetch } = fakeFetch(() => new Response(deep, { status: 200 }));
+    expect(await fetchModel({ url: URL_, fetch })).toMatchObject({
+      kind: 'failed',
+      cause: 'json',
+      message: expect.stringMatching(/^too deeply nested: nested more than 64 levels deep .* at line 1, column 321$/),
+    });
+  });
+
+  it('treats a 304 to a request without If-None-Match as an error', async () => {
+    const { fetch } = fakeFetch(() => new Response(null, { status: 304 }));
+    expect(await fetchModel({ url: URL_, fetch })).toMatchObject({ kind: 'failed', cause: 'http', status: 304, message: expect.stringMatching(/not conditional/) });
   });
 });

@@ -26,4 +26,11 @@ describe('model files', () => {
     expect(parseModelsFile('[]')).toMatchObject({ ok: false, problems: [{ path: '$' }] });
     expect(parseModelsFile('{"format": "x"}')).toMatchObject({ ok: false, problems: expect.arrayContaining([{ path: 'format', message: expect.any(String) }]) });
   });
+
+  it('refuses a file nested 10,000 deep before parsing it, with the depth limit in the message (issue 15)', () => {
+    expect(parseModelsFile(`[${'['.repeat(10_000)}${']'.repeat(10_000)}]`)).toEqual({
+      ok: false,
+      problems: [{ path: '$', message: 'too deeply nested: nested more than 64 levels deep (the limit for this file) at line 1, column 65' }],
+    });
+  });
 });

@@ -161,12 +161,19 @@ function compileInner(c: Condition): Predicate {
       const span = c.value.withinLastDays === undefined ? Infinity : c.value.withinLastDays * DAY_MS;
       return (v, now) => {
         if (!Array.isArray(v)) return UNKNOWN;
-        for (const s of v as { type: string; date: string }[]) {
+        // A signal derived from another fact (`from`, e.g. a funding round from lastFundingDate) speaks only for its
+        // own type: a list holding nothing else says nothing about other types.
+        let sourced = v.length === 0;
+        let derivedTypes: Set<string> | undefined;
+        for (const s of v as { type: string; date: string; from?: string }[]) {
+          if (s.from === undefined) sourced = true;
+          else (derivedTypes ??= new Set()).add(s.type);
           if (types && !types.has(s.type)) continue;
           const t = time(s.date);
           if (t !== undefined && t <= now && now - t <= span) return HOLDS;
         }
-        return NOT;
+        if (sourced) return NOT;
+        return types !== undefined && [...types].every((t) => derivedTypes!.has(t)) ? NOT : UNKNOWN;
       };
     }
   }

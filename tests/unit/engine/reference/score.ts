@@ -223,6 +223,10 @@ function reasonsFor(
     else if (c.kind === 'must') reasons.push(`failed must: ${c.label}`);
   }
   for (const c of criteria) if (c.kind === 'must' && c.status === 'unknown') reasons.push(`unknown must: ${c.label}`);
+  const score = criteria.reduce((sum, c) => sum + c.points, 0);
+  const potential = criteria.reduce((sum, c) => sum + (c.status === 'fail' ? 0 : c.worth), 0);
+  if (verdict !== 'fit' && !criteria.some((c) => c.status === 'fail' && c.kind !== 'score') && score < model.gate.minScore)
+    reasons.push(`score ${score} below the fit minimum ${model.gate.minScore} (could reach ${potential})`);
   if (verdict === 'needs-data' && confidence < model.gate.minConfidence)
     reasons.push(`confidence ${confidence} below ${model.gate.minConfidence}`);
   let passed = 0;
@@ -272,10 +276,13 @@ export function scoreCompiled(compiled: CompiledModel, values: FactValues, now: 
   }
   const confidence =
     compiled.totalConfidenceWeight === 0 ? 1 : Math.round((100 * knownWeight) / compiled.totalConfidenceWeight) / 100;
+  // Written out again rather than imported: the oracle must not share the engine's decision code.
   let verdict: Verdict;
   if (blockers.length > 0) verdict = 'not-fit';
-  else if (unknownMust || confidence < model.gate.minConfidence) verdict = 'needs-data';
-  else if (score < model.gate.minScore) verdict = 'not-fit';
+  else if (potential < model.gate.minScore) verdict = 'not-fit';
+  else if (unknownMust) verdict = 'needs-data';
+  else if (score < model.gate.minScore) verdict = 'needs-data';
+  else if (confidence < model.gate.minConfidence) verdict = 'needs-data';
   else verdict = 'fit';
   const tier = verdict === 'fit' ? tierFor(model, score) : null;
   return {
