@@ -8,7 +8,9 @@ import { StaleSections } from './stale-sections';
  * - The first read of a record happens at once (the page usually holds its data when the script starts, or when the
  *   URL changes to a record already rendered); only later mutations are debounced.
  * - The observer callback does only bookkeeping (uBlock Origin's pattern): it drops mutations of the card's own host,
- *   notes which page sections changed (for the stale-section rule, stale-sections.ts) and schedules one read. The
+ *   notes which page sections changed (for the stale-section rule, stale-sections.ts) and schedules one read. On a
+ *   page whose read is expensive (big DOM), a mere text change elsewhere than in a stale section or <head> does not
+ *   schedule one once the record has been read. The
  *   first mutation schedules it; later ones do not postpone it, so a page that never stops mutating (LinkedIn) is
  *   still read, but never more often than its cost allows: the pause after a read is at least `busyFactor` times as
  *   long as the read took, so the extension takes a bounded share of the main thread on big, busy pages.
@@ -126,11 +128,15 @@ export function watchRecords(options: RecordWatcherOptions): () => void {
     // The app may change the URL and the DOM in one task: take the sections as they were, then count this batch.
     const navigated = win.location.href !== lastHref;
     if (navigated) noticeNavigation();
+    // On a page that is expensive to read, a text change is worth a read only when it refreshes a section that
+    // still showed the previous record, or the record has not been read yet: the app's ticking counters, timestamps
+    // and feeds would otherwise cost a read every pause. Elements arriving or leaving (lazy sections) always count.
+    const textMatters = lastRaw === null || lastReadCost <= CHEAP_READ_MS;
     let relevant = false;
     for (const record of records) {
       if (ownTag && isOwn(record, ownTag)) continue;
-      relevant = true;
-      stale.touched(record.target);
+      const refreshed = stale.touched(record.target);
+      relevant ||= refreshed || textMatters || addsOrRemovesElements(record) || inHead(record.target);
     }
     if (navigated) onNavigation();
     else if (relevant) schedule();
@@ -149,6 +155,21 @@ export function watchRecords(options: RecordWatcherOptions): () => void {
     if (timer !== undefined) win.clearTimeout(timer);
     timer = undefined;
   };
+}
+
+/** A read cheaper than this (ms) may run on any mutation; slower ones only when the page's structure changed. */
+const CHEAP_READ_MS = 8;
+
+function addsOrRemovesElements(record: MutationRecord): boolean {
+  if (record.type !== 'childList') return false;
+  for (const n of Array.from(record.addedNodes)) if (n.nodeType === 1) return true;
+  for (const n of Array.from(record.removedNodes)) if (n.nodeType === 1) return true;
+  return false;
+}
+
+/** The title, canonical link and embedded JSON live in <head>: always worth a read. */
+function inHead(node: Node): boolean {
+  return node.ownerDocument?.head?.contains(node) === true;
 }
 
 /** The card's host being added or removed: the extension's own doing, nothing the page changed. */

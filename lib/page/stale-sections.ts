@@ -22,14 +22,16 @@ export class StaleSections {
     this.stale = new Set(Array.from(this.doc.querySelectorAll(this.selector)));
   }
 
-  /** A mutation inside a section makes it (and the sections around it) fresh. */
-  touched(node: Node): void {
-    if (this.stale.size === 0) return;
+  /** A mutation inside a section makes it (and the sections around it) fresh. True when one of them was stale. */
+  touched(node: Node): boolean {
+    if (this.stale.size === 0) return false;
+    let refreshed = false;
     let el: Element | null | undefined = node.nodeType === 1 ? (node as Element) : node.parentElement;
     while ((el = el?.closest(this.selector))) {
-      this.stale.delete(el);
+      refreshed = this.stale.delete(el) || refreshed;
       el = el.parentElement;
     }
+    return refreshed;
   }
 
   /** `raw` without the facts that repeat `previous` and that a stale section still shows. */

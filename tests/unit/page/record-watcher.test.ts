@@ -143,12 +143,36 @@ describe('watchRecords on big, busy pages', () => {
       const started = performance.now();
       let n = 0;
       while (performance.now() - started < 800) {
-        document.querySelector('.size')!.textContent = String(++n);
+        document.body.append(Object.assign(document.createElement('p'), { textContent: String(++n) }));
         await new Promise((r) => setTimeout(r, 5));
       }
       // Unpaced (a read per 5 ms window) would be ~100 reads; paced at >= 8 x 10 ms apart, at most 800 / 90 + 1.
       expect(slow.mock.calls.length).toBeGreaterThan(0);
       expect(slow.mock.calls.length).toBeLessThanOrEqual(10);
+    } finally {
+      stop();
+    }
+  });
+
+  it('on a page that is expensive to read, ignores text ticking outside stale sections, not new elements', async () => {
+    history.replaceState(null, '', '/company/acme/');
+    document.body.innerHTML = '<h1 data-slug="acme">Acme</h1><p class="size">1</p><span class="clock">0</span>';
+    const slow = vi.fn((doc: Document, url: URL) => {
+      const until = performance.now() + 12;
+      while (performance.now() < until); // a big page: 12 ms per read
+      return extract(doc, url);
+    });
+    const stop = watchRecords({ window, match, extract: slow, onEvent: () => {}, delayMs: 5, busyFactor: 0 });
+    try {
+      slow.mockClear();
+      for (let i = 0; i < 10; i++) {
+        document.querySelector('.clock')!.textContent = String(i);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(slow).not.toHaveBeenCalled();
+      document.body.insertAdjacentHTML('beforeend', '<section class="lazy"><p>About</p></section>');
+      await tick();
+      expect(slow).toHaveBeenCalledTimes(1);
     } finally {
       stop();
     }
