@@ -3,7 +3,7 @@ import { defaultAsOf } from '../lib/builder/metrics';
 import { formatBacktestTable } from '../lib/builder/report';
 import { DEFAULT_THRESHOLDS } from '../lib/builder/segments';
 import { EXIT_BAD_INPUT, EXIT_OK, help, loadModel, parseCommandArgs, UsageError } from './common';
-import { loadOutcomes, parseColumnOptions, parseIsoOption, parsePositiveInt } from './derive';
+import { loadOutcomes, MAPPING_OPTIONS, outcomeReadOptions, parseIsoOption, parsePositiveInt } from './derive';
 import { print, printError, type CliIo } from './io';
 
 export const BACKTEST_HELP = help(`
@@ -22,7 +22,8 @@ export const BACKTEST_HELP = help(`
       --since <date>         with --model: test only deals closed on or after this date
       --cut <date>           without --model: the split date
       --json                 print JSON ({fit, notFit, needsData, tiers, topTiers, …}) instead of a table
-      --column <col=Header>  read a column from another header (as in icp derive)
+      --map <Header=target>  read a column as another fact or outcome (as in icp derive; also --won, --lost,
+                             --quiet)
       --as-of <date>         "today" for tenure and date criteria (default: the latest date in the file)
       --min-won <n>          without --model: won accounts a segment needs (default ${DEFAULT_THRESHOLDS.minWon})
       --locale <tag>         locale of numbers and dates (default en-US)
@@ -37,7 +38,7 @@ export async function runBacktest(args: string[], io: CliIo): Promise<number> {
     json: { type: 'boolean' },
     since: { type: 'string' },
     cut: { type: 'string' },
-    column: { type: 'string', multiple: true },
+    ...MAPPING_OPTIONS,
     'as-of': { type: 'string' },
     'min-won': { type: 'string' },
     locale: { type: 'string' },
@@ -55,7 +56,7 @@ export async function runBacktest(args: string[], io: CliIo): Promise<number> {
   const asOfOption = parseIsoOption('as-of', values['as-of']);
   const minWon = parsePositiveInt('min-won', values['min-won']);
 
-  const parsed = await loadOutcomes(io, file, parseColumnOptions(values.column), values.locale);
+  const parsed = await loadOutcomes(io, file, outcomeReadOptions(values));
   const asOf = asOfOption ?? defaultAsOf(parsed.records);
 
   let output: Record<string, unknown> & Evaluation;

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { pathIn, readTextIn, type CliIo } from './io';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BUILTIN_MODELS, DEFAULT_MODEL } from '../lib/model/builtin';
+import { parseMapOptions, type MappingTarget } from '../lib/mapping';
 import type { IcpModel } from '../lib/model/schema';
 import { MAX_MODEL_BYTES, modelFileTooBig, parseModelJson, type ModelProblem } from '../lib/model/validate';
 
@@ -76,3 +77,16 @@ export async function loadModel(io: CliIo, path: string | undefined): Promise<Lo
 
 /** Dedent a help text written as a template literal. */
 export const help = (text: string) => text.replace(/^\n/, '').replace(/^ {4}/gm, '');
+
+/** --map's help line, the same for every command that reads a CSV. */
+export const MAP_HELP = `      --map <Header=target>  read a column as another fact or outcome, e.g. --map "Acct Domain=domain",
+                             --map "ACV (USD)=initialArr", --map "Notes=custom" (repeatable)`;
+
+/** `--map "Header=target"` (repeatable) → overrides by header; a bad value is a usage error. */
+export function parseMapOption(values: readonly string[] | undefined): Record<string, MappingTarget> {
+  try {
+    return parseMapOptions(values);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}

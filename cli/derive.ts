@@ -1,6 +1,5 @@
 import { print, printError, readTextIn, writeTextIn, type CliIo } from './io';
 import { backtest } from '../lib/builder/backtest';
-import { COLUMNS, type Column, type ColumnMapping } from '../lib/builder/columns';
 import { derive } from '../lib/builder/derive';
 import { defaultAsOf } from '../lib/builder/metrics';
 import { parseOutcomesCsv, parseProspectsCsv, type ParsedOutcomes } from '../lib/builder/outcomes';
@@ -8,23 +7,28 @@ import { buildDeriveReport, type DeriveReport } from '../lib/builder/report';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../lib/builder/segments';
 import type { RowProblem } from '../lib/builder/types';
 import type { FactValues } from '../lib/facts/vocabulary';
-import { EXIT_BAD_INPUT, EXIT_OK, help, InputError, parseCommandArgs, UsageError } from './common';
+import { formatMappingTable, formatUnknownStages, parseTarget, type MappingTarget, type StageChoices } from '../lib/mapping';
+import { EXIT_BAD_INPUT, EXIT_OK, help, InputError, MAP_HELP, parseCommandArgs, parseMapOption, UsageError } from './common';
 
 export const DERIVE_HELP = help(`
     Usage: icp derive <outcomes.csv> [--prospects p.csv] --out model.json [--report report.json]
 
     Derives an ICP model from lifecycle outcomes (closed-won/lost deals with retention), with the evidence.
-    The CSV is a CRM export; usual headers map automatically ("Account Name", "Website", "Industry",
-    "Sub-Industry", "Number of Employees", "Billing Country", "Technologies", "Opportunity Stage"/"Stage",
-    "Close Date", "Initial ARR"/"Amount", "Current ARR", "Churn Date", "Gross Margin", "Cost to Serve").
+    The CSV is a CRM export (a HubSpot deals export, a Salesforce opportunity report or Data Loader extract…);
+    headers map automatically ("Deal Stage"/"StageName", "Close Date", "Amount"/"Initial ARR", "Current ARR",
+    "Churn Date", "Gross Margin", "Cost to Serve", and the company columns icp score reads). The mapping is
+    printed on stderr with the rows each column was read from; stage values read as neither won nor lost
+    are listed with their counts.
 
     Options:
       --out <file>           write the proposed model (JSON); without it the model goes to stdout
       --report <file>        write the segment report (JSON): baseline, segments with n, win rate, logo
                              retention, NRR, CLV, TAM and flags, the criteria's evidence, and a time-split backtest
       --prospects <file>     prospect accounts (CSV, same company columns) for TAM per segment
-      --column <col=Header>  read a column from another header, e.g. --column initialArr="ACV (USD)"
-                             (repeatable; columns: ${COLUMNS.join(', ')})
+${MAP_HELP}
+      --won <value>          a stage value that means won (repeatable), e.g. --won "Signed"
+      --lost <value>         a stage value that means lost (repeatable)
+      -q, --quiet            do not print the column mapping
       --until <date>         derive only on deals closed before this date (keep the rest for icp backtest)
       --as-of <date>         "today" for tenure and churn (default: the latest date in the file)
       --min-won <n>          won accounts a segment needs before it is flagged or used (default ${DEFAULT_THRESHOLDS.minWon})
@@ -35,18 +39,45 @@ export const DERIVE_HELP = help(`
     Exit code: 0 ok, 1 bad input (no usable rows, missing columns), 2 usage error.
 `);
 
-/** `--column initialArr="ACV (USD)"` (repeatable) → a column mapping. */
-export function parseColumnOptions(values: readonly string[] | undefined): ColumnMapping {
-  const mapping: ColumnMapping = {};
-  for (const value of values ?? []) {
+/** The options every command reading an outcomes CSV takes. */
+export const MAPPING_OPTIONS = {
+  map: { type: 'string', multiple: true },
+  column: { type: 'string', multiple: true },
+  won: { type: 'string', multiple: true },
+  lost: { type: 'string', multiple: true },
+  quiet: { type: 'boolean', short: 'q' },
+} as const;
+
+/**
+ * `--map "Header=target"` and the older `--column target="Header"` (same meaning, the other way round; "country"
+ * was its name for hqCountry) → one set of overrides by header.
+ */
+export function parseMappingOptions(values: { map?: string[]; column?: string[] }): Record<string, MappingTarget> {
+  const overrides = parseMapOption(values.map);
+  for (const value of values.column ?? []) {
     const eq = value.indexOf('=');
-    const column = value.slice(0, eq).trim() as Column;
-    if (eq < 1 || !COLUMNS.includes(column))
-      throw new UsageError(`--column expects <column>=<header> with a column among ${COLUMNS.join(', ')}; got "${value}"`);
-    mapping[column] = value.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+    const name = value.slice(0, eq).trim();
+    const target = parseTarget(name === 'country' ? 'hqCountry' : name);
+    const header = value.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+    if (eq < 1 || !target || !header) throw new UsageError(`--column expects <target>=<header>, e.g. initialArr="ACV (USD)"; got "${value}"`);
+    overrides[header] = target;
   }
-  return mapping;
+  return overrides;
 }
+
+export interface OutcomeReadOptions {
+  overrides: Record<string, MappingTarget>;
+  stages: StageChoices;
+  locale?: string;
+  quiet?: boolean;
+}
+
+export const outcomeReadOptions = (values: { map?: string[]; column?: string[]; won?: string[]; lost?: string[]; locale?: string; quiet?: boolean }): OutcomeReadOptions => ({
+  overrides: parseMappingOptions(values),
+  stages: { won: values.won ?? [], lost: values.lost ?? [] },
+  locale: values.locale,
+  quiet: values.quiet,
+});
 
 export function parseIsoOption(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -70,11 +101,17 @@ export async function readInput(io: CliIo, path: string): Promise<string> {
   }
 }
 
-/** Reads an outcomes CSV; whole-file problems are input errors; bad rows are listed on stderr. */
-export async function loadOutcomes(io: CliIo, file: string, mapping: ColumnMapping, locale?: string): Promise<ParsedOutcomes> {
-  const parsed = parseOutcomesCsv(await readInput(io, file), { mapping, locale, source: file });
+/**
+ * Reads an outcomes CSV and says how: the mapping table (unless quiet), then whole-file problems as one input
+ * error, bad rows by line, and stage values read as neither won nor lost, once, with their counts.
+ */
+export async function loadOutcomes(io: CliIo, file: string, options: OutcomeReadOptions): Promise<ParsedOutcomes> {
+  const parsed = parseOutcomesCsv(await readInput(io, file), { ...options, source: file });
+  if (!options.quiet) printError(io, formatMappingTable(parsed.mapping, parsed.errors.length ? undefined : parsed.filled));
   if (parsed.errors.length) throw new InputError(parsed.errors.map((e) => `${file}: ${e}`).join('\n'));
   reportRows(io, file, 'bad row, left out', parsed.bad);
+  const unknown = formatUnknownStages(parsed.unknownStages);
+  if (unknown) printError(io, `${file}: ${unknown}\n`);
   return parsed;
 }
 
@@ -90,7 +127,7 @@ export async function runDerive(args: string[], io: CliIo): Promise<number> {
     out: { type: 'string', short: 'o' },
     report: { type: 'string' },
     prospects: { type: 'string' },
-    column: { type: 'string', multiple: true },
+    ...MAPPING_OPTIONS,
     until: { type: 'string' },
     'as-of': { type: 'string' },
     'min-won': { type: 'string' },
@@ -105,22 +142,25 @@ export async function runDerive(args: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError('derive needs exactly one outcomes CSV');
   const [file] = positionals;
-  const mapping = parseColumnOptions(values.column);
+  const read = outcomeReadOptions(values);
   const until = parseIsoOption('until', values.until);
   const asOfOption = parseIsoOption('as-of', values['as-of']);
   const minWon = parsePositiveInt('min-won', values['min-won']);
   const version = parsePositiveInt('version', values.version);
   const thresholds: Partial<Thresholds> = minWon ? { minWon } : {};
 
-  const parsed = await loadOutcomes(io, file, mapping, values.locale);
+  const parsed = await loadOutcomes(io, file, read);
   const records = until ? parsed.records.filter((r) => r.closeDate !== undefined && r.closeDate < until) : parsed.records;
   if (!records.some((r) => r.stage === 'won')) {
-    printError(io, `${file}: no won deals${until ? ` closed before ${until}` : ''}: nothing to derive from\n`);
+    const stages = parsed.unknownStages.size ? ' (see the stage values above)' : '';
+    printError(io, `${file}: no won deals${until ? ` closed before ${until}` : ''} among ${parsed.rows} rows${stages}: nothing to derive from\n`);
     return EXIT_BAD_INPUT;
   }
+  if (!parsed.mapping.columns.some((c) => c.outcome === 'currentArr' || c.outcome === 'churnDate' || c.outcome === 'churned'))
+    printError(io, `${file}: no retention columns (Current ARR, Churn Date): criteria come from NRR and retention, so few or none can be proposed\n`);
   let prospects: FactValues[] | undefined;
   if (values.prospects) {
-    const p = parseProspectsCsv(await readInput(io, values.prospects), { mapping, locale: values.locale, source: values.prospects });
+    const p = parseProspectsCsv(await readInput(io, values.prospects), { ...read, source: values.prospects });
     if (p.errors.length) throw new InputError(p.errors.map((e) => `${values.prospects}: ${e}`).join('\n'));
     prospects = p.accounts;
   }

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import Papa from 'papaparse';
 import { mapColumns, type ColumnMapping } from '../lib/csv/columns';
-import { rawFactsOfRow } from '../lib/csv/row';
+import { rawFactsOfRow } from '../lib/mapping';
 import { lineBreaksIn } from '../lib/csv/write';
 import type { CompanyFacts, FactSource } from '../lib/facts/vocabulary';
 import { compileModel, scoreBest, type CompiledModel, type ScoreResult } from '../lib/engine/score';

@@ -14,7 +14,7 @@ import { open } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import Papa from 'papaparse';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { mapColumns, type ColumnMapping } from '../../lib/csv/columns';
+import { cellValue, mapHeaders, rejectedFactOf, type ColumnMapping, type FileMapping, type MappingOverrides } from '../../lib/mapping';
 import { OUTPUT_COLUMNS, problemReason, REASON_SEPARATOR } from '../../lib/csv/output';
 import { LINKED_GROUPS } from '../../lib/csv/row-cache';
 import { LINKED_FACTS, normaliseLoneFact, REJECTED } from '../../lib/facts/normalise/index';
@@ -42,6 +42,10 @@ export interface DuckdbScoreOptions {
   /** The file's name: the facts' provenance, as on the JS path. */
   fileName: string;
   onProblem?: (row: number, message: string) => void;
+  /** The user's column mapping (`--map`), over the automatic one. */
+  overrides?: MappingOverrides;
+  /** Called with the mapping before any work; may throw to refuse the file (as on the JS path). */
+  onMapping?: (mapping: FileMapping) => void;
 }
 
 export interface DuckdbScoreSummary {
@@ -49,6 +53,10 @@ export interface DuckdbScoreSummary {
   verdicts: Record<Verdict, number>;
   rowsWithProblems: number;
   columns: ColumnMapping[];
+  mapping: FileMapping;
+  /** Rows with a value, per column, and values refused per fact: the same counts as the JS path's. */
+  filled: { filled: number[]; rows: number };
+  rejected: Map<string, number>;
 }
 
 const d = DIALECT.duckdb;
@@ -134,7 +142,7 @@ async function normaliseGroup(
       // A lone column's cell that normalises cleanly needs a row only when the model reads its fact: the cheap check
       // first (normaliseLoneFact, as the JS path's row cache), rowFacts (for the values and problems) otherwise.
       if (lone !== undefined) {
-        const value = row[0] === null ? undefined : normaliseLoneFact(lone, row[0], { origin: 'csv' });
+        const value = row[0] === null ? undefined : normaliseLoneFact(lone, cellValue(mapping[positions[0]], row[0] as string), { origin: 'csv' });
         if (value !== REJECTED && filled.length === 0) continue;
       }
       positions.forEach((p, k) => (fields[p] = (row[k] as string | null) ?? ''));
@@ -158,7 +166,9 @@ export async function scoreWithDuckdb(options: DuckdbScoreOptions): Promise<Duck
   try {
     const header = await readInput(db, options);
     const inputColumns = (await db.runAndReadAll('SELECT column_name FROM (DESCRIBE input)')).getRowsJS().map((r) => String(r[0]));
-    const mapping = mapColumns(header);
+    const fileMapping = mapHeaders(header, options.overrides);
+    options.onMapping?.(fileMapping);
+    const mapping = fileMapping.columns;
     const source: FactSource = { kind: 'list', detail: options.fileName.slice(0, 300) };
     const modelFields = new Set(options.compiled.fields);
     const groups: Group[] = [];
@@ -184,7 +194,18 @@ export async function scoreWithDuckdb(options: DuckdbScoreOptions): Promise<Duck
         `FROM input JOIN (${scored}) AS scored ON input.rowid = scored.icp_row`,
     );
 
-    const summary: DuckdbScoreSummary = { rows: 0, verdicts: { fit: 0, 'not-fit': 0, 'needs-data': 0 }, rowsWithProblems: 0, columns: mapping };
+    const counts = (
+      await db.runAndReadAll(`SELECT count(*), ${inputColumns.map((c) => `count(*) FILTER (WHERE trim(input.${id(c)}) <> '')`).join(', ')} FROM input`)
+    ).getRowsJS()[0].map(Number);
+    const summary: DuckdbScoreSummary = {
+      rows: 0,
+      verdicts: { fit: 0, 'not-fit': 0, 'needs-data': 0 },
+      rowsWithProblems: 0,
+      columns: mapping,
+      mapping: fileMapping,
+      filled: { rows: counts[0], filled: counts.slice(1) },
+      rejected: new Map(),
+    };
     for (const [verdict, n, withProblems] of (
       await db.runAndReadAll('SELECT icp_verdict, count(*), count(*) FILTER (WHERE icp_problem_count > 0) FROM result GROUP BY ALL')
     ).getRowsJS()) {
@@ -194,7 +215,13 @@ export async function scoreWithDuckdb(options: DuckdbScoreOptions): Promise<Duck
     }
     if (options.onProblem) {
       const reader = await db.stream('SELECT icp_row, icp_problems FROM accounts WHERE len(icp_problems) > 0 ORDER BY icp_row');
-      for await (const rows of reader.yieldRowsJs()) for (const [row, list] of rows) for (const p of list as string[]) options.onProblem(Number(row) + 1, p);
+      for await (const rows of reader.yieldRowsJs())
+        for (const [row, list] of rows)
+          for (const p of list as string[]) {
+            options.onProblem(Number(row) + 1, p);
+            const fact = rejectedFactOf(p);
+            if (fact) summary.rejected.set(fact, (summary.rejected.get(fact) ?? 0) + 1);
+          }
     }
 
     const columns = [...inputColumns.map((c) => id(c)), ...OUTPUT_COLUMNS];

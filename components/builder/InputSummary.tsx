@@ -1,4 +1,3 @@
-import type { Column } from '../../lib/builder/columns';
 import type { RowProblem } from '../../lib/builder/types';
 
 /**
@@ -25,59 +24,36 @@ export function RowProblems(props: { title: string; problems: readonly RowProble
   );
 }
 
-/** Our column names as people read them. */
-const COLUMN_LABELS: Record<Column, string> = {
-  name: 'Account name',
-  domain: 'Website / domain',
-  industry: 'Industry',
-  subIndustry: 'Sub-industry',
-  employees: 'Employees',
-  country: 'Country',
-  technologies: 'Technologies',
-  stage: 'Opportunity stage (required)',
-  closeDate: 'Close date (required)',
-  initialArr: 'Initial ARR or amount (required)',
-  currentArr: 'Current ARR',
-  churnDate: 'Churn date',
-  grossMargin: 'Gross margin',
-  costToServe: 'Cost to serve',
-};
-
 /**
- * Which header each column is read from. Usual CRM headers map on their own; a select per column overrides it
- * (e.g. "ACV (USD)" as the initial ARR). The empty choice means "automatic".
+ * Stage values read as neither won nor lost ("87654321" from a custom pipeline), with their counts, and a select
+ * each to say what they mean. Values already chosen stay listed so the choice can be undone.
  */
-export function ColumnMapping(props: {
-  columns: readonly Column[];
-  headers: readonly string[];
-  resolved: Partial<Record<Column, string>>;
-  overrides: Partial<Record<Column, string>>;
-  onChange: (column: Column, header: string | undefined) => void;
+export function StageChoices(props: {
+  unknown: ReadonlyMap<string, number>;
+  won: readonly string[];
+  lost: readonly string[];
+  onChange: (value: string, reading: 'won' | 'lost' | 'open') => void;
 }) {
+  const values = [...new Set([...props.unknown.keys(), ...props.won, ...props.lost])];
   return (
-    <table className="column-mapping" data-testid="column-mapping">
-      <tbody>
-        {props.columns.map((c) => (
-          <tr key={c} data-testid="column-row" data-column={c} data-header={props.resolved[c] ?? ''}>
-            <th scope="row">{COLUMN_LABELS[c]}</th>
-            <td>
-              <select
-                aria-label={`header for ${COLUMN_LABELS[c]}`}
-                data-testid="column-select"
-                value={props.overrides[c] ?? ''}
-                onChange={(e) => props.onChange(c, e.target.value || undefined)}
-              >
-                <option value="">automatic{!props.overrides[c] && props.resolved[c] ? ` ("${props.resolved[c]}")` : props.resolved[c] ? '' : ' (not found)'}</option>
-                {props.headers.map((h) => (
-                  <option key={h} value={h}>
-                    {h}
-                  </option>
-                ))}
-              </select>
-            </td>
-          </tr>
+    <div className="stage-choices" data-testid="builder-stage-choices">
+      <p>Stage values not recognised as won or lost (read as open until you say):</p>
+      <ul>
+        {values.map((v) => (
+          <li key={v} data-testid="stage-choice" data-value={v}>
+            <code>{v}</code> ×{props.unknown.get(v) ?? '—'}{' '}
+            <select
+              aria-label={`stage "${v}" means`}
+              value={props.won.includes(v) ? 'won' : props.lost.includes(v) ? 'lost' : 'open'}
+              onChange={(e) => props.onChange(v, e.target.value as 'won' | 'lost' | 'open')}
+            >
+              <option value="open">open</option>
+              <option value="won">won</option>
+              <option value="lost">lost</option>
+            </select>
+          </li>
         ))}
-      </tbody>
-    </table>
+      </ul>
+    </div>
   );
 }

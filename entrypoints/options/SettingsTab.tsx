@@ -1,12 +1,55 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { MappingPreview } from '../../components/mapping/MappingPreview';
 import { readAccountList, unreadableLines, type ListProblem } from '../../lib/lists/import';
+import { FACT_MAPPING_TARGETS, FilledCounter, identityError, mapHeaders, previewCsv, type MappingTarget } from '../../lib/mapping';
+import { rememberedOverrides, rememberOverrides } from '../../lib/storage/column-mappings';
 import { isSiteEnabled, PREF_KEYS } from '../../lib/prefs';
 import { SITE_IDS } from '../../lib/sites/list';
 import { domainAccountKey, putAccountFacts } from '../../lib/storage/accounts';
 import { listExceptions } from '../../lib/storage/exceptions';
 import { getSetting, setSetting } from '../../lib/storage/settings';
 import { announceChange, useDeps } from './data';
+
+/** Rows read for the preview's samples and counts (account lists are rarely longer; the import reads them all). */
+const MAX_PREVIEW_ROWS = 5000;
+
+interface PendingList {
+  name: string;
+  text: string;
+  headers: string[];
+  rows: string[][];
+  overrides: Record<string, MappingTarget>;
+}
+
+/** The chosen list before import: its column mapping, one error if no column identifies an account, and the buttons. */
+function ListPreview(props: { list: PendingList; onChange: (header: string, target: MappingTarget | undefined) => void; onImport: () => void; onCancel: () => void; busy: boolean }) {
+  const { list } = props;
+  const mapping = mapHeaders(list.headers, list.overrides);
+  const counter = new FilledCounter(list.headers.length);
+  for (const row of list.rows) counter.add(row);
+  const error = list.headers.length ? identityError(mapping, ['domain']) : 'the file is empty';
+  return (
+    <div className="list-preview" data-testid="account-list-preview">
+      <p>
+        <strong>{list.name}</strong>: {list.rows.length}
+        {list.rows.length === MAX_PREVIEW_ROWS ? '+' : ''} rows. Check how each column is read, then import.
+      </p>
+      <MappingPreview mapping={mapping} rows={list.rows} filled={counter} targets={FACT_MAPPING_TARGETS} overrides={list.overrides} onChange={props.onChange} />
+      {error && (
+        <p role="alert" className="error" data-testid="account-list-error">
+          {error}
+        </p>
+      )}
+      <button type="button" data-testid="account-list-import" disabled={!!error || props.busy} onClick={props.onImport}>
+        Import {list.name}
+      </button>{' '}
+      <button type="button" data-testid="account-list-cancel" onClick={props.onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
 
 /**
  * Who you are (recorded on answers and exceptions), where the card shows, and the exception log RevOps reviews each
@@ -26,9 +69,26 @@ export function SettingsTab() {
     mutationFn: (value: string) => setSetting(db, 'userName', value),
     onSuccess: () => client.invalidateQueries({ queryKey: ['userName'] }),
   });
+  const [pending, setPending] = useState<PendingList | null>(null);
+  /** A list file was chosen: show how its columns will be read (with any remembered overrides) before importing. */
+  const chooseList = async (file: File) => {
+    importList.reset();
+    const text = await file.text();
+    const { headers, rows } = previewCsv(text, MAX_PREVIEW_ROWS);
+    const overrides = await rememberedOverrides(db, headers).catch(() => ({}));
+    setPending({ name: file.name, text, headers, rows, overrides });
+  };
+  const changeMapping = (header: string, target: MappingTarget | undefined) => {
+    if (!pending) return;
+    const overrides: Record<string, MappingTarget> = { ...pending.overrides };
+    if (target) overrides[header] = target;
+    else delete overrides[header];
+    setPending({ ...pending, overrides });
+  };
   const importList = useMutation({
-    mutationFn: async (file: File) => {
-      const { accounts, problems } = readAccountList(await file.text(), file.name, new Date().toISOString());
+    mutationFn: async (list: PendingList) => {
+      await rememberOverrides(db, list.headers, list.overrides);
+      const { accounts, problems } = readAccountList(list.text, list.name, new Date().toISOString(), list.overrides);
       const all: ListProblem[] = [...problems];
       for (const a of accounts) {
         const stored = await putAccountFacts(db, domainAccountKey(a.domain), a.facts, { name: a.name });
@@ -36,8 +96,9 @@ export function SettingsTab() {
       }
       // Open cards merge the list's facts on their next score.
       await announceChange(browser, 'accounts');
-      return { file: file.name, imported: accounts.length, unreadable: unreadableLines(problems), problems: all.sort((a, b) => a.line - b.line) };
+      return { file: list.name, imported: accounts.length, unreadable: unreadableLines(problems), problems: all.sort((a, b) => a.line - b.line) };
     },
+    onSuccess: () => setPending(null),
   });
   const toggleSite = useMutation({
     mutationFn: async ({ site, on }: { site: string; on: boolean }) =>
@@ -70,9 +131,11 @@ export function SettingsTab() {
         data-testid="account-list-file"
         onChange={(e) => {
           const file = e.target.files?.[0];
-          if (file) importList.mutate(file);
+          e.target.value = '';
+          if (file) void chooseList(file);
         }}
       />
+      {pending && <ListPreview list={pending} onChange={changeMapping} onImport={() => importList.mutate(pending)} onCancel={() => setPending(null)} busy={importList.isPending} />}
       {importList.data && (
         <div data-testid="account-list-result">
           <p>

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import '../../components/editor/editor.css';
+import '../../components/mapping/mapping.css';
 import { IcpDb } from '../../lib/storage/db';
 import { App } from './App';
 import { PageTabs } from './builder/PageTabs';

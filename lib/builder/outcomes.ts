@@ -1,24 +1,43 @@
 import { normaliseFacts, parseDate, parseLocalisedNumber } from '../facts/normalise';
 import { valuesOf } from '../facts/parse';
-import type { RawFacts } from '../facts/raw';
 import type { FactValues } from '../facts/vocabulary';
-import { resolveColumns, type Column, type ColumnMapping, type ResolvedColumns } from './columns';
+import {
+  checkOverrides,
+  FilledCounter,
+  identityError,
+  mapHeaders,
+  outcomeColumnsError,
+  rawFactsOfRow,
+  readChurnFlag,
+  readStage as readStageValue,
+  readYesNo,
+  type ColumnMapping,
+  type FileMapping,
+  type MappingOverrides,
+  type OutcomeColumn,
+  type StageChoices,
+} from '../mapping';
 import { readCsv } from './csv';
 import type { OutcomeRecord, RowProblem } from './types';
 
 /**
- * Outcome CSVs as CRMs export them (one row per closed opportunity or account) → OutcomeRecords.
+ * Outcome CSVs as CRMs export them (one row per closed opportunity or account) → OutcomeRecords. Columns are found
+ * by the shared mapping (lib/mapping): a HubSpot deals export, a Salesforce opportunity report or Data Loader
+ * extract read without hand mapping.
  *
  * A row is **bad** when its outcome cannot be measured: no stage, a won/lost row without a readable close date, a won
  * row without a readable initial ARR, an unreadable current ARR, churn date or margin, or a churn before the close.
  * Bad rows are reported by line number, counted, and kept out of every metric. A company fact that does not read
  * (an employee count of "lots", an industry the taxonomy does not know) is only a **warning**: the row still counts,
- * without that fact.
+ * without that fact. Stage values that are neither won, lost nor a known open stage are counted by value and said
+ * once (`unknownStages`), not guessed.
  */
 
 export interface ParseOptions {
-  /** Override the header used for any column (case-insensitive): `{ initialArr: 'ACV (USD)' }`. */
-  mapping?: ColumnMapping;
+  /** The user's mapping over the automatic one: `{ 'ACV (USD)': 'initialArr' }`. */
+  overrides?: MappingOverrides;
+  /** Stage values the user says are won or lost (`--won`, `--lost`). */
+  stages?: StageChoices;
   /** Locale of numbers and numeric dates in the file (default en-US, as CRM exports usually are). */
   locale?: string;
   /** Source detail for the facts (the file name). */
@@ -35,42 +54,53 @@ export interface ParsedOutcomes {
   warnings: RowProblem[];
   /** Problems with the file as a whole (missing required columns): when present, there are no records. */
   errors: string[];
-  /** Which header each column was read from. */
-  columns: Partial<Record<Column, string>>;
+  /** Which header each fact and outcome column was read from. */
+  columns: Record<string, string>;
+  /** The whole mapping, for the previews and the CLI's table. */
+  mapping: FileMapping;
+  /** Rows with a value, per column. */
+  filled: FilledCounter;
+  /** Stage values read as neither won, lost nor open, with their counts. */
+  unknownStages: Map<string, number>;
 }
-
-const REQUIRED_OUTCOME_COLUMNS: Column[] = ['stage', 'closeDate', 'initialArr'];
 
 export function parseOutcomesCsv(text: string, options: ParseOptions = {}): ParsedOutcomes {
   const csv = readCsv(text);
-  const { columns, errors } = resolveColumns(csv.headers, options.mapping);
-  for (const column of REQUIRED_OUTCOME_COLUMNS)
-    if (columns[column] === undefined)
-      errors.push(`no ${column} column (looked for ${describeAliases(column)}); name it with a column mapping`);
+  const overrides = options.overrides ?? {};
+  const mapping = mapHeaders(csv.headers, overrides);
+  const errors = checkOverrides(csv.headers, overrides);
+  const missing = csv.headers.length ? outcomeColumnsError(mapping) : 'the file is empty: no header row';
+  if (missing) errors.push(missing);
   const result: ParsedOutcomes = {
     records: [],
     rows: csv.rows.length,
     bad: [],
     warnings: [],
     errors,
-    columns: namesOf(columns, csv.headers),
+    columns: namesOf(mapping),
+    mapping,
+    filled: new FilledCounter(csv.headers.length),
+    unknownStages: new Map(),
   };
   if (errors.length) return result;
+  const outcomeIndex = new Map(mapping.columns.filter((c) => c.outcome).map((c) => [c.outcome!, c.index]));
+  const factColumns = mapping.columns.filter((c) => !c.custom);
   const parseErrors = new Map(csv.errors.map((e) => [e.line, e.message]));
   for (const row of csv.rows) {
     if (parseErrors.has(row.line)) {
       result.bad.push({ line: row.line, message: `unreadable CSV row: ${parseErrors.get(row.line)}` });
       continue;
     }
-    const cell = (c: Column) => (columns[c] === undefined ? '' : (row.cells[columns[c]!] ?? '').trim());
-    const outcome = readOutcome(cell, options.locale ?? 'en-US');
+    result.filled.add(row.cells);
+    const cell = (c: OutcomeColumn) => (outcomeIndex.has(c) ? (row.cells[outcomeIndex.get(c)!] ?? '').trim() : '');
+    const outcome = readOutcome(cell, options, result.unknownStages);
     if ('error' in outcome) {
       result.bad.push({ line: row.line, message: outcome.error });
       continue;
     }
     const { warning, ...measured } = outcome;
     if (warning) result.warnings.push({ line: row.line, message: warning });
-    const { facts, problems } = readFacts(cell, options);
+    const { facts, problems } = readFacts(factColumns, row.cells, options);
     for (const p of problems) result.warnings.push({ line: row.line, message: p });
     result.records.push({ line: row.line, facts, ...measured });
   }
@@ -82,47 +112,48 @@ export interface ParsedProspects {
   rows: number;
   warnings: RowProblem[];
   errors: string[];
+  mapping: FileMapping;
 }
 
 /** A prospect list (accounts that are not customers yet): only the company columns are read. For TAM. */
 export function parseProspectsCsv(text: string, options: ParseOptions = {}): ParsedProspects {
   const csv = readCsv(text);
-  const { columns, errors } = resolveColumns(csv.headers, options.mapping);
+  // The outcomes file's overrides apply where the prospects have the same header; others are the outcomes' own.
+  const mapping = mapHeaders(csv.headers, options.overrides ?? {});
+  const errors: string[] = [];
+  const noIdentity = identityError(mapping);
+  if (noIdentity) errors.push(noIdentity);
   const accounts: FactValues[] = [];
   const warnings: RowProblem[] = csv.errors.map((e) => ({ line: e.line, message: `unreadable CSV row: ${e.message}` }));
+  const factColumns = mapping.columns.filter((c) => !c.custom);
   if (!errors.length)
     for (const row of csv.rows) {
-      const cell = (c: Column) => (columns[c] === undefined ? '' : (row.cells[columns[c]!] ?? '').trim());
-      const { facts, problems } = readFacts(cell, options);
+      const { facts, problems } = readFacts(factColumns, row.cells, options);
       for (const p of problems) warnings.push({ line: row.line, message: p });
       accounts.push(facts);
     }
-  return { accounts, rows: csv.rows.length, warnings, errors };
+  return { accounts, rows: csv.rows.length, warnings, errors, mapping };
 }
 
-function describeAliases(column: Column): string {
-  const examples: Record<string, string> = {
-    stage: '"Opportunity Stage", "Stage"',
-    closeDate: '"Close Date"',
-    initialArr: '"Initial ARR", "Amount"',
-  };
-  return examples[column] ?? column;
-}
-
-function namesOf(columns: ResolvedColumns, headers: readonly string[]): Partial<Record<Column, string>> {
-  const names: Partial<Record<Column, string>> = {};
-  for (const [column, index] of Object.entries(columns) as [Column, number][]) names[column] = headers[index];
+/** Fact or outcome column → the header it was read from. */
+function namesOf(mapping: FileMapping): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const c of mapping.columns) {
+    if (c.outcome) names[c.outcome] = c.header;
+    else if (!c.custom) names[c.fact] = c.header;
+  }
   return names;
 }
 
-type Cell = (column: Column) => string;
+type Cell = (column: OutcomeColumn) => string;
 
-/** "Closed Won", "Won", "closed-won" → won; "Closed Lost", "Lost" → lost; any other stage is still open. */
-export function readStage(text: string): OutcomeRecord['stage'] | undefined {
-  if (!text) return undefined;
-  if (/\bwon\b/i.test(text.replace(/[-_]/g, ' '))) return 'won';
-  if (/\blost\b/i.test(text.replace(/[-_]/g, ' '))) return 'lost';
-  return 'open';
+/**
+ * A stage cell → won, lost or open (see lib/mapping/values.ts); unknown stages read as open and are counted.
+ * Kept for callers that read one stage at a time.
+ */
+export function readStage(text: string, choices?: StageChoices): OutcomeRecord['stage'] | undefined {
+  const reading = readStageValue(text, choices);
+  return reading === 'unknown' ? 'open' : reading;
 }
 
 /**
@@ -160,8 +191,25 @@ export function readMargin(text: string, locale = 'en-US'): number | undefined {
 /** A row's outcome; `warning`: a value that did not read and was left out (the row still counts). */
 type Outcome = Omit<OutcomeRecord, 'line' | 'facts'> & { warning?: string };
 
-function readOutcome(cell: Cell, locale: string): Outcome | { error: string } {
-  const stage = readStage(cell('stage'));
+/** The stage from the stage column, else from IsWon / IsClosed flags. */
+function stageOf(cell: Cell, options: ParseOptions, unknown: Map<string, number>): OutcomeRecord['stage'] | undefined {
+  const text = cell('stage');
+  const reading = readStageValue(text, options.stages);
+  if (reading === 'unknown') {
+    unknown.set(text, (unknown.get(text) ?? 0) + 1);
+    return 'open';
+  }
+  if (reading) return reading;
+  const won = readYesNo(cell('won'));
+  const closed = readYesNo(cell('closed'));
+  if (won === true) return 'won';
+  if (won === false) return closed === false ? 'open' : closed === true ? 'lost' : undefined;
+  return undefined;
+}
+
+function readOutcome(cell: Cell, options: ParseOptions, unknown: Map<string, number>): Outcome | { error: string } {
+  const locale = options.locale ?? 'en-US';
+  const stage = stageOf(cell, options, unknown);
   if (!stage) return { error: 'no opportunity stage' };
   const out: Outcome = { stage };
   const closeText = cell('closeDate');
@@ -189,7 +237,13 @@ function readOutcome(cell: Cell, locale: string): Outcome | { error: string } {
     if (typeof current !== 'number') return current;
     out.currentArr = current;
   }
-  const churnText = cell('churnDate');
+  // A churn flag column may hold dates ("Churn": 2024-03-01) or yes/no: a date is the churn date.
+  const flagText = cell('churned');
+  const flagDate = flagText && readChurnFlag(flagText) === undefined ? parseDate(flagText, locale) : undefined;
+  const churnText = cell('churnDate') || (flagDate ? flagText : '');
+  // Churned without a date: its tenure (and so retention and CLV) cannot be measured; guessing a date would bias both.
+  if (!churnText && flagText && readChurnFlag(flagText))
+    return { error: `churned ("${flagText}") without a churn date: add a churn date column to use this row` };
   if (churnText) {
     const churnDate = parseDate(churnText, locale);
     if (!churnDate) return { error: `churn date "${churnText}" is not a date` };
@@ -216,20 +270,11 @@ function readOutcome(cell: Cell, locale: string): Outcome | { error: string } {
 }
 
 /**
- * Company facts from the row, through the shared edge normaliser (the same one account lists and pages use), so
- * segments and prospects speak the canonical vocabulary: "UK" → GB, "SFDC" → Salesforce, "1,001-5,000" → a band.
+ * Company facts from the row's mapped fact columns, through the shared edge normaliser (the same one account lists
+ * and pages use), so segments and prospects speak the canonical vocabulary: "UK" → GB, "SFDC" → Salesforce.
  */
-function readFacts(cell: Cell, options: ParseOptions): { facts: FactValues; problems: string[] } {
-  const raw: RawFacts = {
-    name: cell('name'),
-    domain: cell('domain'),
-    industry: cell('industry'),
-    subIndustry: cell('subIndustry'),
-    employees: cell('employees'),
-    hqCountry: cell('country'),
-    technologies: cell('technologies'),
-  };
-  const { facts, problems } = normaliseFacts(raw, {
+function readFacts(columns: readonly ColumnMapping[], cells: readonly string[], options: ParseOptions): { facts: FactValues; problems: string[] } {
+  const { facts, problems } = normaliseFacts(rawFactsOfRow(columns, cells), {
     origin: 'csv',
     source: { kind: 'crm', ...(options.source ? { detail: options.source.slice(0, 300) } : {}) },
     locale: options.locale ?? 'en-US',

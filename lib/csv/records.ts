@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { headerDelimiter } from './delimiter';
 
 /**
  * Splits CSV text into records, fed in chunks (streaming) or whole, and recovers from broken quotes so that one bad
@@ -16,7 +17,7 @@ import Papa from 'papaparse';
  *   cleanly and keeps the record's width; a record of the wrong width is malformed anyway). Two stray quotes in the
  *   same column, each alone in an otherwise empty cell, still pair up, as they do in Python. A stray quote is reported and its record read as the first line alone (the open cell
  *   runs to the end of that line); reading goes on at the next line.
- * papaparse still guesses the delimiter (guessDelimiter): its own parser has no way to recover from a broken quote.
+ * The delimiter comes from the header line (guessDelimiter); papaparse's own parser has no way to recover from a broken quote.
  */
 
 export interface CsvRecord {
@@ -231,11 +232,11 @@ export function readCsvRecords(text: string, delimiter = guessDelimiter(text)): 
 
 export const DELIMITERS_TO_GUESS = [',', ';', '\t', '|'];
 
-/** The delimiter papaparse would pick from the start of the file (comma when it cannot tell). */
-export function guessDelimiter(sample: string): string {
-  const head = sample.slice(0, 64 * 1024);
-  return Papa.parse<string[]>(head, { preview: 50, delimitersToGuess: DELIMITERS_TO_GUESS }).meta.delimiter || ',';
-}
+/**
+ * The delimiter, read from the header line (comma when it cannot tell): see delimiter.ts for why papaparse's guess
+ * over the first rows is not used (unquoted ";" lists in HubSpot cells fool it).
+ */
+export const guessDelimiter = (sample: string): string => headerDelimiter(sample.slice(0, 64 * 1024));
 
 /** A blank line: not a row. */
 export const isBlankRecord = (fields: readonly string[]) => fields.length === 1 && fields[0] === '';

@@ -3,7 +3,7 @@ import { slotDeriver, withDerivationInputs } from '../facts/derive';
 import { LINKED_FACTS, normaliseFacts, normaliseLoneFact, REJECTED } from '../facts/normalise/index';
 import type { RawFacts } from '../facts/raw';
 import { factSourceSchema, type FactSource, type FactValues } from '../facts/vocabulary';
-import type { ColumnMapping } from './columns';
+import { cellValue, type ColumnMapping } from '../mapping';
 import { rowFacts } from './row';
 
 /**
@@ -54,6 +54,8 @@ const NO_PROBLEMS: FactProblem[] = [];
 interface LoneColumn {
   index: number;
   fact: string;
+  /** ZoomInfo's "in 000s" columns: the cell's numbers are scaled before they are normalised (see cellValue). */
+  scale?: number;
   /** The fact's engine slot, -1 when the model does not read it (its cells are still checked for problems). */
   slot: number;
   /** Raw cell → normalised value, ABSENT or REJECTED. Undefined once the column proved not to repeat its values. */
@@ -74,7 +76,7 @@ interface Part {
 type LinkedTree = Map<string, LinkedTree | Part>;
 
 interface LinkedGroup {
-  columns: { index: number; fact: string }[];
+  columns: { index: number; fact: string; scale?: number }[];
   /** Undefined once the group proved not to repeat its combinations. */
   memory: LinkedTree | undefined;
   /** Parts held in `memory`. */
@@ -125,9 +127,9 @@ export function createRowNormaliser(
   const lone: LoneColumn[] = [];
   const groups: LinkedGroup[] = [];
   const groupFor = new Map<number, LinkedGroup>();
-  columns.forEach(({ fact }, index) => {
+  columns.forEach(({ fact, scale }, index) => {
     if (!LINKED_FACTS.has(fact)) {
-      lone.push({ index, fact, slot: slotOf.get(fact) ?? -1, memory: new Map(), lookups: 0, hits: 0 });
+      lone.push({ index, fact, scale, slot: slotOf.get(fact) ?? -1, memory: new Map(), lookups: 0, hits: 0 });
       return;
     }
     // A linked fact in no listed group (one added to LINKED_FACTS later) shares a catch-all group: still correct.
@@ -139,18 +141,18 @@ export function createRowNormaliser(
       groupFor.set(key, group);
       groups.push(group);
     }
-    group.columns.push({ index, fact });
+    group.columns.push({ index, fact, scale });
   });
 
   /** A lone column's cell → normalised value, ABSENT or REJECTED, from memory when it can. */
   function loneValue(column: LoneColumn, cell: string): unknown {
     const memory = column.memory;
-    if (memory === undefined) return normaliseLoneFact(column.fact, cell, options) ?? ABSENT;
+    if (memory === undefined) return normaliseLoneFact(column.fact, cellValue(column, cell), options) ?? ABSENT;
     column.lookups++;
     let value = memory.get(cell);
     if (value === undefined) {
       const own = ownCopy(cell);
-      value = normaliseLoneFact(column.fact, own, options) ?? ABSENT;
+      value = normaliseLoneFact(column.fact, cellValue(column, own), options) ?? ABSENT;
       if (memory.size >= limits.remember) memory.clear();
       memory.set(own, value);
     } else column.hits++;
@@ -162,7 +164,10 @@ export function createRowNormaliser(
   /** A linked group's cells normalised together: the facts the model reads, and whether there was a problem. */
   function normaliseGroup(group: LinkedGroup, fields: readonly string[], copy: boolean): Part {
     const raw: Record<string, string> = {};
-    for (const { index, fact } of group.columns) if (fields[index]) raw[fact] = copy ? ownCopy(fields[index]) : fields[index];
+    for (const column of group.columns) {
+      const cell = fields[column.index];
+      if (cell) raw[column.fact] = cellValue(column, copy ? ownCopy(cell) : cell);
+    }
     const { facts, problems } = normaliseFacts(raw as RawFacts, options);
     const part: Part = { slots: [], values: [], rejected: problems.length > 0 };
     for (const [fact, f] of Object.entries(facts)) {

@@ -1,24 +1,8 @@
-import type { RawFacts } from '../facts/raw';
 import type { FactSource, FactValues } from '../facts/vocabulary';
 import { valuesOf, type FactProblem } from '../facts/parse';
 import { normaliseFacts } from '../facts/normalise/index';
 import { deriveFacts } from '../facts/derive';
-import type { ColumnMapping } from './columns';
-
-/**
- * One CSV row → raw facts → normalised facts. Pure. Empty cells are left out: an empty cell is an unknown fact,
- * not a value (the engine must see it as missing, never as "fails"). Trimming and clean-up are normaliseFacts' job.
- */
-export function rawFactsOfRow(columns: readonly ColumnMapping[], fields: readonly string[]): RawFacts {
-  const raw: Record<string, string> = {};
-  const n = Math.min(columns.length, fields.length);
-  for (let i = 0; i < n; i++) {
-    const cell = fields[i];
-    // Blank-but-not-empty cells ("  ") are left to normaliseFacts, which treats blank text as absent.
-    if (cell !== undefined && cell !== '') raw[columns[i].fact] = cell;
-  }
-  return raw as RawFacts;
-}
+import { rawFactsOfRow, type ColumnMapping } from '../mapping';
 
 export interface RowFacts {
   /** Plain values for the engine. */

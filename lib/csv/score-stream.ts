@@ -2,7 +2,7 @@
  * The streaming pipeline behind `icp score`: CSV in → scored CSV out, one chunk of rows at a time.
  *
  * NODE-ONLY: this module takes Node streams and is used by the command line and the bench, never by the extension
- * (the pure pieces it is built from are columns.ts, row.ts and output.ts).
+ * (the pure pieces it is built from are lib/mapping, row.ts and output.ts).
  *
  * Memory stays bounded whatever the file size: the record reader (records.ts) hands us the rows of one input chunk
  * (~64 KB), we score and write them, and when the output cannot keep up we pause the input until it drains (back-pressure).
@@ -10,7 +10,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { evaluate, evaluateSlots, type CompiledModel, type Evaluation, type Verdict } from '../engine/score';
 import type { FactSource } from '../facts/vocabulary';
-import { mapColumns, type ColumnMapping } from './columns';
+import { FilledCounter, mapHeaders, type ColumnMapping, type FileMapping, type MappingOverrides } from '../mapping';
 import { evaluationText, malformedCells, OUTPUT_COLUMNS, problemReason } from './output';
 import { rowFacts } from './row';
 import { createRowNormaliser, type RowNormaliser } from './row-cache';
@@ -37,6 +37,13 @@ export interface ScoreCsvOptions {
    * way; false normalises every row from scratch, which tests use to check exactly that.
    */
   rememberValues?: boolean;
+  /** The user's column mapping (`--map`), over the automatic one. */
+  overrides?: MappingOverrides;
+  /**
+   * Called with the mapping once the header is read, before any row: the command line prints it, and may throw to
+   * refuse the file (no identity column) before anything is written.
+   */
+  onMapping?: (mapping: FileMapping) => void;
 }
 
 export interface ScoreCsvSummary {
@@ -48,6 +55,12 @@ export interface ScoreCsvSummary {
   /** Rows with any problem: malformed, or with at least one rejected fact. */
   rowsWithProblems: number;
   columns: ColumnMapping[];
+  /** The whole mapping (export kind, people / deals file). */
+  mapping?: FileMapping;
+  /** Rows with a value, per column. */
+  filled?: FilledCounter;
+  /** Values refused by normalisation, per fact. */
+  rejected: Map<string, number>;
 }
 
 /** A short preview of extra fields for the reason, so a shifted row can be fixed by hand. */
@@ -58,7 +71,7 @@ const preview = (fields: readonly string[]) =>
     .join(', ') + (fields.length > 3 ? ', …' : '');
 
 export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummary> {
-  const { input, output, compiled, now, fileName, onProblem = () => {}, endOutput = true, rememberValues = true } = options;
+  const { input, output, compiled, now, fileName, onProblem = () => {}, endOutput = true, rememberValues = true, overrides, onMapping } = options;
   const source: FactSource = { kind: 'list', detail: fileName.slice(0, 300) };
   const summary: ScoreCsvSummary = {
     rows: 0,
@@ -66,6 +79,7 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
     malformed: 0,
     rowsWithProblems: 0,
     columns: [],
+    rejected: new Map(),
   };
   let header: string[] | undefined;
   let normaliser: RowNormaliser | undefined;
@@ -82,7 +96,10 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
       if (!header) {
         if (isBlankRecord(fields)) continue; // blank lines before the header
         header = fields;
-        summary.columns = mapColumns(header);
+        summary.mapping = mapHeaders(header, overrides);
+        summary.columns = summary.mapping.columns;
+        summary.filled = new FilledCounter(header.length);
+        onMapping?.(summary.mapping);
         if (rememberValues) normaliser = createRowNormaliser(summary.columns, source, compiled.slotOf);
         out += `${csvRow([...header, ...OUTPUT_COLUMNS])}\n`;
         continue;
@@ -105,6 +122,7 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
         out += `${csvRow([...cells, ...malformedCells(problem)])}\n`;
         continue;
       }
+      summary.filled!.add(fields);
       let evaluation: Evaluation;
       let problems;
       if (normaliser) {
@@ -118,7 +136,10 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
       }
       if (problems.length > 0) {
         summary.rowsWithProblems++;
-        for (const p of problems) onProblem(line, problemReason(p));
+        for (const p of problems) {
+          onProblem(line, problemReason(p));
+          summary.rejected.set(p.field, (summary.rejected.get(p.field) ?? 0) + 1);
+        }
       }
       summary.verdicts[evaluation.verdict]++;
       out += `${csvRow(fields)},${evaluationText(compiled, evaluation, problems)}\n`;

@@ -1,5 +1,12 @@
 import { z } from 'zod';
+import { parseTarget } from '../mapping/map';
 import type { IcpDb } from './db';
+
+/** A column mapping target ("domain", "stage", "custom.x"): only what lib/mapping accepts. */
+const mappingTargetSchema = z.string().max(80).refine((t) => parseTarget(t) !== undefined, 'not a fact, outcome column or custom.<name>');
+
+/** Most header sets whose column overrides are remembered; the oldest are forgotten first. */
+export const MAX_REMEMBERED_MAPPINGS = 50;
 
 /**
  * Settings are key/value rows, each key with its own schema and default. Unknown keys are refused on write;
@@ -8,6 +15,14 @@ import type { IcpDb } from './db';
 export const SETTING_SCHEMAS = {
   /** Who is using the extension: recorded on answers and exceptions. */
   userName: z.string().trim().max(200),
+  /**
+   * Column overrides the user chose in a mapping preview, per header set (lib/mapping/preview.ts headerSetKey),
+   * newest first: the next file with the same columns is read the same way.
+   */
+  columnMappings: z
+    .array(z.object({ headers: z.string().max(4000), overrides: z.record(z.string().max(300), mappingTargetSchema) }))
+    .max(MAX_REMEMBERED_MAPPINGS)
+    .default([]), // optional in messages sent by an older build
 } as const;
 // Per-site on/off and the card's position are UI preferences in extension storage (lib/prefs.ts), where the content
 // script reads them without a round trip to the background and hears changes at once.
@@ -18,6 +33,7 @@ export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];
 
 export const DEFAULT_SETTINGS: Settings = {
   userName: '',
+  columnMappings: [],
 };
 
 export const settingsSchema = z.object(SETTING_SCHEMAS).strict();

@@ -172,6 +172,7 @@ describe('an account list', () => {
           'No Site Co,,Slack,,,,,\n',
       ),
     });
+    await options.getByTestId('account-list-import').click();
     await expect.poll(() => options.getByTestId('account-list-result').textContent()).toMatch(/Imported 1 accounts from q4-targets.csv; 1 problems:line 3: no readable website/);
     await options.close();
 

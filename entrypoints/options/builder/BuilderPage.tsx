@@ -2,13 +2,15 @@ import { useMemo, useState } from 'react';
 import { BacktestPanel } from '../../../components/builder/BacktestPanel';
 import { CriteriaReview } from '../../../components/builder/CriteriaReview';
 import { money, percent } from '../../../components/builder/format';
-import { ColumnMapping, RowProblems } from '../../../components/builder/InputSummary';
+import { RowProblems, StageChoices } from '../../../components/builder/InputSummary';
+import { MappingPreview } from '../../../components/mapping/MappingPreview';
 import { SegmentChart } from '../../../components/builder/SegmentChart';
 import { SegmentTable } from '../../../components/builder/SegmentTable';
 import { ProblemList } from '../../../components/editor/inputs';
-import { COLUMNS, type Column, type ColumnMapping as Mapping } from '../../../lib/builder/columns';
-import { readCsv } from '../../../lib/builder/csv';
 import type { ParsedOutcomes, ParsedProspects } from '../../../lib/builder/outcomes';
+import { outcomesStatus } from '../../../lib/builder/status';
+import { MAPPING_TARGETS, previewCsv, type MappingOverrides, type MappingTarget } from '../../../lib/mapping';
+import { rememberedOverrides, rememberOverrides } from '../../../lib/storage/column-mappings';
 import { generateProspects, rowsToCsv, syntheticOutcomesCsv } from '../../../lib/builder/synthetic';
 import { checkModel, type ModelProblem } from '../../../lib/model/validate';
 import { useAfterModelChange, useDeps, useModels, usePolicy } from '../data';
@@ -26,6 +28,12 @@ interface CsvFile {
   text: string;
 }
 
+/** Stage values the user said are won or lost. */
+interface Stages {
+  won: string[];
+  lost: string[];
+}
+
 type SegmentView = 'single' | 'pairs' | 'all';
 
 /** Lets React paint "Working…" before a computation that holds the main thread for a moment. */
@@ -40,8 +48,9 @@ export function BuilderPage({ onShowModels }: { onShowModels?: () => void }) {
 
   const [outcomesFile, setOutcomesFile] = useState<CsvFile | null>(null);
   const [prospectsFile, setProspectsFile] = useState<CsvFile | null>(null);
-  const [mapping, setMapping] = useState<Mapping>({});
-  const [headers, setHeaders] = useState<string[]>([]);
+  const [mapping, setMapping] = useState<MappingOverrides>({});
+  const [stages, setStages] = useState<Stages>({ won: [], lost: [] });
+  const [sample, setSample] = useState<{ headers: string[]; rows: string[][] }>({ headers: [], rows: [] });
   const [parsed, setParsed] = useState<ParsedOutcomes | null>(null);
   const [prospects, setProspects] = useState<ParsedProspects | null>(null);
   const [derived, setDerived] = useState<DeriveOutcome | null>(null);
@@ -63,15 +72,15 @@ export function BuilderPage({ onShowModels }: { onShowModels?: () => void }) {
   const [backtest, setBacktest] = useState<BacktestOutcome | null>(null);
 
   /** Reads the files and derives, from scratch: a new file, a new mapping or a new prospect list. */
-  const run = async (outcomes: CsvFile, prospectList: CsvFile | null, columns: Mapping) => {
+  const run = async (outcomes: CsvFile, prospectList: CsvFile | null, columns: MappingOverrides, stageChoices: Stages = stages) => {
     setBusy(`Reading ${outcomes.name}…`);
     setBacktest(null);
     setSaveMessage('');
     setSaveProblems([]);
     await nextFrame();
     try {
-      setHeaders(readCsv(outcomes.text.split(/\r?\n/, 1)[0] ?? '').headers);
-      const p = readOutcomes(outcomes.text, outcomes.name, columns);
+      setSample(previewCsv(outcomes.text, 20));
+      const p = readOutcomes(outcomes.text, outcomes.name, columns, stageChoices);
       const q = prospectList ? readProspects(prospectList.text, prospectList.name, columns) : null;
       setParsed(p);
       setProspects(q);
@@ -93,12 +102,15 @@ export function BuilderPage({ onShowModels }: { onShowModels?: () => void }) {
     }
   };
 
-  const pickOutcomes = async (file: File) => {
-    const f = { name: file.name, text: await file.text() };
+  /** A new outcomes file: the overrides remembered for its header set, if any, apply at once. */
+  const openOutcomes = async (f: CsvFile) => {
     setOutcomesFile(f);
-    setMapping({});
-    await run(f, prospectsFile, {});
+    const remembered = await rememberedOverrides(db, previewCsv(f.text, 0).headers).catch(() => ({}));
+    setMapping(remembered);
+    setStages({ won: [], lost: [] });
+    await run(f, prospectsFile, remembered, { won: [], lost: [] });
   };
+  const pickOutcomes = async (file: File) => openOutcomes({ name: file.name, text: await file.text() });
   const pickProspects = async (file: File | null) => {
     const f = file ? { name: file.name, text: await file.text() } : null;
     setProspectsFile(f);
@@ -107,22 +119,29 @@ export function BuilderPage({ onShowModels }: { onShowModels?: () => void }) {
   const loadSample = async () => {
     setBusy('Generating sample outcomes…');
     await nextFrame();
-    const f = { name: 'sample-outcomes.csv', text: syntheticOutcomesCsv() };
-    setOutcomesFile(f);
-    setMapping({});
-    await run(f, prospectsFile, {});
+    await openOutcomes({ name: 'sample-outcomes.csv', text: syntheticOutcomesCsv() });
   };
   const loadSampleProspects = async () => {
     const f = { name: 'sample-prospects.csv', text: rowsToCsv(generateProspects()) };
     setProspectsFile(f);
     if (outcomesFile) await run(outcomesFile, f, mapping);
   };
-  const changeColumn = (column: Column, header: string | undefined) => {
-    const next = { ...mapping };
-    if (header) next[column] = header;
-    else delete next[column];
+  /** A column read as something else; remembered for this header set. */
+  const changeColumn = (header: string, target: MappingTarget | undefined) => {
+    const next: Record<string, MappingTarget> = { ...mapping };
+    if (target) next[header] = target;
+    else delete next[header];
     setMapping(next);
+    void rememberOverrides(db, sample.headers, next).catch(() => undefined);
     if (outcomesFile) void run(outcomesFile, prospectsFile, next);
+  };
+  const changeStage = (value: string, reading: 'won' | 'lost' | 'open') => {
+    const next = {
+      won: stages.won.filter((v) => v !== value).concat(reading === 'won' ? [value] : []),
+      lost: stages.lost.filter((v) => v !== value).concat(reading === 'lost' ? [value] : []),
+    };
+    setStages(next);
+    if (outcomesFile) void run(outcomesFile, prospectsFile, mapping, next);
   };
 
   const derivation = derived?.ok ? derived.derivation : null;
@@ -197,8 +216,6 @@ export function BuilderPage({ onShowModels }: { onShowModels?: () => void }) {
     }
   };
 
-  const closed = parsed ? parsed.records.filter((r) => r.stage !== 'open').length : 0;
-
   return (
     <div className="builder" data-testid="builder">
       <h1>ICP builder — derive the model from outcomes</h1>
@@ -252,7 +269,7 @@ export function BuilderPage({ onShowModels }: { onShowModels?: () => void }) {
         <p role="status" data-testid="builder-status">
           {busy ||
             (parsed && outcomesFile
-              ? `${outcomesFile.name}: ${parsed.rows} rows — ${closed} closed deals, ${parsed.records.length - closed} open, ${parsed.bad.length} bad row${parsed.bad.length === 1 ? '' : 's'} left out.` +
+              ? outcomesStatus(outcomesFile.name, parsed) +
                 (prospectsFile && prospects ? ` ${prospectsFile.name}: ${prospects.accounts.length} prospect accounts.` : '')
               : 'No outcomes loaded yet. Pick a CSV, or load the sample to try it.')}
         </p>
@@ -277,10 +294,20 @@ export function BuilderPage({ onShowModels }: { onShowModels?: () => void }) {
         )}
         {parsed && <RowProblems title="Bad rows, left out of every figure" problems={parsed.bad} testId="builder-bad-rows" open={parsed.bad.length <= 20} />}
         {parsed && <RowProblems title="Facts that did not read (the row still counts)" problems={parsed.warnings} testId="builder-warnings" />}
-        {outcomesFile && headers.length > 0 && (
-          <details data-testid="builder-columns" open={!!parsed?.errors.length}>
-            <summary>Columns</summary>
-            <ColumnMapping columns={COLUMNS} headers={headers} resolved={parsed?.columns ?? {}} overrides={mapping} onChange={changeColumn} />
+        {parsed && (parsed.unknownStages.size > 0 || stages.won.length + stages.lost.length > 0) && (
+          <StageChoices unknown={parsed.unknownStages} won={stages.won} lost={stages.lost} onChange={changeStage} />
+        )}
+        {outcomesFile && parsed && sample.headers.length > 0 && (
+          <details data-testid="builder-columns" open={!!parsed.errors.length || !parsed.records.some((r) => r.stage !== 'open')}>
+            <summary>Columns: how the file is read</summary>
+            <MappingPreview
+              mapping={parsed.mapping}
+              rows={sample.rows}
+              filled={parsed.filled}
+              targets={MAPPING_TARGETS}
+              overrides={mapping}
+              onChange={changeColumn}
+            />
           </details>
         )}
       </section>

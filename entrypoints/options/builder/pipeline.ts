@@ -1,11 +1,11 @@
 import { evaluateModel, timeSplit, type Evaluation } from '../../../lib/builder/backtest';
-import type { ColumnMapping } from '../../../lib/builder/columns';
 import { derive, metricsRow, segmentRow, type DeriveOptions, type MetricsRow, type SegmentRow } from '../../../lib/builder/derive';
 import { defaultAsOf } from '../../../lib/builder/metrics';
 import { parseOutcomesCsv, parseProspectsCsv, type ParsedOutcomes, type ParsedProspects } from '../../../lib/builder/outcomes';
 import { tiersFor, type Proposal } from '../../../lib/builder/propose';
 import type { Thresholds } from '../../../lib/builder/segments';
 import type { OutcomeRecord } from '../../../lib/builder/types';
+import type { MappingOverrides, StageChoices } from '../../../lib/mapping';
 import type { Dimension, IcpModel } from '../../../lib/model/schema';
 
 /**
@@ -14,12 +14,12 @@ import type { Dimension, IcpModel } from '../../../lib/model/schema';
  * a few thousand deals each step takes well under a second.
  */
 
-export function readOutcomes(text: string, fileName: string, mapping: ColumnMapping = {}): ParsedOutcomes {
-  return parseOutcomesCsv(text, { mapping, source: fileName });
+export function readOutcomes(text: string, fileName: string, overrides: MappingOverrides = {}, stages: StageChoices = {}): ParsedOutcomes {
+  return parseOutcomesCsv(text, { overrides, stages, source: fileName });
 }
 
-export function readProspects(text: string, fileName: string, mapping: ColumnMapping = {}): ParsedProspects {
-  return parseProspectsCsv(text, { mapping, source: fileName });
+export function readProspects(text: string, fileName: string, overrides: MappingOverrides = {}): ParsedProspects {
+  return parseProspectsCsv(text, { overrides, source: fileName });
 }
 
 /** What the page shows after a derivation: the report-shaped rows for the table and chart, and the proposal. */

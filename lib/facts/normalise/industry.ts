@@ -419,6 +419,43 @@ const V2_EXCEPTIONS: Readonly<Record<string, Target>> = {
 };
 
 /** Other shorthands people type into CRMs and CSVs. */
+/**
+ * GICS industries, as Clearbit/Breeze enrichment writes `company.category.industry` (and ZoomInfo some of its
+ * primary industries). Only those whose canonical industry is clear; the rest stay unknown.
+ */
+const GICS: Readonly<Record<string, Target>> = {
+  'Internet Software & Services': [SD],
+  'Application Software': [SD],
+  'Systems Software': [SD],
+  'IT Services': [IT],
+  'Diversified Financial Services': [FS],
+  'Consumer Finance': [FS],
+  'Commercial Banks': [FS, 'Banking'],
+  Banks: [FS, 'Banking'],
+  'Thrifts & Mortgage Finance': [FS],
+  'Air Freight & Logistics': [TRA],
+  'Road & Rail': [TRA],
+  Airlines: [TRA, 'Airlines and Aviation'],
+  Marine: [TRA, 'Maritime Transportation'],
+  'Health Care Providers & Services': [HC],
+  'Health Care Equipment & Supplies': [MFG, 'Medical Equipment Manufacturing'],
+  'Health Care Technology': [HC],
+  Pharmaceuticals: [MFG, 'Pharmaceutical Manufacturing'],
+  'Hotels, Restaurants & Leisure': [ACC],
+  'Internet & Catalog Retail': [RET, 'Online and Mail Order Retail'],
+  'Specialty Retail': [RET],
+  'Diversified Telecommunication Services': [TEL],
+  'Wireless Telecommunication Services': [TEL],
+  'Professional Services': [PS],
+  'Commercial Services & Supplies': [ADM],
+  'Electric Utilities': [UTL],
+  'Oil, Gas & Consumable Fuels': [OGM],
+  'Real Estate Management & Development': [RE],
+  'Construction & Engineering': [CON],
+  'Diversified Consumer Services': [CS],
+  'Education Services': [EDU],
+};
+
 const OTHER_ALIASES: Readonly<Record<string, Target>> = {
   IT: [IT],
   'IT Services': [IT],
@@ -462,6 +499,7 @@ for (const [label, value] of Object.entries(CRUNCHBASE)) {
   if ('generic' in value) add(label, value.to, true);
   else add(label, value as Target);
 }
+for (const [label, target] of Object.entries(GICS)) add(label, target);
 for (const [label, target] of Object.entries(OTHER_ALIASES)) add(label, target);
 for (const [root, names] of Object.entries(LINKEDIN_V2_BY_ROOT))
   for (const name of names) add(name, V2_EXCEPTIONS[name] ?? [V2_ROOT_TARGET[root]]);

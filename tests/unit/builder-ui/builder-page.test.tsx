@@ -136,20 +136,43 @@ describe('the builder section', () => {
     expect(stored?.model.criteria.some((c) => c.id === 'no-subindustry-insurance')).toBe(true);
   }, 40_000);
 
-  it('lists bad rows by line number and a missing column, which a column choice fixes', async () => {
+  it('lists bad rows by line number and a missing column, which a column choice fixes and remembers', async () => {
     await render();
-    const csv = ['Stage,Close Date,ACV', 'Closed Won,2024-01-05,"$1,000.00"', 'Closed Won,someday,100', 'Closed Lost,2024-02-01,50'].join('\n');
+    const csv = ['Stage,Close Date,Contract Value', 'Closed Won,2024-01-05,"$1,000.00"', 'Closed Won,someday,100', 'Closed Lost,2024-02-01,50'].join('\n');
     await chooseFile('[data-testid=builder-outcomes-file]', 'deals.csv', csv);
-    await vi.waitFor(() => expect(q('[data-testid=builder-file-errors]')?.textContent).toContain('no initialArr column'));
-    const select = q('[data-testid=column-row][data-column=initialArr] select') as HTMLSelectElement;
+    await vi.waitFor(() => expect(q('[data-testid=builder-file-errors]')?.textContent).toContain('initialArr (looked for "Amount"'));
+    expect(q('[data-testid=builder-status]')?.textContent).toMatch(/deals.csv: 3 rows, not used/);
+    const row = '[data-testid=mapping-row][data-header="Contract Value"]';
+    expect(q(row)?.getAttribute('data-target')).toBe('custom.contract_value');
+    expect(q(`${row} [data-testid=mapping-samples]`)?.textContent).toBe('$1,000.00 · 100 · 50');
+    const select = q(`${row} select`) as HTMLSelectElement;
     await act(async () => {
-      select.value = 'ACV';
+      select.value = 'initialArr';
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
     await vi.waitFor(() => expect(q('[data-testid=builder-file-errors]')).toBeNull());
+    expect(q(row)?.getAttribute('data-target')).toBe('initialArr');
     expect(all('[data-testid=builder-bad-rows] [data-testid=row-problem]').map((p) => p.textContent)).toEqual(['line 3: close date "someday" is not a date']);
     // Two deals do not make a model: the page says why.
     expect(q('[data-testid=builder-derive-error]')?.textContent).toMatch(/no segment differs/);
+    // The same columns next time (another order): the choice is remembered.
+    const again = ['Contract Value,Stage,Close Date', '"$2,000.00",Closed Won,2024-03-05'].join('\n');
+    await chooseFile('[data-testid=builder-outcomes-file]', 'deals-2.csv', again);
+    await vi.waitFor(() => expect(q('[data-testid=builder-status]')?.textContent).toMatch(/deals-2.csv: 1 rows — 1 closed deals/));
+    expect((q(`${row} select`) as HTMLSelectElement).value).toBe('initialArr');
+  });
+
+  it('never says "0 closed deals" without saying why, and lets the user say what unknown stages mean', async () => {
+    await render();
+    const csv = ['Deal Stage,Close Date,Amount', '87654321,2024-01-05,1000', '87654321,2024-02-05,2000', '12345,2024-02-01,50'].join('\n');
+    await chooseFile('[data-testid=builder-outcomes-file]', 'hubspot.csv', csv);
+    await vi.waitFor(() => expect(q('[data-testid=builder-status]')?.textContent).toMatch(/0 closed deals.*No deal read as won or lost: 87654321 ×2, 12345 ×1 not recognised/));
+    const select = q('[data-testid=stage-choice][data-value="87654321"] select') as HTMLSelectElement;
+    await act(async () => {
+      select.value = 'won';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await vi.waitFor(() => expect(q('[data-testid=builder-status]')?.textContent).toMatch(/hubspot.csv: 3 rows — 2 closed deals, 1 open/));
   });
 
   it('will not save while the administrator has locked editing', async () => {

@@ -3,7 +3,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { conditionText, CriteriaReview, evidenceParts } from '../../../components/builder/CriteriaReview';
-import { ColumnMapping, RowProblems } from '../../../components/builder/InputSummary';
+import { RowProblems, StageChoices } from '../../../components/builder/InputSummary';
 import { SegmentTable, sortSegments, type TableSegment } from '../../../components/builder/SegmentTable';
 import type { Criterion } from '../../../lib/model/schema';
 
@@ -166,23 +166,17 @@ describe('input summary', () => {
     expect(container.innerHTML).toBe('');
   });
 
-  it('offers every header for a column and reports an override', () => {
+  it('lists stage values not recognised with their counts, and reports what the user says they mean', () => {
     const onChange = vi.fn();
-    mount(
-      <ColumnMapping
-        columns={['stage', 'initialArr']}
-        headers={['Deal Stage', 'ACV (USD)']}
-        resolved={{}}
-        overrides={{}}
-        onChange={onChange}
-      />,
-    );
-    const select = container.querySelector('[data-column=initialArr] select') as HTMLSelectElement;
-    expect([...select.options].map((o) => o.textContent)).toEqual(['automatic (not found)', 'Deal Stage', 'ACV (USD)']);
+    mount(<StageChoices unknown={new Map([['87654321', 12], ['Signed', 3]])} won={[]} lost={[]} onChange={onChange} />);
+    const items = [...container.querySelectorAll('[data-testid=stage-choice]')];
+    expect(items.map((i) => i.textContent?.split(' ')[0])).toEqual(['87654321', 'Signed']);
+    expect(items[0].textContent).toContain('×12');
+    const select = items[1].querySelector('select') as HTMLSelectElement;
     act(() => {
-      select.value = 'ACV (USD)';
+      select.value = 'won';
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    expect(onChange).toHaveBeenCalledWith('initialArr', 'ACV (USD)');
+    expect(onChange).toHaveBeenCalledWith('Signed', 'won');
   });
 });

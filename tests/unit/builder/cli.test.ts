@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,7 +94,7 @@ describe('icp derive', () => {
   it('fails on a file without outcome columns, and on usage errors', async () => {
     const file = join(dir, 'accounts.csv');
     writeFileSync(file, 'Account Name,Industry\nA,Banking\n');
-    await expect(runDerive([file], capture())).rejects.toThrow(/no stage column/);
+    await expect(runDerive([file], capture())).rejects.toThrow(/missing the outcome columns the builder needs: stage \(looked for/);
     await expect(runDerive([], capture())).rejects.toBeInstanceOf(UsageError);
     await expect(runDerive([outcomes, '--column', 'bogus=X'], capture())).rejects.toBeInstanceOf(UsageError);
     await expect(runDerive([outcomes, '--until', 'June'], capture())).rejects.toBeInstanceOf(UsageError);
@@ -145,4 +146,25 @@ describe('icp backtest', () => {
     await expect(runBacktest(['--model', model, '--cut', '2024-01-01', outcomes], capture())).rejects.toBeInstanceOf(UsageError);
     await expect(runBacktest([outcomes, '--since', '2024-01-01'], capture())).rejects.toBeInstanceOf(UsageError);
   });
+});
+
+describe('icp derive on real deal exports', () => {
+  it.each(['hubspot-deals', 'salesforce-opportunities-report', 'salesforce-opportunities-dataloader'])(
+    '%s: derives a model without hand mapping and prints the mapping',
+    async (name) => {
+      const io = capture();
+      const file = fileURLToPath(new URL(`../../fixtures/exports/${name}.csv`, import.meta.url));
+      expect(await runDerive([file, '--min-won', '10'], io)).toBe(0);
+      const model = JSON.parse(io.out) as { criteria: unknown[] };
+      expect(model.criteria.length).toBeGreaterThan(0);
+      expect(io.err).toMatch(/column mapping \(looks like: (HubSpot deals|Salesforce opportunities)/);
+      expect(io.err).toMatch(/→ stage \(outcome\)  400\/400 rows/);
+      expect(io.err).toMatch(/derived ".*" from \d{3} closed deals \(0 bad rows left out\)/);
+      if (name === 'hubspot-deals') expect(io.err).toMatch(/87654321 ×10 not recognised as won or lost \(read as open\); use --won\/--lost or map them/);
+      const quiet = capture();
+      await runDerive([file, '--quiet', '--won', '87654321'], quiet);
+      expect(quiet.err).not.toMatch(/column mapping|not recognised/);
+    },
+    60_000,
+  );
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveColumns } from '../../../lib/builder/columns';
+import { mapColumns } from '../../../lib/mapping';
 import { readCsv } from '../../../lib/builder/csv';
 import { parseOutcomesCsv, parseProspectsCsv, readMargin, readMoney, readStage } from '../../../lib/builder/outcomes';
 
@@ -48,20 +48,23 @@ describe('parseOutcomesCsv', () => {
   });
 
   it('takes a mapping override for any column, and rejects an override naming a missing header', () => {
-    const csv = 'Company,Deal Stage,Closed,ACV (USD)\nA,Won,2023-01-01,500\n';
-    const parsed = parseOutcomesCsv(csv, { mapping: { stage: 'deal stage', closeDate: 'Closed', initialArr: 'ACV (USD)' } });
+    const csv = 'Company,Deal Phase,Closed,ACV (USD)\nA,Won,2023-01-01,500\n';
+    const parsed = parseOutcomesCsv(csv, { overrides: { 'deal phase': 'stage', Closed: 'closeDate', 'ACV (USD)': 'initialArr' } });
     expect(parsed.errors).toEqual([]);
     expect(parsed.records[0]).toMatchObject({ stage: 'won', initialArr: 500, facts: { name: 'A' } });
-    const wrong = parseOutcomesCsv(csv, { mapping: { stage: 'Stage Name' } });
-    expect(wrong.errors.join()).toMatch(/"Stage Name".*not in the file/);
+    const wrong = parseOutcomesCsv(csv, { overrides: { 'Stage Name': 'stage' } });
+    expect(wrong.errors.join()).toMatch(/"Stage Name" \(mapped to stage\) is not a header of the file/);
     expect(wrong.records).toEqual([]);
   });
 
-  it('refuses a file without the outcome columns, saying which', () => {
-    const parsed = parseOutcomesCsv('Account Name,Industry\nA,Banking\n');
+  it('refuses a file without the outcome columns with one error naming the headers seen and what was looked for', () => {
+    const parsed = parseOutcomesCsv('Account Name,Industry\nA,Banking\nB,Retail\n');
     expect(parsed.records).toEqual([]);
-    expect(parsed.errors.join('\n')).toMatch(/no stage column/);
-    expect(parsed.errors.join('\n')).toMatch(/no initialArr column/);
+    expect(parsed.bad).toEqual([]);
+    expect(parsed.errors).toHaveLength(1);
+    expect(parsed.errors[0]).toMatch(/stage \(looked for "Deal Stage", "Opportunity Stage"/);
+    expect(parsed.errors[0]).toMatch(/initialArr \(looked for "Amount"/);
+    expect(parsed.errors[0]).toMatch(/headers seen: "Account Name", "Industry"/);
   });
 
   it('reports bad rows by line number (quoted line breaks included), counts them, and keeps them out', () => {
@@ -126,15 +129,15 @@ describe('cell readers', () => {
   });
 });
 
-describe('readCsv and resolveColumns', () => {
+describe('readCsv and the mapping', () => {
   it('numbers rows by the line they start on, skipping blank lines, with a BOM', () => {
     const { headers, rows } = readCsv('\uFEFFa,b\r\n1,"x\r\ny"\r\n\r\n  \r\n2,3\r\n');
     expect(headers).toEqual(['a', 'b']);
     expect(rows.map((r) => r.line)).toEqual([2, 6]);
   });
   it('uses each header once, most specific alias first', () => {
-    const { columns } = resolveColumns(['Amount', 'Initial ARR', 'Current ARR']);
-    expect(columns).toMatchObject({ initialArr: 1, currentArr: 2 });
+    const columns = mapColumns(['Amount', 'Initial ARR', 'Current ARR']);
+    expect(columns.map((c) => c.outcome)).toEqual([undefined, 'initialArr', 'currentArr']);
   });
 });
 

@@ -125,7 +125,7 @@ describe('icp score', () => {
     const rows = parseCsv(run.stdout);
     expect(rows[0][0]).toBe('Company Name');
     expect(rows[1][0]).toBe('Müller GmbH');
-    expect(run.stderr).toMatch(/columns: 3 mapped to facts\n/);
+    expect(run.stderr).toMatch(/columns: 3 mapped to facts, 0 kept as custom facts\n/);
   }, 30_000);
 
   it('uses --model and --now: date criteria follow the given day', async () => {
@@ -162,4 +162,32 @@ describe('icp score', () => {
     expect(empty.code).toBe(1);
     expect(lines(empty.stderr)[0]).toMatch(/empty/);
   }, 30_000);
+
+  it('prints the column mapping with the rows each column was read from; --map overrides, --quiet hides it', async () => {
+    const csv = ['Acct,Web Address,# Employees,City,First Name,Email', 'Acme,acme.com,300,Berlin,Ana,ana@acme.com', 'Globex,,40,,Tom,tom@globex.com'].join('\n');
+    const dir = tempDir({ 'people.csv': csv });
+    const refused = await runIcp(['score', ...NOW, 'people.csv'], { cwd: dir });
+    // No column names the company (the City of a people export is the person's): one error, not one per row.
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(lines(refused.stderr).filter((l) => /no column names the company/.test(l))).toHaveLength(1);
+    expect(refused.stderr).toMatch(/people\.csv: no column names the company \(a people export.*\): looked for a website or domain.*headers seen: "Acct", "Web Address", "# Employees", "City", "First Name", "Email"/);
+    expect(refused.stderr).toMatch(/City +→ custom\.person_city \(person\)/);
+
+    const run = await runIcp(['score', ...NOW, 'people.csv', '--map', 'Web Address=domain', '--map', 'Acct=name'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^column mapping \(looks like: people list\):$/m);
+    expect(run.stderr).toMatch(/^  Web Address +→ domain \[mapped by you\]  1\/2 rows$/m);
+    expect(run.stderr).toMatch(/^  # Employees +→ employees  2\/2 rows$/m);
+    expect(run.stderr).toMatch(/^  City +→ custom\.person_city \(person\)  1\/2 rows$/m);
+    expect(parseCsv(run.stdout)).toHaveLength(3);
+
+    const quiet = await runIcp(['score', ...NOW, '-q', 'people.csv', '--map', 'Web Address=domain'], { cwd: dir });
+    expect(quiet.stderr).not.toMatch(/column mapping/);
+    const typo = await runIcp(['score', ...NOW, 'people.csv', '--map', 'Web Adress=domain'], { cwd: dir });
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toMatch(/"Web Adress" \(mapped to domain\) is not a header of the file/);
+    const bad = await runIcp(['score', ...NOW, 'people.csv', '--map', 'Web Address=website'], { cwd: dir });
+    expect(bad.code).toBe(2);
+  }, 60_000);
 });

@@ -2,7 +2,7 @@ import { Readable, Writable } from 'node:stream';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { prng } from '../../../bench/accounts';
-import { mapColumns } from '../../../lib/csv/columns';
+import { mapColumns } from '../../../lib/mapping';
 import { rowFacts } from '../../../lib/csv/row';
 import { createRowNormaliser } from '../../../lib/csv/row-cache';
 import { scoreCsvStream, type ScoreCsvSummary } from '../../../lib/csv/score-stream';
@@ -102,7 +102,8 @@ class Collect extends Writable {
   }
 }
 
-type Run = { text: string; problems: string[]; summary: ScoreCsvSummary };
+/** What both pipelines report (ours adds the mapping and per-column counts for the command line). */
+type Run = { text: string; problems: string[]; summary: Pick<ScoreCsvSummary, 'rows' | 'verdicts' | 'malformed' | 'rowsWithProblems' | 'columns'> };
 
 async function ours(csv: string, compiled: CompiledModel, rememberValues: boolean): Promise<Run> {
   const output = new Collect();
@@ -116,7 +117,8 @@ async function ours(csv: string, compiled: CompiledModel, rememberValues: boolea
     onProblem: (line, message) => problems.push(`${line}: ${message}`),
     rememberValues,
   });
-  return { text: output.text, problems, summary };
+  const { rows, verdicts, malformed, rowsWithProblems, columns } = summary;
+  return { text: output.text, problems, summary: { rows, verdicts, malformed, rowsWithProblems, columns } };
 }
 
 async function theirs(csv: string, model: IcpModel): Promise<Run> {

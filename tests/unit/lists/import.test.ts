@@ -28,6 +28,22 @@ describe('readAccountList', () => {
     expect(readAccountList('', 'x.csv', '2026-01-01').problems).toEqual([{ line: 1, message: 'the file is empty' }]);
   });
 
+  it('refuses a file without a website or domain column with one error naming its headers, not one per row', () => {
+    const csv = ['Account Name,Employees,Billing Country', ...Array.from({ length: 410 }, (_, i) => `Acme ${i},300,Germany`)].join('\n');
+    const { accounts, problems } = readAccountList(csv, 'crm.csv', '2026-01-01');
+    expect(accounts).toEqual([]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0].line).toBe(1);
+    expect(problems[0].message).toMatch(/no column names the company: looked for a website or domain column .*headers seen: "Account Name", "Employees", "Billing Country"/);
+  });
+
+  it('takes overrides: a column the mapping did not know becomes the domain', () => {
+    const csv = 'Account Name,Web Address\nAcme,acme.com\n';
+    const { accounts, mapping } = readAccountList(csv, 'crm.csv', '2026-01-01', { 'web address': 'domain' });
+    expect(accounts.map((a) => a.domain)).toEqual(['acme.com']);
+    expect(mapping?.columns[1]).toMatchObject({ fact: 'domain', overridden: true });
+  });
+
   it('says exactly which rows it could not read and imports every other row (issue 15)', () => {
     const rows = ['Account Name,Website,Industry,Employees,Country'];
     for (let i = 1; i <= 1000; i++) rows.push(i === 10 ? 'Acme,"acme" inc.com,Software,250,US' : i === 500 ? 'Open,"open.com,Software,9,US' : `Co ${i},co${i}.com,Software,${i},US`);

@@ -16,7 +16,7 @@ import Papa from 'papaparse';
 import type { Readable, Writable } from 'node:stream';
 import { scoreCompiled, type CompiledModel, type Verdict } from '../../engine/reference/score';
 import type { FactSource } from '../../../../lib/facts/vocabulary';
-import { mapColumns, type ColumnMapping } from '../../../../lib/csv/columns';
+import { mapColumns, type ColumnMapping } from '../../../../lib/mapping';
 import { malformedCells, OUTPUT_COLUMNS, problemReason, resultCells } from './output';
 import { rowFacts } from '../../../../lib/csv/row';
 

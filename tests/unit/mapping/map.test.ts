@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customSlug, factForHeader, headerKey, mapColumns } from '../../../lib/csv/columns';
+import { customSlug, factForHeader, headerKey, mapColumns } from '../../../lib/mapping';
 import { STANDARD_FACT_NAMES } from '../../../lib/facts/vocabulary';
 
 describe('factForHeader', () => {
@@ -96,9 +96,11 @@ describe('mapColumns', () => {
     expect(mapping[1].header).toBe('Deal Size (USD)');
   });
 
-  it('gives a fact to the first column naming it; later ones stay as custom facts', () => {
+  it('gives a fact to the column with the most specific header; the others stay as custom facts', () => {
     const mapping = mapColumns(['Website', 'Domain', 'Company Domain Name']);
-    expect(mapping.map((c) => c.fact)).toEqual(['domain', 'custom.domain', 'custom.company_domain_name']);
+    expect(mapping.map((c) => c.fact)).toEqual(['custom.website', 'custom.domain', 'domain']);
+    // Same rank: the first column wins.
+    expect(mapColumns(['Employees', 'employees']).map((c) => c.fact)).toEqual(['employees', 'custom.employees']);
   });
 
   it('never gives two columns the same fact', () => {
