@@ -13,7 +13,7 @@ import { valuesOf } from '../lib/facts/parse';
 import { normaliseFacts } from '../lib/facts/normalise/index';
 import { deriveFacts } from '../lib/facts/derive';
 import type { RawFacts } from '../lib/facts/raw';
-import { print, printError, type CliIo } from './io';
+import { pathIn, print, printError, type CliIo } from './io';
 import { EXIT_BAD_INPUT, EXIT_OK, help, InputError, loadModel, parseCommandArgs, parseNow, UsageError, type LoadedModel } from './common';
 
 export const EXPLAIN_HELP = help(`
@@ -103,7 +103,7 @@ export async function runExplain(args: string[], io: CliIo): Promise<number> {
   const compiled = loaded.map((l) => compileModel(l.model));
 
   if (values.company !== undefined && values.csv !== undefined) throw new UsageError('give --company or --csv, not both');
-  if (values.csv !== undefined) return explainCsv(values.csv, loaded, compiled, now);
+  if (values.csv !== undefined) return explainCsv(io, values.csv, loaded, compiled, now);
 
   if (values.company !== undefined) {
     let raw: RawFacts;
@@ -138,8 +138,10 @@ export async function runExplain(args: string[], io: CliIo): Promise<number> {
  * `--csv`: each row mapped to facts exactly as `icp score` maps it (lib/csv: mapColumns, rawFactsOfRow), then
  * explained like --company, one JSON line per row with its line number. A malformed row prints {line, error}.
  */
-async function explainCsv(file: string, loaded: LoadedModel[], compiled: CompiledModel[], now: number): Promise<number> {
-  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
+async function explainCsv(io: CliIo, file: string, loaded: LoadedModel[], compiled: CompiledModel[], now: number): Promise<number> {
+  // Through the command's IO (its directory and streams), as every other command: in-process runs read and print there.
+  const path = pathIn(io, file);
+  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
     throw new InputError(`${file}: cannot read: ${error.code ?? error.message}`);
   });
   if (!info.isFile()) throw new InputError(`${file}: not a file`);
@@ -149,7 +151,7 @@ async function explainCsv(file: string, loaded: LoadedModel[], compiled: Compile
   let line = 0;
   let code = EXIT_OK;
   const rows = Papa.parse(Papa.NODE_STREAM_INPUT, { skipEmptyLines: false });
-  createReadStream(file).pipe(rows);
+  createReadStream(path).pipe(rows);
   for await (const fields of rows as AsyncIterable<string[]>) {
     line++;
     const at = line;
@@ -162,13 +164,13 @@ async function explainCsv(file: string, loaded: LoadedModel[], compiled: Compile
     }
     if (fields.length !== width) {
       const error = `expected ${width} fields (as in the header), found ${fields.length}`;
-      process.stdout.write(`${JSON.stringify({ line: at, error })}\n`);
-      process.stderr.write(`${file}:${at}: ${error}\n`);
+      print(io, `${JSON.stringify({ line: at, error })}\n`);
+      printError(io, `${file}:${at}: ${error}\n`);
       code = EXIT_BAD_INPUT;
       continue;
     }
     const result = explain(rawFactsOfRow(columns, fields), loaded, compiled, now, { source });
-    process.stdout.write(`${JSON.stringify({ line: at, ...result })}\n`);
+    print(io, `${JSON.stringify({ line: at, ...result })}\n`);
   }
   return code;
 }

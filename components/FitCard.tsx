@@ -1,4 +1,5 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { Unreadable } from './Unreadable';
 import { Breakdown } from './Breakdown';
 import { Headline } from './Summary';
 import { isTrusted, trusted } from './trusted';
@@ -66,7 +67,7 @@ export function FitCard(props: FitCardProps) {
 
   const view = state.status === 'ready' ? state.view : null;
   const r = view?.result;
-  const company = view?.company ?? (state.status === 'loading' ? state.company : undefined) ?? '';
+  const company = view?.company ?? (state.status === 'loading' || state.status === 'unreadable' ? state.company : undefined) ?? '';
   return (
     <div
       className={`card ${minimised ? 'minimised' : ''} ${props.dark ? 'dark' : ''} ${r ? r.verdict : state.status}`}
@@ -100,6 +101,7 @@ export function FitCard(props: FitCardProps) {
       {!minimised && (
         <div className="body">
           {state.status === 'loading' && <p className="muted">Reading this page…</p>}
+          {state.status === 'unreadable' && <Unreadable diagnostic={state.diagnostic} />}
           {state.status === 'error' && (
             <p className="error" role="alert">
               {state.message}

@@ -1,44 +1,11 @@
-import type { Band, FactSource } from '../lib/facts/vocabulary';
+import { formatMoney } from '../lib/facts/display';
+import type { FactSource } from '../lib/facts/vocabulary';
 import type { Evidence } from '../lib/model/schema';
 
 /** Display text for fact values. Pure, so the card, side panel and popup show values the same way. */
 
-const count = new Intl.NumberFormat('en-US');
-
-export function formatMoney(n: number): string {
-  if (n >= 1e9) return `$${trim(n / 1e9)}B`;
-  if (n >= 1e6) return `$${trim(n / 1e6)}M`;
-  if (n >= 1e3) return `$${trim(n / 1e3)}K`;
-  return `$${count.format(n)}`;
-}
-const trim = (x: number) => (Math.round(x * 10) / 10).toString();
-
-function isBand(v: unknown): v is Band {
-  return typeof v === 'object' && v !== null && 'min' in v;
-}
-
-function formatBand(b: Band, one: (n: number) => string): string {
-  return b.max === undefined ? `${one(b.min)}+` : b.min === b.max ? one(b.min) : `${one(b.min)}-${one(b.max)}`;
-}
-
-export function formatFactValue(field: string, value: unknown): string {
-  if (value === undefined || value === null) return '—';
-  const money = field === 'revenueUsd' || field === 'totalFundingUsd';
-  const one = money ? formatMoney : (n: number) => count.format(n);
-  if (isBand(value)) return formatBand(value, one);
-  if (typeof value === 'number') {
-    if (field === 'employeeGrowth6m') return `${value > 0 ? '+' : ''}${value}%`;
-    if (field === 'foundedYear') return String(value);
-    return one(value);
-  }
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (Array.isArray(value)) {
-    if (field === 'signals')
-      return value.map((s: { type: string; date: string; title?: string }) => `${s.title ?? s.type} (${s.date})`).join('; ');
-    return value.join(', ');
-  }
-  return String(value);
-}
+// Fact values in words (enum ids never shown) live in lib/facts/display.ts, shared with the card view's notes.
+export { formatFactValue, formatMoney } from '../lib/facts/display';
 
 export const FACT_LABELS: Record<string, string> = {
   name: 'Company',

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { tabViewKey } from '../lib/card/tab-view';
+import { tabUnreadableKey, tabViewKey } from '../lib/card/tab-view';
 import { startBackground } from './background/start';
 import { registerSync } from './background/sync';
 
@@ -7,8 +7,12 @@ import { registerSync } from './background/sync';
 // is passed in here; unit tests pass fake-indexeddb.
 export default defineBackground(() => {
   startBackground(browser.runtime, { indexedDB, IDBKeyRange }, {
-    storeTabView: (tabId, view) => browser.storage.session.set({ [tabViewKey(tabId)]: view }),
+    storeTabView: {
+      view: (tabId, view) => browser.storage.session.set({ [tabViewKey(tabId)]: view }),
+      unreadable: (tabId, unreadable) =>
+        unreadable ? browser.storage.session.set({ [tabUnreadableKey(tabId)]: unreadable }) : browser.storage.session.remove(tabUnreadableKey(tabId)),
+    },
     startSync: (db, ready) => registerSync({ db, browser, ready }),
   });
-  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove(tabViewKey(tabId)));
+  browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove([tabViewKey(tabId), tabUnreadableKey(tabId)]));
 });

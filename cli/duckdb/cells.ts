@@ -3,7 +3,7 @@
  * for the appender. Used by `icp score --engine duckdb` and the differential tests.
  */
 import { LIST, listValue, STRUCT, structValue, TIMESTAMP, timestampValue, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import type { CellValue } from '../../lib/sql/columns';
+import type { CellValue, SignalCell } from '../../lib/sql/columns';
 import type { ColumnType } from '../../lib/sql/dialect';
 
 const micros = (ms: number) => BigInt(ms) * 1000n;
@@ -11,7 +11,7 @@ const micros = (ms: number) => BigInt(ms) * 1000n;
 /** The appender's type for the columns whose values it cannot infer (lists, structs). */
 export const DUCKDB_TYPES: Partial<Record<ColumnType, DuckDBType>> = {
   textList: LIST(VARCHAR),
-  signals: LIST(STRUCT({ type: VARCHAR, date: TIMESTAMP })),
+  signals: LIST(STRUCT({ type: VARCHAR, date: TIMESTAMP, derived_from: VARCHAR })),
 };
 
 export function duckdbValue(type: ColumnType, v: CellValue | undefined): DuckDBValue {
@@ -19,6 +19,10 @@ export function duckdbValue(type: ColumnType, v: CellValue | undefined): DuckDBV
   if (type === 'timestamp') return timestampValue(micros(v as number));
   if (type === 'textList') return listValue(v as string[]);
   if (type === 'signals')
-    return listValue((v as { type: string; date: number }[]).map((s) => structValue({ type: s.type, date: timestampValue(micros(s.date)) })));
+    return listValue(
+      (v as SignalCell[]).map((s) =>
+        structValue({ type: s.type, date: s.date === null ? null : timestampValue(micros(s.date)), derived_from: s.derivedFrom }),
+      ),
+    );
   return v as DuckDBValue;
 }

@@ -2,9 +2,9 @@
  * NODE-ONLY: `icp score --engine duckdb`. DuckDB reads the file (CSV or Parquet), the model runs as the generated
  * SQL (lib/sql), and the result is written as CSV (the same bytes as the JS path for a well-formed file) or Parquet.
  *
- * Normalisation stays in JavaScript, so values read exactly as on the JS path: each column (or group of linked
- * columns, see LINKED_GROUPS) is normalised once per distinct value by the same rowFacts, into a lookup table that
- * DuckDB joins back. Row order is the file's (DuckDB keeps insertion order; rowid is the row's place).
+ * Normalisation and derived facts stay in JavaScript, so values read exactly as on the JS path: each column (or group
+ * of linked columns, see LINKED_GROUPS, or of a derived fact's inputs, see factSets) is normalised and derived once
+ * per distinct value by the same rowFacts, into a lookup table that DuckDB joins back. Row order is the file's (DuckDB keeps insertion order; rowid is the row's place).
  *
  * Limits (docs/sql.md): a malformed CSV row (wrong number of fields, broken quotes) stops the run with DuckDB's
  * message instead of being written as needs-data; problems go to stderr by data row, not physical line; when one
@@ -17,6 +17,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { cellValue, mapHeaders, rejectedFactOf, type ColumnMapping, type FileMapping, type MappingOverrides } from '../../lib/mapping';
 import { OUTPUT_COLUMNS, problemReason, REASON_SEPARATOR } from '../../lib/csv/output';
 import { LINKED_GROUPS } from '../../lib/csv/row-cache';
+import { DERIVATION_INPUTS } from '../../lib/facts/derive';
 import { LINKED_FACTS, normaliseLoneFact, REJECTED } from '../../lib/facts/normalise/index';
 import { rowFacts } from '../../lib/csv/row';
 import { csvRow } from '../../lib/csv/write';
@@ -101,12 +102,34 @@ interface Group {
   factColumns: { name: string; type: Parameters<typeof duckdbValue>[0] }[];
 }
 
-/** Lone columns alone, linked ones (industry + subIndustry, the location columns) together. */
-function groupsOf(columns: readonly ColumnMapping[]): number[][] {
+/**
+ * Facts normalised together: the linked groups (lib/csv/row-cache.ts), and each derived fact the model reads with
+ * the facts it is derived from (DERIVATION_INPUTS: signals with lastFundingDate, companyType with industry), so that
+ * rowFacts derives it from one row of the group as the JS path does from the whole row. Overlapping sets are merged.
+ */
+function factSets(modelFields: ReadonlySet<string>): Set<string>[] {
+  let sets = LINKED_GROUPS.map((g) => new Set(g));
+  for (const [field, inputs] of Object.entries(DERIVATION_INPUTS))
+    if (modelFields.has(field)) sets.push(new Set([field, ...(inputs ?? [])]));
+  for (let merged = true; merged; ) {
+    merged = false;
+    const out: Set<string>[] = [];
+    for (const set of sets) {
+      const into = out.find((o) => [...set].some((f) => o.has(f)));
+      if (into) (set.forEach((f) => into.add(f)), (merged = true));
+      else out.push(set);
+    }
+    sets = out;
+  }
+  return sets;
+}
+
+/** Column positions by group: lone columns alone, the columns of one fact set (factSets) together. */
+function groupsOf(columns: readonly ColumnMapping[], sets: readonly Set<string>[]): number[][] {
   const groups: number[][] = [];
   const linked = new Map<number, number[]>();
   columns.forEach((c, i) => {
-    const g = LINKED_GROUPS.findIndex((facts) => facts.includes(c.fact));
+    const g = sets.findIndex((facts) => facts.has(c.fact));
     if (g === -1) return groups.push([i]);
     let group = linked.get(g);
     if (!group) linked.set(g, (group = [])), groups.push(group);
@@ -123,10 +146,12 @@ async function normaliseGroup(
   positions: number[],
   table: string,
   modelFields: ReadonlySet<string>,
+  sets: readonly Set<string>[],
   source: FactSource,
 ): Promise<Group> {
-  // A linked group fills every fact of its kind (a location column gives hqCountry), a lone column its own.
-  const groupFacts = new Set(positions.flatMap((p) => LINKED_GROUPS.find((g) => g.includes(mapping[p].fact)) ?? [mapping[p].fact]));
+  // A group fills every fact of its set (a location column gives hqCountry, lastFundingDate a funding signal), a
+  // lone column its own.
+  const groupFacts = new Set(positions.flatMap((p) => [...(sets.find((g) => g.has(mapping[p].fact)) ?? [mapping[p].fact])]));
   const filled = [...modelFields].filter((f) => groupFacts.has(f));
   const columns = filled.flatMap((f) => factColumns(f));
   const keys = positions.map((_, k) => `k${k}`);
@@ -171,9 +196,10 @@ export async function scoreWithDuckdb(options: DuckdbScoreOptions): Promise<Duck
     const mapping = fileMapping.columns;
     const source: FactSource = { kind: 'list', detail: options.fileName.slice(0, 300) };
     const modelFields = new Set(options.compiled.fields);
+    const sets = factSets(modelFields);
     const groups: Group[] = [];
-    for (const positions of groupsOf(mapping))
-      groups.push(await normaliseGroup(db, inputColumns, mapping, positions, `icp_norm_${groups.length}`, modelFields, source));
+    for (const positions of groupsOf(mapping, sets))
+      groups.push(await normaliseGroup(db, inputColumns, mapping, positions, `icp_norm_${groups.length}`, modelFields, sets, source));
 
     // The facts table the generated SQL reads: every model fact from its group, NULL when no column gives it.
     const given = new Map(groups.flatMap((g) => g.factColumns.map((c) => [c.name, `${g.table}.${id(c.name)}`] as const)));

@@ -9,8 +9,14 @@ import { installBuiltinModels } from '../../lib/storage/models';
 /** The parts of `browser.runtime` the background uses (WXT's fakeBrowser provides them in unit tests). */
 export type BackgroundRuntime = Pick<typeof browser.runtime, 'onInstalled' | 'onMessage'> & Partial<Pick<typeof browser.runtime, 'getURL'>>;
 
-/** Where the popup and side panel find the card view of a tab (session storage: survives the worker, not the browser). */
-export type TabViewStore = (tabId: number, view: unknown) => Promise<void>;
+/**
+ * Where the popup and side panel find what the card of a tab shows (session storage: survives the worker, not the
+ * browser): its view, or why its page could not be read (null clears it).
+ */
+export interface TabViewStore {
+  view(tabId: number, view: unknown): Promise<void>;
+  unreadable(tabId: number, unreadable: unknown): Promise<void>;
+}
 
 /**
  * Starts the background: opens the database, installs the built-in models, starts model sync, and answers every
@@ -57,9 +63,15 @@ export function answerMessages(runtime: Pick<BackgroundRuntime, 'onMessage' | 'g
     const fromExtensionPage = !!extensionOrigin && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
     void handleMessage(message, deps, { fromExtensionPage }).then(async (response) => {
       const tabId = sender.tab?.id;
-      // Only the top frame's card speaks for the tab (HubSpot runs the content script in its frames too).
-      if (storeTabView && tabId !== undefined && response.ok && 'view' in response && response.view && !sender.frameId)
-        await storeTabView(tabId, response.view).catch(() => undefined);
+      // Whichever frame shows the card speaks for the tab: a page whose frame holds the record shows none itself
+      // (lib/page/frames.ts), so HubSpot's record frame is the one that scores.
+      if (storeTabView && tabId !== undefined && response.ok) {
+        if ('view' in response && response.view) {
+          await storeTabView.view(tabId, response.view).catch(() => undefined);
+          await storeTabView.unreadable(tabId, null).catch(() => undefined);
+        }
+        if ('unreadable' in response) await storeTabView.unreadable(tabId, response.unreadable).catch(() => undefined);
+      }
       sendResponse(response);
     });
     return true; // keeps the channel open for the async answer (works in every Chromium and Firefox version)

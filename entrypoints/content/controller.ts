@@ -1,6 +1,9 @@
 import type { CardPosition } from '../../components/FitCard';
 import type { CardState, CardView } from '../../lib/card/types';
+import { MAX_DIAGNOSTIC } from '../../lib/card/tab-view';
+import { embedsRecordFrame } from '../../lib/page/frames';
 import { watchRecords, type RecordEvent } from '../../lib/page/record-watcher';
+import { formatDiagnostic, readsOnlyName } from '../../lib/sites/diagnostic';
 import type { RawExtraction, SiteAdapter } from '../../lib/sites/types';
 import { isDarkPage } from './theme';
 import { HOST_TAG, type mountCard } from './mount';
@@ -16,7 +19,14 @@ export interface ControllerDeps {
   logException(view: CardView, reason: string): Promise<void>;
   prefs: { position: CardPosition; minimised: boolean };
   savePrefs(prefs: { position: CardPosition; minimised: boolean }): void;
+  /** Tells the background the record could not be read, so the side panel shows the same diagnostic. */
+  reportUnreadable?(recordKey: string, company: string | undefined, diagnostic: string): Promise<void>;
+  /** How long a record page may take to show its company before the card says it couldn't read it. */
+  settleMs?: number;
 }
+
+/** Long enough for lazy sections (HubSpot cards, LinkedIn's About) on a slow connection; a later read still wins. */
+export const SETTLE_MS = 6000;
 
 /**
  * Glue between the record watcher, the background and the card. Everything shown is tied to a record key: an
@@ -27,6 +37,9 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
   let card: ReturnType<typeof mountCard> | null = null;
   let currentKey: string | null = null;
   let lastExtraction: RawExtraction | null = null;
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The card says "couldn't read": a later read with nothing more than a name must not replace that. */
+  let unreadable = false;
   let state: CardState = { status: 'loading' };
   let expanded = false;
   let notice: string | undefined;
@@ -95,7 +108,7 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
     lastExtraction = extraction;
     deps.scorePage(extraction).then(
       (view) => {
-        if (key === currentKey) show({ status: 'ready', view });
+        if (key === currentKey && !(unreadable && readsOnlyName(extraction.raw))) show({ status: 'ready', view });
       },
       (error: unknown) => {
         if (key === currentKey) show({ status: 'error', message: `Could not score this page: ${String((error as Error)?.message ?? error)}` });
@@ -103,7 +116,22 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
     );
   };
 
+  /** The page settled: a record page that gave nothing (or only a name) says so, with what was tried. */
+  const settle = (key: string) => {
+    settleTimer = undefined;
+    if (key !== currentKey || embedsRecordFrame(deps.window.document, deps.adapter.matchUrl)) return;
+    if (lastExtraction && !readsOnlyName(lastExtraction.raw)) return;
+    const diagnostic = deps.adapter.diagnose(deps.window.document, new URL(deps.window.location.href));
+    const text = (diagnostic ? formatDiagnostic(diagnostic) : `ICP Fit page diagnostic — record ${key}: no diagnostic`).slice(0, MAX_DIAGNOSTIC);
+    const name = lastExtraction?.raw.name;
+    const company = typeof name === 'string' ? name : undefined;
+    unreadable = true;
+    show({ status: 'unreadable', company, diagnostic: text });
+    deps.reportUnreadable?.(key, company, text).catch(() => undefined);
+  };
+
   const onEvent = (event: RecordEvent) => {
+    clearTimeout(settleTimer);
     if (event.type === 'none') {
       currentKey = null;
       lastExtraction = null;
@@ -116,9 +144,20 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
       lastExtraction = null;
       expanded = false;
       notice = undefined;
+      unreadable = false;
+      const key = event.ref.key;
+      settleTimer = setTimeout(() => settle(key), deps.settleMs ?? SETTLE_MS);
+      // The record is shown inside a frame of this page: that frame's card speaks for it.
+      if (embedsRecordFrame(deps.window.document, deps.adapter.matchUrl)) {
+        card?.remove();
+        card = null;
+        return;
+      }
       show({ status: 'loading' });
       return;
     }
+    if (!readsOnlyName(event.extraction.raw)) unreadable = false;
+    else if (!unreadable) settleTimer = setTimeout(() => settle(event.ref.key), deps.settleMs ?? SETTLE_MS);
     score(event.extraction);
   };
 
@@ -133,6 +172,7 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
 
   return {
     stop: () => {
+      clearTimeout(settleTimer);
       stopWatching();
       card?.remove();
       card = null;

@@ -52,6 +52,8 @@ export default defineContentScript({
           if (!answer.view) throw new Error(answer.error ?? 'nothing to score');
           return answer.view;
         },
+        reportUnreadable: async (recordKey, company, diagnostic) =>
+          void orThrow(await send({ type: 'pageUnreadable', site, recordKey, diagnostic, ...(company ? { company: company.slice(0, 300) } : {}) })),
         saveAnswer: async (recordKey, field, value) => void orThrow(await send({ type: 'saveAnswer', recordKey, field, value })),
         logException: async (view, reason) => {
           const r = view.result;

@@ -36,7 +36,15 @@ function Popup() {
   return (
     <div className="card popup" style={{ position: 'static', width: 'auto', boxShadow: 'none', border: 'none' }}>
       <div className="body">
-        {data?.view ? <Summary view={data.view} /> : <p className="muted" data-testid="fit-empty">No company on this tab.</p>}
+        {data?.unreadable ? (
+          <p className="unreadable-title" data-testid="fit-unreadable">
+            Couldn't read this page's company details: open the breakdown for the diagnostic.
+          </p>
+        ) : data?.view ? (
+          <Summary view={data.view} />
+        ) : (
+          <p className="muted" data-testid="fit-empty">No company on this tab.</p>
+        )}
         {site && (
           <label>
             <input

@@ -24,4 +24,6 @@ export interface CardView {
 export type CardState =
   | { status: 'loading'; company?: string }
   | { status: 'ready'; view: CardView }
-  | { status: 'error'; message: string };
+  | { status: 'error'; message: string }
+  /** A supported record page gave nothing (or only a name) once settled; the diagnostic holds no page text. */
+  | { status: 'unreadable'; company?: string; diagnostic: string };

@@ -1,5 +1,6 @@
 import type { CardView, FactView } from './types';
 import type { ScoreResult } from '../engine/score';
+import { formatFactValue } from '../facts/display';
 import { FACTS } from '../facts/vocabulary';
 import type { CompanyFacts, Fact } from '../facts/vocabulary';
 import type { FactConflict } from '../facts/merge';
@@ -8,8 +9,8 @@ import type { FactConflict } from '../facts/merge';
 const ORDER = new Map(Object.keys(FACTS).map((name, i) => [name, i]));
 const rank = (field: string) => ORDER.get(field) ?? ORDER.size;
 
-const describe = (fact: Fact) => {
-  const value = typeof fact.value === 'object' ? JSON.stringify(fact.value) : String(fact.value);
+const describe = (field: string, fact: Fact) => {
+  const value = formatFactValue(field, fact.value);
   return `${fact.source.kind}${fact.source.detail ? ` (${fact.source.detail})` : ''} says ${value}`;
 };
 
@@ -25,7 +26,7 @@ export function buildCardView(input: {
   conflicts: FactConflict[];
   problems: { field: string; message: string }[];
 }): CardView {
-  const conflictOf = new Map(input.conflicts.map((c) => [c.field, c.others.map(describe).join('; ')]));
+  const conflictOf = new Map(input.conflicts.map((c) => [c.field, c.others.map((other) => describe(c.field, other)).join('; ')]));
   const facts: FactView[] = Object.entries(input.facts)
     .filter((entry): entry is [string, Fact] => entry[1] !== undefined)
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))

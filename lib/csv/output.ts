@@ -1,5 +1,5 @@
 import type { FactProblem } from '../facts/parse';
-import { reasonsOf, type CompiledModel, type Evaluation, type ScoreResult } from '../engine/score';
+import { belowMinimumReasonId, lowConfidenceReasonId, reasonIdsOf, reasonsOf, reasonText, type CompiledModel, type Evaluation, type ScoreResult } from '../engine/score';
 import { csvCell } from './write';
 
 /** The columns `icp score` appends after every input column, in this order. */
@@ -36,8 +36,67 @@ export function malformedCells(reason: string): string[] {
  * was a visible share of `icp score`'s time.
  */
 export function evaluationText(compiled: CompiledModel, evaluation: Evaluation, problems: readonly FactProblem[] = []): string {
-  let reasons = reasonsOf(compiled, evaluation).join(REASON_SEPARATOR);
-  for (const p of problems) reasons += (reasons ? REASON_SEPARATOR : '') + problemReason(p);
+  return scoreCellsText(evaluation, reasonsCell(reasonsOf(compiled, evaluation), problems));
+}
+
+/** The reasons cell, quoted as csvCell quotes it: the engine's reasons, then the rejected facts. */
+function reasonsCell(reasons: readonly string[], problems: readonly FactProblem[]): string {
+  let text = reasons.join(REASON_SEPARATOR);
+  for (const p of problems) text += (text ? REASON_SEPARATOR : '') + problemReason(p);
+  return csvCell(text);
+}
+
+/** The appended cells, given the reasons cell: of the others only the tier can need quotes. */
+function scoreCellsText(evaluation: Evaluation, reasonsCellText: string): string {
   const tier = evaluation.tier === null ? '' : csvCell(evaluation.tier);
-  return `${String(evaluation.score)},${tier},${evaluation.verdict},${String(evaluation.confidence)},${csvCell(reasons)}`;
+  return `${String(evaluation.score)},${tier},${evaluation.verdict},${String(evaluation.confidence)},${reasonsCellText}`;
+}
+
+/** Reasons cells a writer remembers before starting over: bounded memory on any file. */
+const MAX_REMEMBERED_CELLS = 20_000;
+
+/**
+ * evaluationText for a whole file, remembering the quoted reasons cell of each distinct choice of reasons when
+ * `remember` is on (the output is the same either way; tests compare both).
+ *
+ * Why: the reasons cell is long (often 300 characters), and joining, scanning and quoting it for every row was the
+ * largest share of `icp score`'s time after reading. Rows share comparatively few choices of reasons (the bench's
+ * 100,000 rows have about 3,000), which the engine gives as numbers (reasonIdsOf): they make one number key, and
+ * one lookup finds the cell.
+ */
+export function createEvaluationWriter(
+  compiled: CompiledModel,
+  remember = true,
+): (evaluation: Evaluation, problems: readonly FactProblem[]) => string {
+  const n = compiled.criteria.length;
+  const lowConfidence = lowConfidenceReasonId(n);
+  const belowMinimum = belowMinimumReasonId(n);
+  // The key's digits: each reason's id + 1 (never 0, so lists of other lengths differ), and after each of the two
+  // reasons whose text names numbers, those numbers (the confidence in hundredths; the score and potential score).
+  const base = Math.max(belowMinimum + 2, 101);
+  const cells = new Map<number, string>();
+  const digit = (key: number, d: number) =>
+    key === -1 || !Number.isInteger(d) || d < 0 || d >= base || key > (Number.MAX_SAFE_INTEGER - d) / base ? -1 : key * base + d;
+  return (evaluation, problems) => {
+    const ids = reasonIdsOf(compiled, evaluation);
+    let key = remember && problems.length === 0 ? 0 : -1; // -1: not remembered (too many reasons to key exactly)
+    for (let k = 0; k < ids.length && key !== -1; k++) {
+      const id = ids[k];
+      key = digit(key, id + 1);
+      if (id === lowConfidence) key = digit(key, Math.round(evaluation.confidence * 100));
+      if (id === belowMinimum) key = digit(digit(key, evaluation.score), evaluation.potentialScore);
+    }
+    let cell = key === -1 ? undefined : cells.get(key);
+    if (cell === undefined) {
+      cell = reasonsCell(
+        ids.map((id) => reasonText(compiled, evaluation, id)),
+        problems,
+      );
+      if (key !== -1) {
+        if (cells.size >= MAX_REMEMBERED_CELLS) cells.clear();
+        cells.set(key, cell);
+      }
+    }
+    return scoreCellsText(evaluation, cell);
+  };
 }

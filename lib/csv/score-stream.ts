@@ -11,7 +11,7 @@ import type { Readable, Writable } from 'node:stream';
 import { evaluate, evaluateSlots, type CompiledModel, type Evaluation, type Verdict } from '../engine/score';
 import type { FactSource } from '../facts/vocabulary';
 import { FilledCounter, mapHeaders, type ColumnMapping, type FileMapping, type MappingOverrides } from '../mapping';
-import { evaluationText, malformedCells, OUTPUT_COLUMNS, problemReason } from './output';
+import { createEvaluationWriter, malformedCells, OUTPUT_COLUMNS, problemReason } from './output';
 import { rowFacts } from './row';
 import { createRowNormaliser, type RowNormaliser } from './row-cache';
 import { CsvRecordReader, guessDelimiter, isBlankRecord, type CsvRecord } from './records';
@@ -70,6 +70,9 @@ const preview = (fields: readonly string[]) =>
     .map((f) => JSON.stringify(f.length > 40 ? `${f.slice(0, 40)}…` : f))
     .join(', ') + (fields.length > 3 ? ', …' : '');
 
+/** Characters of output text handed to the output stream at a time (see scoreRows). */
+const PIECE = 30_000;
+
 export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummary> {
   const { input, output, compiled, now, fileName, onProblem = () => {}, endOutput = true, rememberValues = true, overrides, onMapping } = options;
   const source: FactSource = { kind: 'list', detail: fileName.slice(0, 300) };
@@ -85,12 +88,16 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
   let normaliser: RowNormaliser | undefined;
   /** Reused for every row: the engine writes each criterion's status here (only the reasons read them). */
   const statuses = new Uint8Array(compiled.criteria.length);
+  const evaluationText = createEvaluationWriter(compiled, rememberValues);
 
   /**
    * Scores a batch of records into CSV text. A record with broken quoting was still read (see records.ts) and is
    * written as malformed with its problem. The text is what Papa.unparse would write for these rows (see write.ts).
+   * It comes in pieces of about PIECE characters: writing flattens a text made by concatenation, and a text much
+   * longer (a batch's output can be ~200,000) is flattened into V8's large-object space, which measured slower.
    */
-  function scoreRows(records: readonly CsvRecord[]): string {
+  function scoreRows(records: readonly CsvRecord[]): string[] {
+    const texts: string[] = [];
     let out = '';
     for (const { fields, line, problem: quoteProblem } of records) {
       if (!header) {
@@ -142,9 +149,14 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
         }
       }
       summary.verdicts[evaluation.verdict]++;
-      out += `${csvRow(fields)},${evaluationText(compiled, evaluation, problems)}\n`;
+      out += `${csvRow(fields)},${evaluationText(evaluation, problems)}\n`;
+      if (out.length > PIECE) {
+        texts.push(out);
+        out = '';
+      }
     }
-    return out;
+    if (out !== '') texts.push(out);
+    return texts;
   }
 
   return new Promise<ScoreCsvSummary>((resolve, reject) => {
@@ -161,8 +173,9 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
     input.setEncoding('utf8');
     let reader: CsvRecordReader | undefined;
     const write = (records: CsvRecord[]) => {
-      const text = scoreRows(records);
-      if (text !== '' && !output.write(text)) {
+      let full = false;
+      for (const text of scoreRows(records)) if (!output.write(text)) full = true;
+      if (full) {
         input.pause();
         output.once('drain', () => input.resume());
       }

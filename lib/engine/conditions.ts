@@ -21,13 +21,13 @@ export const isMissing = (v: unknown) => v === undefined || v === null || v === 
 const lower = (s: string) => s.toLowerCase();
 
 /** Lower and upper end of a count or a band {min, max?}; NaN when the value is not numeric. No allocation: hot path. */
-function low(v: unknown): number {
+export function low(v: unknown): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'string') return numberIn(v); // custom.* columns from CSVs stay strings
   if (v !== null && typeof v === 'object' && 'min' in v) return (v as { min: number }).min;
   return NaN;
 }
-function high(v: unknown): number {
+export function high(v: unknown): number {
   if (v !== null && typeof v === 'object' && 'min' in v) return (v as { max?: number }).max ?? Infinity;
   return low(v);
 }
@@ -38,8 +38,11 @@ function numberIn(s: string): number {
 
 /** Compares an interval with [lo, hi]: all inside → holds, all outside → not, otherwise unknown. */
 function within(v: unknown, lo: number, hi: number, loOpen = false, hiOpen = false): Truth {
-  const a = low(v);
-  const b = high(v);
+  return compareInterval(low(v), high(v), lo, hi, loOpen, hiOpen);
+}
+
+/** within() for a value already read as its interval [a, b] (NaN when not numeric): several criteria share one read. */
+export function compareInterval(a: number, b: number, lo: number, hi: number, loOpen: boolean, hiOpen: boolean): Truth {
   if (Number.isNaN(a) || Number.isNaN(b)) return UNKNOWN;
   const aOk = loOpen ? a > lo : a >= lo;
   const bOk = hiOpen ? b < hi : b <= hi;
@@ -97,7 +100,7 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + dayOfEra - 719468;
 }
 
-function toList(v: unknown): string[] | undefined {
+export function toList(v: unknown): string[] | undefined {
   if (Array.isArray(v)) return v as string[];
   if (typeof v === 'string') return v.split(/[;,|]/).map((s) => s.trim()).filter(Boolean); // custom CSV columns
   return undefined;
@@ -111,7 +114,7 @@ const MEMO_LIMIT = 4096;
  * makes a new string per value per account; fact values repeat endlessly ("US", "Salesforce"), so each distinct
  * spelling is lower-cased and looked up once, after which its answer is one Map lookup.
  */
-function memo<T>(f: (s: string) => T): (s: string) => T {
+export function memo<T>(f: (s: string) => T): (s: string) => T {
   const answers = new Map<string, T>();
   return (s) => {
     let answer = answers.get(s);
@@ -124,54 +127,113 @@ function memo<T>(f: (s: string) => T): (s: string) => T {
   };
 }
 
+/** The operators that compare a number or a band with an interval, as [lo, hi, loOpen, hiOpen]; undefined for others. */
+export function intervalOf(c: Condition): [number, number, boolean, boolean] | undefined {
+  switch (c.op) {
+    case 'eq':
+      return typeof c.value === 'number' ? [c.value, c.value, false, false] : undefined;
+    case 'gte':
+      return [c.value, Infinity, false, false];
+    case 'gt':
+      return [c.value, Infinity, true, false];
+    case 'lte':
+      return [-Infinity, c.value, false, false];
+    case 'lt':
+      return [-Infinity, c.value, false, true];
+    case 'between':
+      return [c.value[0], c.value[1], false, false];
+    default:
+      return undefined;
+  }
+}
+
+/** The operators that compare a text without regard to case (eq with a text, in, notIn): the answer for a text. */
+export function textTruthOf(c: Condition): ((s: string) => Truth) | undefined {
+  if (c.op === 'eq' && typeof c.value === 'string') {
+    const w = lower(c.value);
+    return (s) => (lower(s) === w ? HOLDS : NOT);
+  }
+  if (c.op === 'in' || c.op === 'notIn') {
+    const set = new Set(c.value.map(lower));
+    const hit = c.op === 'in' ? HOLDS : NOT;
+    const miss = c.op === 'in' ? NOT : HOLDS;
+    return (s) => (set.has(lower(s)) ? hit : miss);
+  }
+  return undefined;
+}
+
+/** The list operators' wanted values, lower-cased and distinct. */
+export const wantedOf = (values: readonly string[]) => [...new Set(values.map(lower))];
+
+/** The date operators: whether a date (ms since epoch) meets the condition at `now`; undefined for other operators. */
+export function dateTestOf(c: Condition): ((t: number, now: number) => boolean) | undefined {
+  switch (c.op) {
+    case 'withinLastDays': {
+      const span = c.value * DAY_MS;
+      return (t, now) => t <= now && now - t <= span;
+    }
+    case 'withinNextDays': {
+      const span = c.value * DAY_MS;
+      return (t, now) => t >= now - DAY_MS && t - now <= span;
+    }
+    case 'before': {
+      const limit = Date.parse(c.value);
+      return (t) => t < limit;
+    }
+    case 'after': {
+      const limit = Date.parse(c.value);
+      return (t) => t > limit;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** hasSignal's types (undefined: any type) and window in ms. */
+export function signalWindowOf(value: { types?: readonly string[]; withinLastDays?: number }) {
+  return {
+    types: value.types ? new Set<string>(value.types) : undefined,
+    span: value.withinLastDays === undefined ? Infinity : value.withinLastDays * DAY_MS,
+  };
+}
+
+/** A signal date (ms since epoch) inside the window: in the past, at most `span` ago. */
+export const inSignalWindow = (t: number | undefined, now: number, span: number) => t !== undefined && t <= now && now - t <= span;
+
 /**
  * Compiles a condition for a value that is present (not missing, see isMissing). The engine checks presence itself
  * in its loop, once per fact, so it calls this form directly; everyone else uses compileCondition.
  * Condition values are copied into constants first: the closures then never read the condition object again.
  */
 export function compilePresent(c: Condition): Predicate {
+  const interval = intervalOf(c);
+  if (interval) {
+    const [lo, hi, loOpen, hiOpen] = interval;
+    return (v) => within(v, lo, hi, loOpen, hiOpen);
+  }
+  const textTruth = textTruthOf(c);
+  if (textTruth) {
+    const truthOf = memo(textTruth);
+    return (v) => (typeof v === 'string' ? truthOf(v) : UNKNOWN);
+  }
+  const dateTest = dateTestOf(c);
+  if (dateTest)
+    return (v, now) => {
+      const t = time(v);
+      if (t === undefined) return UNKNOWN;
+      return dateTest(t, now) ? HOLDS : NOT;
+    };
   switch (c.op) {
     case 'eq': {
+      // A boolean: numbers and texts were handled above.
       const want = c.value;
-      if (typeof want === 'number') return (v) => within(v, want, want);
-      if (typeof want === 'boolean') return (v) => (typeof v === 'boolean' ? (v === want ? HOLDS : NOT) : UNKNOWN);
-      const w = lower(want);
-      const truthOf = memo((s) => (lower(s) === w ? HOLDS : NOT));
-      return (v) => (typeof v === 'string' ? truthOf(v) : UNKNOWN);
-    }
-    case 'gte': {
-      const x = c.value;
-      return (v) => within(v, x, Infinity);
-    }
-    case 'gt': {
-      const x = c.value;
-      return (v) => within(v, x, Infinity, true);
-    }
-    case 'lte': {
-      const x = c.value;
-      return (v) => within(v, -Infinity, x);
-    }
-    case 'lt': {
-      const x = c.value;
-      return (v) => within(v, -Infinity, x, false, true);
-    }
-    case 'between': {
-      const [lo, hi] = c.value;
-      return (v) => within(v, lo, hi);
-    }
-    case 'in':
-    case 'notIn': {
-      const set = new Set(c.value.map(lower));
-      const hit = c.op === 'in' ? HOLDS : NOT;
-      const miss = c.op === 'in' ? NOT : HOLDS;
-      const truthOf = memo((s) => (set.has(lower(s)) ? hit : miss));
-      return (v) => (typeof v === 'string' ? truthOf(v) : UNKNOWN);
+      return (v) => (typeof v === 'boolean' ? (v === want ? HOLDS : NOT) : UNKNOWN);
     }
     case 'anyOf':
     case 'allOf':
     case 'noneOf': {
       // Each wanted value (lower-cased, distinct) gets a number; an item's number is memoised, -1 for unwanted.
-      const wanted = [...new Set(c.value.map(lower))];
+      const wanted = wantedOf(c.value);
       const numberOf = memo((item) => wanted.indexOf(lower(item)));
       const op = c.op;
       return (v) => {
@@ -214,30 +276,8 @@ export function compilePresent(c: Condition): Predicate {
     case 'exists':
       // Presence is the one question a missing fact answers: absent means "does not hold", not unknown.
       return (v) => (isMissing(v) || (Array.isArray(v) && v.length === 0) ? NOT : HOLDS);
-    case 'withinLastDays':
-    case 'withinNextDays': {
-      const span = c.value * DAY_MS;
-      const past = c.op === 'withinLastDays';
-      return (v, now) => {
-        const t = time(v);
-        if (t === undefined) return UNKNOWN;
-        const ok = past ? t <= now && now - t <= span : t >= now - DAY_MS && t - now <= span;
-        return ok ? HOLDS : NOT;
-      };
-    }
-    case 'before':
-    case 'after': {
-      const limit = Date.parse(c.value);
-      const before = c.op === 'before';
-      return (v) => {
-        const t = time(v);
-        if (t === undefined) return UNKNOWN;
-        return (before ? t < limit : t > limit) ? HOLDS : NOT;
-      };
-    }
     case 'hasSignal': {
-      const types = c.value.types ? new Set<string>(c.value.types) : undefined;
-      const span = c.value.withinLastDays === undefined ? Infinity : c.value.withinLastDays * DAY_MS;
+      const { types, span } = signalWindowOf(c.value);
       return (v, now) => {
         if (!Array.isArray(v)) return UNKNOWN;
         // A signal derived from another fact (`from`, e.g. a funding round from lastFundingDate) speaks only for its
@@ -248,13 +288,14 @@ export function compilePresent(c: Condition): Predicate {
           if (s.from === undefined) sourced = true;
           else (derivedTypes ??= new Set()).add(s.type);
           if (types && !types.has(s.type)) continue;
-          const t = time(s.date);
-          if (t !== undefined && t <= now && now - t <= span) return HOLDS;
+          if (inSignalWindow(time(s.date), now, span)) return HOLDS;
         }
         if (sourced) return NOT;
         return types !== undefined && [...types].every((t) => derivedTypes!.has(t)) ? NOT : UNKNOWN;
       };
     }
+    default:
+      throw new Error(`unknown operator ${c.op}`);
   }
 }
 

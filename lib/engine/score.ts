@@ -1,6 +1,7 @@
 import type { FactValues } from '../facts/vocabulary';
 import { DIMENSIONS, type Condition, type Criterion, type CriterionKind, type Dimension, type Evidence, type IcpModel } from '../model/schema';
 import { compilePresent, HOLDS, NOT, UNKNOWN, type Predicate } from './conditions';
+import { compileFieldEvaluator, type FieldCondition, type FieldEvaluator } from './fields';
 
 /**
  * The scoring engine: pure and deterministic (the clock is an argument), no DOM, storage or network.
@@ -92,8 +93,7 @@ interface CompiledCriterion {
   failReason: string;
   /** "unknown must: …" (musts only). */
   unknownMustReason: string;
-  /** Answers for a present value; a missing one gets `missingTruth` without a call. */
-  predicate: Predicate;
+  /** The answer when the criterion's fact is missing (present facts are answered by the fact's evaluator). */
   missingTruth: number;
   /** Index of the criterion's fact in CompiledModel.fields. */
   slot: number;
@@ -115,25 +115,31 @@ export interface CompiledModel {
   totalConfidenceWeight: number;
   /** Indexes of the criteria with points, biggest worth first: explanations walk this instead of sorting per account. */
   byWorth: number[];
-  /** The distinct facts the criteria and segments read, each read once per account into a slot (see readSlots). */
+  /** The distinct facts the criteria and segments read, each handed to its evaluator (see evaluate) or, by callers that lay facts out themselves, given in a slot (see evaluateSlots). */
   fields: string[];
   slotOf: Map<string, number>;
   /** Per dimension, the worth of its criteria (the same for every account). */
   dimensionWorth: Record<Dimension, number>;
   /** The hot loop's view of the criteria, in flat typed arrays (see evaluate). */
   hot: {
-    predicates: Predicate[];
-    slots: Int32Array;
+    /** Per slot, the evaluator answering every criterion that reads the slot's fact (see fields.ts). */
+    evaluators: FieldEvaluator[];
     /** Status by truth: statusByTruth[3 * i + truth]. Folds "a hard-no's flag present is a fail" into a lookup. */
     statusByTruth: Uint8Array;
+    /** Each criterion's answer when its fact is missing: copied into `truths` before each account. */
     missingTruth: Uint8Array;
+    /** Scratch: each criterion's answer for the account being scored. */
+    truths: Uint8Array;
     worth: Int32Array;
     confidenceWeight: Int32Array;
     /** 1 for musts and hard-nos: failing them blocks. */
     gate: Uint8Array;
     must: Uint8Array;
     tierMinScores: Float64Array;
-    /** Scratch for one account's facts, reused by every call (JavaScript runs one evaluate at a time). */
+    /**
+     * Scratch for one account's facts, reused by every call (JavaScript runs one evaluate at a time). Filled by
+     * evaluate only when the model has segments (their conditions read it).
+     */
     values: unknown[];
   };
 }
@@ -184,7 +190,6 @@ export function compileModel(model: IcpModel): CompiledModel {
     unknownReason: `unknown: ${criterion.label} (${worth[i]})`,
     failReason: criterion.kind === 'exclude' ? `hard-no: ${criterion.label}` : `failed must: ${criterion.label}`,
     unknownMustReason: `unknown must: ${criterion.label}`,
-    predicate: compilePresent(criterion),
     missingTruth: missingTruthOf(criterion),
     slot: slotFor(criterion.field),
     worth: worth[i],
@@ -220,10 +225,14 @@ export function compileModel(model: IcpModel): CompiledModel {
     slotOf,
     dimensionWorth,
     hot: {
-      predicates: criteria.map((c) => c.predicate),
-      slots: Int32Array.from(criteria, (c) => c.slot),
+      evaluators: fields.map((_, slot) =>
+        compileFieldEvaluator(
+          criteria.flatMap((c, index): FieldCondition[] => (c.slot === slot ? [{ index, condition: c.criterion }] : [])),
+        ),
+      ),
       statusByTruth,
       missingTruth: Uint8Array.from(criteria, (c) => c.missingTruth),
+      truths: new Uint8Array(n),
       worth: Int32Array.from(criteria, (c) => c.worth),
       confidenceWeight: Int32Array.from(criteria, (c) => c.confidenceWeight),
       gate: Uint8Array.from(criteria, (c) => (c.criterion.kind === 'score' ? 0 : 1)),
@@ -254,31 +263,14 @@ export interface Evaluation {
 }
 
 /**
- * Reads the facts the model uses into the compiled model's scratch slots, missing ones (null, "") as undefined.
- *
- * Why this shape: accounts come as objects of many shapes (each has its own subset of facts), so looking fields up
- * by name (`values[field]` for each field) goes through V8's slow megamorphic property lookup once per field.
- * Walking the account's own keys once instead, and placing each known one by a Map from field to slot, is faster,
- * and every criterion then reads its fact from an array. Several criteria share a fact (the bench's 30 read 19).
- */
-function readSlots(compiled: CompiledModel, values: FactValues): unknown[] {
-  const slots = compiled.hot.values;
-  slots.fill(undefined);
-  const slotOf = compiled.slotOf;
-  const facts = values as Record<string, unknown>;
-  for (const field in facts) {
-    const slot = slotOf.get(field);
-    if (slot === undefined) continue;
-    const v = facts[field];
-    slots[slot] = v === null || v === '' ? undefined : v;
-  }
-  return slots;
-}
-
-/**
  * Scores one account into a compact Evaluation: the hot path. `now` (ms since epoch) decides "within the last N days";
  * pass it explicitly to stay deterministic. `statuses` may be passed in to be reused across accounts (then the
  * evaluation's statuses are overwritten by the next call: explain or reasonsOf it before evaluating the next one).
+ *
+ * Why this shape: accounts come as objects of many shapes (each has its own subset of facts), so looking fields up
+ * by name (`values[field]` for each field) goes through V8's slow megamorphic property lookup once per field.
+ * Walking the account's own properties once instead, and handing each known one (by a Map from field to slot) to
+ * the evaluator of its fact, is faster; the facts the account lacks keep their "missing" answers.
  */
 export function evaluate(
   compiled: CompiledModel,
@@ -286,16 +278,30 @@ export function evaluate(
   now: number,
   statuses: Uint8Array = new Uint8Array(compiled.criteria.length),
 ): Evaluation {
-  return evaluateSlots(compiled, readSlots(compiled, values), now, statuses);
+  const { hot, slotOf } = compiled;
+  const { evaluators, truths } = hot;
+  truths.set(hot.missingTruth);
+  const slots = compiled.segments.length > 0 ? hot.values : undefined;
+  slots?.fill(undefined);
+  // Object.entries walks the account's own properties inside V8 (no per-key lookups from JavaScript): measured
+  // about a third faster than for-in with `facts[field]` on the bench's accounts, whose shapes all differ.
+  const entries = Object.entries(values);
+  for (let e = 0; e < entries.length; e++) {
+    const entry = entries[e];
+    const slot = slotOf.get(entry[0]);
+    if (slot === undefined) continue;
+    const v = entry[1];
+    if (v === undefined || v === null || v === '') continue; // missing
+    evaluators[slot](v, now, truths);
+    if (slots) slots[slot] = v;
+  }
+  return settle(compiled, truths, slots, now, statuses);
 }
 
 /**
  * evaluate for facts already laid out in slots: `slots[i]` holds the value of `compiled.fields[i]`, undefined when
  * missing (never null or ""). For callers that build facts per row anyway (the CSV pipeline) and can skip making an
  * object only for it to be read back.
- *
- * The loop runs over flat typed arrays made by compileModel, with no objects or strings made per criterion: this is
- * what lets the engine score hundreds of thousands of accounts a second.
  */
 export function evaluateSlots(
   compiled: CompiledModel,
@@ -303,18 +309,36 @@ export function evaluateSlots(
   now: number,
   statuses: Uint8Array = new Uint8Array(compiled.criteria.length),
 ): Evaluation {
+  const { evaluators, truths } = compiled.hot;
+  truths.set(compiled.hot.missingTruth);
+  for (let s = 0; s < evaluators.length; s++) {
+    const v = slots[s];
+    if (v !== undefined) evaluators[s](v, now, truths);
+  }
+  return settle(compiled, truths, compiled.segments.length > 0 ? slots : undefined, now, statuses);
+}
+
+/**
+ * From each criterion's answer to the Evaluation: statuses, score, verdict, tier, confidence. The loop runs over flat
+ * typed arrays made by compileModel, with no objects or strings made per criterion. `slots` (the account's facts by
+ * slot) is needed only by segments.
+ */
+function settle(
+  compiled: CompiledModel,
+  truths: Uint8Array,
+  slots: readonly unknown[] | undefined,
+  now: number,
+  statuses: Uint8Array,
+): Evaluation {
   const { model, hot } = compiled;
-  const { predicates, statusByTruth, missingTruth, worth, confidenceWeight, gate, must } = hot;
-  const slotIndex = hot.slots;
+  const { statusByTruth, worth, confidenceWeight, gate, must } = hot;
   let score = 0;
   let potential = 0;
   let knownWeight = 0;
   let blocked = false;
   let unknownMust = false;
-  for (let i = 0; i < predicates.length; i++) {
-    const v = slots[slotIndex[i]];
-    const truth = v === undefined ? missingTruth[i] : predicates[i](v, now);
-    const status = statusByTruth[3 * i + truth];
+  for (let i = 0; i < truths.length; i++) {
+    const status = statusByTruth[3 * i + truths[i]];
     statuses[i] = status;
     if (status === PASS) {
       score += worth[i];
@@ -340,7 +364,7 @@ export function evaluateSlots(
     tier: tierIndex === -1 ? null : model.tiers[tierIndex].id,
     confidence,
     blocked,
-    segmentIndex: segmentIndexFor(compiled.segments, slots, now),
+    segmentIndex: slots === undefined ? -1 : segmentIndexFor(compiled.segments, slots, now),
     statuses,
   };
 }
@@ -485,34 +509,62 @@ function pickPoints({ criteria }: CompiledModel, needed: number, unknown: number
 }
 
 /**
- * Short human-readable reasons, most important first: failed musts and present hard-nos, unknown musts, low
- * confidence, then the three biggest passes and the two biggest unknowns. Strings made by compileModel.
+ * Reasons are chosen as numbers, then made text (reasonsOf): batch writers (the CSV's icp_reasons) remember a list's
+ * text by its numbers instead of building it for every row. A criterion's reason is `kind * n + i` (n criteria,
+ * criterion i); the two reasons not about a criterion (their text names the evaluation's numbers) come after.
  */
-export function reasonsOf(compiled: CompiledModel, evaluation: Evaluation): string[] {
-  const { model, byWorth, criteria, hot } = compiled;
+export const REASON_FAIL = 0;
+export const REASON_UNKNOWN_MUST = 1;
+export const REASON_PASS = 2;
+export const REASON_UNKNOWN = 3;
+/** "confidence 0.2 below 0.3": names the confidence. */
+export const lowConfidenceReasonId = (criteriaCount: number) => 4 * criteriaCount;
+/** belowMinimumReason: names the score and the potential score. */
+export const belowMinimumReasonId = (criteriaCount: number) => 4 * criteriaCount + 1;
+
+/**
+ * The reasons, most important first: failed musts and present hard-nos, unknown musts, a score below the fit
+ * minimum, low confidence, then the three biggest passes and the two biggest unknowns. As numbers (see REASON_FAIL); reasonsOf gives their text.
+ */
+export function reasonIdsOf(compiled: CompiledModel, evaluation: Evaluation): number[] {
+  const { model, byWorth, hot } = compiled;
   const { statuses, verdict, confidence } = evaluation;
-  const reasons: string[] = [];
+  const n = statuses.length;
+  const ids: number[] = [];
   if (evaluation.blocked)
-    for (let i = 0; i < statuses.length; i++) if (statuses[i] === FAIL && hot.gate[i] === 1) reasons.push(criteria[i].failReason);
-  for (let i = 0; i < statuses.length; i++)
-    if (statuses[i] === UNKNOWN_STATUS && hot.must[i] === 1) reasons.push(criteria[i].unknownMustReason);
-  if (verdict !== 'fit' && !evaluation.blocked && evaluation.score < model.gate.minScore)
-    reasons.push(belowMinimumReason(evaluation.score, evaluation.potentialScore, model.gate.minScore));
-  if (verdict === 'needs-data' && confidence < model.gate.minConfidence)
-    reasons.push(`confidence ${confidence} below ${model.gate.minConfidence}`);
+    for (let i = 0; i < n; i++) if (statuses[i] === FAIL && hot.gate[i] === 1) ids.push(REASON_FAIL * n + i);
+  for (let i = 0; i < n; i++) if (statuses[i] === UNKNOWN_STATUS && hot.must[i] === 1) ids.push(REASON_UNKNOWN_MUST * n + i);
+  if (verdict !== 'fit' && !evaluation.blocked && evaluation.score < model.gate.minScore) ids.push(belowMinimumReasonId(n));
+  if (verdict === 'needs-data' && confidence < model.gate.minConfidence) ids.push(lowConfidenceReasonId(n));
   let passed = 0;
   for (let k = 0; k < byWorth.length && passed < 3; k++)
     if (statuses[byWorth[k]] === PASS) {
-      reasons.push(criteria[byWorth[k]].passReason);
+      ids.push(REASON_PASS * n + byWorth[k]);
       passed++;
     }
   let unknown = 0;
   for (let k = 0; k < byWorth.length && unknown < 2; k++)
     if (statuses[byWorth[k]] === UNKNOWN_STATUS) {
-      reasons.push(criteria[byWorth[k]].unknownReason);
+      ids.push(REASON_UNKNOWN * n + byWorth[k]);
       unknown++;
     }
-  return reasons;
+  return ids;
+}
+
+/** One reason's text (strings made by compileModel, but for the two that name the evaluation's numbers). */
+export function reasonText(compiled: CompiledModel, evaluation: Evaluation, id: number): string {
+  const n = compiled.criteria.length;
+  const { gate } = compiled.model;
+  if (id === lowConfidenceReasonId(n)) return `confidence ${evaluation.confidence} below ${gate.minConfidence}`;
+  if (id === belowMinimumReasonId(n)) return belowMinimumReason(evaluation.score, evaluation.potentialScore, gate.minScore);
+  const c = compiled.criteria[id % n];
+  const kind = Math.floor(id / n);
+  return kind === REASON_FAIL ? c.failReason : kind === REASON_UNKNOWN_MUST ? c.unknownMustReason : kind === REASON_PASS ? c.passReason : c.unknownReason;
+}
+
+/** Short human-readable reasons, most important first (see reasonIdsOf). */
+export function reasonsOf(compiled: CompiledModel, evaluation: Evaluation): string[] {
+  return reasonIdsOf(compiled, evaluation).map((id) => reasonText(compiled, evaluation, id));
 }
 
 /** "score 19 below the fit minimum 45 (could reach 100)". Shared with the reference oracle's reasons. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cardViewSchema } from '../card/schema';
+import { unreadableSchema } from '../card/tab-view';
 import { factSchema, isFactName } from '../facts/vocabulary';
 import { SITE_IDS, type SiteId } from '../sites/list';
 import { newExceptionSchema } from '../storage/exception-schema';
@@ -30,6 +31,9 @@ export const scorePageResponseSchema = z.union([
   failure,
 ]);
 export type ScorePageResponse = z.output<typeof scorePageResponseSchema>;
+
+/** The page is a record of the site but gave nothing (or only a name) once settled: the side panel shows why. */
+export const pageUnreadableRequestSchema = unreadableSchema.extend({ type: z.literal('pageUnreadable'), site: z.enum(SITE_IDS as [SiteId, ...SiteId[]]) }).strict();
 
 /** A user's answer to a fact (usually a relationship question) for an account. */
 export const saveAnswerRequestSchema = z
@@ -68,6 +72,7 @@ export const logExceptionRequestSchema = newExceptionSchema
 
 export const CARD_CONTRACT = {
   scorePage: { request: scorePageRequestSchema, response: scorePageResponseSchema },
+  pageUnreadable: { request: pageUnreadableRequestSchema, response: answer({ unreadable: unreadableSchema }) },
   saveAnswer: { request: saveAnswerRequestSchema, response: answer({ note: noteSchema }) },
   logException: {
     request: logExceptionRequestSchema,

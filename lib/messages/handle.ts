@@ -44,6 +44,11 @@ async function route(request: MessageRequest, deps: HandlerDeps, context: Messag
       const { type: _type, ...page } = request;
       return { ok: true, ...(await cardForPage(page, deps)) };
     }
+    case 'pageUnreadable': {
+      // Nothing to store in the database: the background keeps it per tab for the side panel (start.ts).
+      const { type: _type, site: _site, ...unreadable } = request;
+      return { ok: true, unreadable };
+    }
     case 'saveAnswer': {
       const author = request.author || (await getSetting(db, 'userName')) || undefined;
       // Notes and accounts are stored under the record key the card shows.

@@ -1,4 +1,5 @@
 import type { RawFacts } from '../facts/raw';
+import type { PageDiagnostic } from './diagnostic';
 import type { SiteId } from './list';
 
 export type { SiteId };
@@ -33,6 +34,11 @@ export interface SiteAdapter {
    * `ref` — e.g. embedded JSON of the previously loaded record, or lazy sections not yet rendered.
    */
   extract(doc: Document, url: URL): RawExtraction | null;
+  /**
+   * What `extract` tried on this document, source by source (counts, selectors, names — never page text), for the
+   * "couldn't read this page" card. Pure, like `extract`; null when the URL is not a record of this site.
+   */
+  diagnose(doc: Document, url: URL): PageDiagnostic | null;
   /**
    * Selector of the page regions the site renders one by one (header, About card, property cards). After an in-app
    * navigation, a region that has not changed still shows the previous record (lib/page/stale-sections.ts).

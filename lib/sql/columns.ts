@@ -9,7 +9,8 @@ import type { ColumnType } from './dialect';
  *   has min = max, an open-ended band ("10,001+") a NULL max, a missing fact a NULL min.
  * - Other numbers, texts and booleans are one column named as the fact; '' counts as missing like NULL.
  * - Dates are one TIMESTAMP column (UTC; a date is its midnight).
- * - `technologies` is a list of texts; `signals` a list of {type, date} (see each dialect's columnType).
+ * - `technologies` is a list of texts; `signals` a list of {type, date, derived_from} (see each dialect's columnType):
+ *   `derived_from` names the fact a derived signal came from (lib/facts/derive.ts), NULL for a signal given as such.
  * - `custom.<name>` facts are a text column `custom_<name>`, read as a number where the operator wants one.
  */
 
@@ -55,8 +56,15 @@ export function factColumns(field: string): { name: string; type: ColumnType }[]
   return [{ name: layout.column, type: TYPE_OF[layout.kind] }];
 }
 
-/** A cell of the input table, as JavaScript: timestamps are ms since epoch, signals {type, date (ms)}. */
-export type CellValue = string | number | boolean | null | string[] | { type: string; date: number }[];
+/** A signal as a cell's item: date in ms since epoch (null when unreadable), derivedFrom null for a given signal. */
+export interface SignalCell {
+  type: string;
+  date: number | null;
+  derivedFrom: string | null;
+}
+
+/** A cell of the input table, as JavaScript: timestamps are ms since epoch. */
+export type CellValue = string | number | boolean | null | string[] | SignalCell[];
 
 /**
  * One account's facts (as the engine reads them) laid out as the input table's cells: the loader's side of the
@@ -90,11 +98,14 @@ export function factCells(field: string, value: unknown): Record<string, CellVal
       case 'list':
         return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : null;
       case 'signals':
+        // A signal with an unreadable date is kept (date NULL): it matches no date test, but still makes the list
+        // non-empty and, given as such, says "not" to other types as in the engine.
         return Array.isArray(value)
-          ? (value as { type: string; date: string }[]).flatMap((s) => {
-              const date = time(s.date);
-              return date === undefined ? [] : [{ type: s.type, date }];
-            })
+          ? (value as { type: string; date: string; from?: string }[]).map((s) => ({
+              type: s.type,
+              date: time(s.date) ?? null,
+              derivedFrom: s.from ?? null,
+            }))
           : null;
     }
   };

@@ -190,8 +190,17 @@ export function conditionTruth(ctx: CriterionContext, c: Condition): TruthSql {
     }
     case 'hasSignal': {
       const { types, withinLastDays } = c.value as { types?: string[]; withinLastDays?: number };
+      const list = columnOf(d, c.field);
       const from = withinLastDays === undefined ? undefined : daysFromNow(ctx, -withinLastDays);
-      return { missing, cases: [[d.hasSignal(columnOf(d, c.field), types, from, nowSql(ctx)), 'holds'], ['TRUE', 'not']] };
+      const now = nowSql(ctx);
+      const matches = d.anySignal(list, (s) =>
+        and([types ? `${s.type} IN (${types.map(d.string).join(', ')})` : undefined, `${s.date} <= ${now}`, from && `${s.date} >= ${from}`]),
+      );
+      // No match: "not" when the list is empty or holds a signal given as such; a list of derived signals only
+      // (`derived_from`, e.g. funding from lastFundingDate) speaks only for their own types (conditions.ts).
+      const onlyDerivedTypes = types && `(${and(types.map((t) => d.anySignal(list, (s) => `${s.type} = ${d.string(t)}`)))})`;
+      const not = or([d.isEmptyList(list, 'signals'), d.anySignal(list, (s) => `${s.derivedFrom} IS NULL`), onlyDerivedTypes]);
+      return { missing, cases: [[matches, 'holds'], [not, 'not']] };
     }
   }
 }

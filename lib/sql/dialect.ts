@@ -31,8 +31,11 @@ export interface Dialect {
   tryNumber(expr: string): string;
   /** Distinct lower-cased items of a text list that are among `wanted` (already lower-cased). */
   countListMatches(list: string, wanted: readonly string[]): string;
-  /** Whether a signals list holds a signal of one of `types` (any type when undefined) dated within [from, to]. */
-  hasSignal(signals: string, types: readonly string[] | undefined, from: string | undefined, to: string): string;
+  /**
+   * Whether a (non-NULL) signals list holds a signal for which `test` is true; `test` gets the SQL of the signal's
+   * type (text), date (timestamp, NULL when unreadable) and derived_from (text, NULL for a signal given as such).
+   */
+  anySignal(signals: string, test: (s: SignalParts) => string): string;
   /** Whether a (non-NULL) text list or signals list is empty. */
   isEmptyList(list: string, type: 'textList' | 'signals'): string;
   /** The non-NULL texts joined by `separator` ('' when all are NULL). */
@@ -47,6 +50,13 @@ export interface Dialect {
   columnType(type: ColumnType): string;
 }
 
+/** SQL for one element of a signals list, inside Dialect.anySignal. */
+export interface SignalParts {
+  type: string;
+  date: string;
+  derivedFrom: string;
+}
+
 /** "2025-06-01 00:00:00.000": the ISO form every dialect's timestamp literal takes. */
 const isoTimestamp = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 
@@ -54,11 +64,6 @@ const isoTimestamp = (ms: number) => new Date(ms).toISOString().replace('T', ' '
 const standardString = (text: string) => `'${text.replaceAll("'", "''")}'`;
 const doubleQuoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const inList = (items: readonly string[], string: (s: string) => string) => items.map(string).join(', ');
-
-/** A signal's test inside a dialect's list filter: its type among `types` (any when undefined), its date in [from, to]. */
-function signalTest(type: string, date: string, string: (s: string) => string, types: readonly string[] | undefined, from: string | undefined, to: string) {
-  return [...(types ? [`${type} IN (${inList(types, string)})`] : []), `${date} <= ${to}`, ...(from ? [`${date} >= ${from}`] : [])].join(' AND ');
-}
 
 const duckdb: Dialect = {
   name: 'duckdb',
@@ -73,8 +78,7 @@ const duckdb: Dialect = {
   tryNumber: (expr) => `TRY_CAST(REPLACE(TRIM(${expr}), ',', '') AS DOUBLE)`,
   countListMatches: (list, wanted) =>
     `len(list_distinct(list_filter(list_transform(${list}, lambda x: lower(x)), lambda x: x IN (${inList(wanted, standardString)}))))`,
-  hasSignal: (signals, types, from, to) =>
-    `len(list_filter(${signals}, lambda s: ${signalTest('s.type', 's.date', standardString, types, from, to)})) > 0`,
+  anySignal: (signals, test) => `len(list_filter(${signals}, lambda s: ${test({ type: 's.type', date: 's.date', derivedFrom: 's.derived_from' })})) > 0`,
   isEmptyList: (list) => `len(${list}) = 0`,
   joinNonNull: (texts, separator) => `concat_ws(${standardString(separator)}, ${texts.join(', ')})`,
   columnType: (type) =>
@@ -84,11 +88,11 @@ const duckdb: Dialect = {
       boolean: 'BOOLEAN',
       timestamp: 'TIMESTAMP',
       textList: 'VARCHAR[]',
-      signals: 'STRUCT("type" VARCHAR, "date" TIMESTAMP)[]',
+      signals: 'STRUCT("type" VARCHAR, "date" TIMESTAMP, "derived_from" VARCHAR)[]',
     })[type],
 };
 
-/** Postgres (and PGlite). Signals are a jsonb array of {"type", "date"} objects: no composite type to create first. */
+/** Postgres (and PGlite). Signals are a jsonb array of {"type", "date", "derived_from"} objects: no composite type to create first. */
 const postgres: Dialect = {
   name: 'postgres',
   cte: 'AS MATERIALIZED',
@@ -104,8 +108,8 @@ const postgres: Dialect = {
     `CAST(substring(REPLACE(TRIM(${expr}), ',', '') FROM '^[-+]?(?:[0-9]+[.]?[0-9]*|[.][0-9]+)(?:[eE][-+]?[0-9]+)?$') AS DOUBLE PRECISION)`,
   countListMatches: (list, wanted) =>
     `(SELECT count(DISTINCT lower(x)) FROM unnest(${list}) AS x WHERE lower(x) IN (${inList(wanted, standardString)}))`,
-  hasSignal: (signals, types, from, to) =>
-    `EXISTS (SELECT 1 FROM jsonb_array_elements(${signals}) AS s WHERE ${signalTest(`s ->> 'type'`, `CAST(s ->> 'date' AS TIMESTAMP)`, standardString, types, from, to)})`,
+  anySignal: (signals, test) =>
+    `EXISTS (SELECT 1 FROM jsonb_array_elements(${signals}) AS s WHERE ${test({ type: `s ->> 'type'`, date: `CAST(s ->> 'date' AS TIMESTAMP)`, derivedFrom: `s ->> 'derived_from'` })})`,
   isEmptyList: (list, type) => (type === 'signals' ? `jsonb_array_length(${list}) = 0` : `cardinality(${list}) = 0`),
   joinNonNull: (texts, separator) => `concat_ws(${standardString(separator)}, ${texts.join(', ')})`,
   columnType: (type) =>
@@ -115,7 +119,7 @@ const postgres: Dialect = {
 };
 
 /**
- * Snowflake: lists are ARRAYs of strings, signals ARRAYs of OBJECTs {"type", "date"}; timestamps TIMESTAMP_NTZ in UTC.
+ * Snowflake: lists are ARRAYs of strings, signals ARRAYs of OBJECTs {"type", "date", "derived_from"}; timestamps TIMESTAMP_NTZ in UTC.
  * Backslash is an escape in Snowflake string literals, so it is doubled as well as the quote.
  */
 const snowflakeString = (text: string) => `'${text.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
@@ -132,15 +136,15 @@ const snowflake: Dialect = {
   tryNumber: (expr) => `TRY_TO_DOUBLE(REPLACE(TRIM(${expr}), ',', ''))`,
   countListMatches: (list, wanted) =>
     `ARRAY_SIZE(ARRAY_DISTINCT(FILTER(TRANSFORM(${list}, x -> LOWER(x::VARCHAR)), x -> x IN (${inList(wanted, snowflakeString)}))))`,
-  hasSignal: (signals, types, from, to) =>
-    `ARRAY_SIZE(FILTER(${signals}, s -> ${signalTest('s:type::VARCHAR', 's:date::TIMESTAMP_NTZ', snowflakeString, types, from, to)})) > 0`,
+  anySignal: (signals, test) =>
+    `ARRAY_SIZE(FILTER(${signals}, s -> ${test({ type: 's:type::VARCHAR', date: 's:date::TIMESTAMP_NTZ', derivedFrom: 'STRIP_NULL_VALUE(s:derived_from)' })})) > 0`,
   isEmptyList: (list) => `ARRAY_SIZE(${list}) = 0`,
   joinNonNull: (texts, separator) => `ARRAY_TO_STRING(ARRAY_CONSTRUCT_COMPACT(${texts.join(', ')}), ${snowflakeString(separator)})`,
   columnType: (type) =>
     ({ text: 'VARCHAR', double: 'DOUBLE', boolean: 'BOOLEAN', timestamp: 'TIMESTAMP_NTZ', textList: 'ARRAY', signals: 'ARRAY' })[type],
 };
 
-/** BigQuery: backticked names, backslash-escaped strings, ARRAY<STRING> lists and ARRAY<STRUCT<type, date>> signals. */
+/** BigQuery: backticked names, backslash-escaped strings, ARRAY<STRING> lists and ARRAY<STRUCT<type, date, derived_from>> signals. */
 const bigqueryString = (text: string) =>
   `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'").replaceAll('\n', '\\n').replaceAll('\r', '\\r')}'`;
 const bigquery: Dialect = {
@@ -156,8 +160,7 @@ const bigquery: Dialect = {
   tryNumber: (expr) => `SAFE_CAST(REPLACE(TRIM(${expr}), ',', '') AS FLOAT64)`,
   countListMatches: (list, wanted) =>
     `(SELECT COUNT(DISTINCT LOWER(x)) FROM UNNEST(${list}) AS x WHERE LOWER(x) IN (${inList(wanted, bigqueryString)}))`,
-  hasSignal: (signals, types, from, to) =>
-    `EXISTS (SELECT 1 FROM UNNEST(${signals}) AS s WHERE ${signalTest('s.type', 's.date', bigqueryString, types, from, to)})`,
+  anySignal: (signals, test) => `EXISTS (SELECT 1 FROM UNNEST(${signals}) AS s WHERE ${test({ type: 's.type', date: 's.date', derivedFrom: 's.derived_from' })})`,
   isEmptyList: (list) => `ARRAY_LENGTH(${list}) = 0`,
   // ARRAY_TO_STRING leaves NULL elements out (with their separator) when no null_text is given.
   joinNonNull: (texts, separator) => `ARRAY_TO_STRING([${texts.join(', ')}], ${bigqueryString(separator)})`,
@@ -168,7 +171,7 @@ const bigquery: Dialect = {
       boolean: 'BOOL',
       timestamp: 'TIMESTAMP',
       textList: 'ARRAY<STRING>',
-      signals: 'ARRAY<STRUCT<type STRING, date TIMESTAMP>>',
+      signals: 'ARRAY<STRUCT<type STRING, date TIMESTAMP, derived_from STRING>>',
     })[type],
 };
 

@@ -2,14 +2,15 @@ import { compileModel, type CompiledModel } from '../engine/score';
 import type { IcpModel } from '../model/schema';
 import { criterionStatusSql, type SqlClock } from './criterion';
 import { DIALECT, type Dialect, type DialectName } from './dialect';
-import { lowConfidenceSql, rankSql, tierSql, verdictSql } from './verdict';
+import { belowMinimumSql, lowConfidenceSql, rankSql, tierSql, verdictSql, type VerdictInputs } from './verdict';
 
 /**
  * The model (or several) as one SELECT over a table whose columns are the facts (docs/sql.md). Pure.
  *
  * The query is a chain of common table expressions, each adding columns to the table's own (`t.*`):
  *   icp_criteria  one status column per criterion ('pass' | 'fail' | 'unknown')
- *   icp_points    icp_score (the sum of the passed criteria's whole points) and icp_confidence
+ *   icp_points    icp_score (the sum of the passed criteria's whole points), icp_potential_score (passed and
+ *                 unknown ones: what the score could reach) and icp_confidence
  *   icp_verdicts  icp_verdict (verdict.ts: the gate, in one place)
  *   final         icp_tier and icp_reasons (the same texts, in the same order, as `icp score`'s)
  * With several models each model's columns carry its id (icp_<model>_score…), and a last step picks the best model
@@ -29,6 +30,8 @@ export interface SqlOptions {
 /** Names of the columns one model's results take. */
 export interface ModelColumns {
   score: string;
+  /** The score if every unknown criterion passed (the engine's potentialScore). */
+  potential: string;
   tier: string;
   verdict: string;
   confidence: string;
@@ -53,6 +56,7 @@ export function modelColumns(model: IcpModel, prefix: string): ModelColumns {
   });
   return {
     score: `${prefix}score`,
+    potential: `${prefix}potential_score`,
     tier: `${prefix}tier`,
     verdict: `${prefix}verdict`,
     confidence: `${prefix}confidence`,
@@ -95,18 +99,22 @@ function modelSql(d: Dialect, clock: SqlClock, model: IcpModel, prefix: string):
 
   const statuses = model.criteria.map((c, i) => `${criterionStatusSql({ d, clock }, c)} AS ${status(i)}`);
 
-  const score = sum(compiled.criteria.flatMap((c, i) => (c.worth > 0 ? [`CASE WHEN ${is(i, 'pass')} THEN ${c.worth} ELSE 0 END`] : [])));
+  const worthIf = (status: (i: number) => string) =>
+    sum(compiled.criteria.flatMap((c, i) => (c.worth > 0 ? [`CASE WHEN ${status(i)} THEN ${c.worth} ELSE 0 END`] : [])));
+  const score = worthIf((i) => is(i, 'pass'));
+  const potential = worthIf((i) => `${status(i)} <> 'fail'`);
   const total = compiled.totalConfidenceWeight;
   const known = sum(compiled.criteria.map((c, i) => `CASE WHEN ${is(i, 'unknown')} THEN 0 ELSE ${c.confidenceWeight} END`));
   // Math.round(100 * known / total) / 100, in whole numbers: floor((200 * known + total) / (2 * total)).
   const confidence =
     total === 0 ? d.double(1) : `CAST(FLOOR((200 * (${known}) + ${total}) / ${2 * total}.0) AS ${d.columnType('double')}) / 100`;
-  const points = [`${score} AS ${id(columns.score)}`, `${confidence} AS ${id(columns.confidence)}`];
+  const points = [`${score} AS ${id(columns.score)}`, `${potential} AS ${id(columns.potential)}`, `${confidence} AS ${id(columns.confidence)}`];
 
-  const gateInputs = {
+  const gateInputs: VerdictInputs = {
     blocked: compiled.criteria.flatMap((c, i) => (c.criterion.kind === 'score' ? [] : [is(i, 'fail')])),
     unknownMust: compiled.criteria.flatMap((c, i) => (c.criterion.kind === 'must' ? [is(i, 'unknown')] : [])),
     score: id(columns.score),
+    potential: id(columns.potential),
     confidence: id(columns.confidence),
     minConfidence: d.double(model.gate.minConfidence),
   };
@@ -118,15 +126,11 @@ function modelSql(d: Dialect, clock: SqlClock, model: IcpModel, prefix: string):
 }
 
 /**
- * reasonsOf (lib/engine/score.ts) as SQL: failed gates, unknown musts, low confidence, then the three biggest passes
- * and the two biggest unknowns. "The first three passes" is a running count of the passes before each criterion.
+ * reasonsOf (lib/engine/score.ts) as SQL: failed gates, unknown musts, a score below the fit minimum, low confidence,
+ * then the three biggest passes and the two biggest unknowns. "The first three passes" is a running count of the
+ * passes before each criterion.
  */
-function reasonsSql(
-  d: Dialect,
-  compiled: CompiledModel,
-  columns: ModelColumns,
-  gate: { confidence: string; minConfidence: string },
-): string {
+function reasonsSql(d: Dialect, compiled: CompiledModel, columns: ModelColumns, gate: VerdictInputs): string {
   const is = (i: number, s: string) => `${d.ident(columns.statuses[i].column)} = '${s}'`;
   const when = (condition: string, text: string) => `CASE WHEN ${condition} THEN ${text} END`;
   const reasons: string[] = [];
@@ -136,6 +140,14 @@ function reasonsSql(
   compiled.criteria.forEach((c, i) => {
     if (c.criterion.kind === 'must') reasons.push(when(is(i, 'unknown'), d.string(c.unknownMustReason)));
   });
+  // belowMinimumReason: "score S below the fit minimum M (could reach P)".
+  const { minScore } = compiled.model.gate;
+  reasons.push(
+    when(
+      belowMinimumSql(compiled.model, gate),
+      `'score ' || ${d.intText(gate.score)} || ${d.string(` below the fit minimum ${minScore} (could reach `)} || ${d.intText(gate.potential)} || ')'`,
+    ),
+  );
   const minText = String(compiled.model.gate.minConfidence);
   reasons.push(
     when(

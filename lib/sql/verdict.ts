@@ -9,19 +9,26 @@ export interface VerdictInputs {
   blocked: string[];
   /** SQL booleans: a must is unknown. */
   unknownMust: string[];
-  /** SQL expressions of the score (integer) and the confidence (double). */
+  /** SQL expressions of the score and the potential score (integers: every unknown passing) and the confidence (double). */
   score: string;
+  potential: string;
   confidence: string;
   /** The model's minimum confidence as a DOUBLE literal. */
   minConfidence: string;
 }
 
+/** The decision table of verdictOf (docs/model-format.md, "Verdict"): the first matching row wins. */
 export function verdictSql(model: IcpModel, v: VerdictInputs): string {
-  const whens: string[] = [];
-  if (v.blocked.length > 0) whens.push(`WHEN ${v.blocked.join(' OR ')} THEN 'not-fit'`);
-  whens.push(`WHEN ${[...v.unknownMust, `${v.confidence} < ${v.minConfidence}`].join(' OR ')} THEN 'needs-data'`);
-  whens.push(`WHEN ${v.score} < ${model.gate.minScore} THEN 'not-fit'`);
-  return `CASE ${whens.join(' ')} ELSE 'fit' END`;
+  const { minScore } = model.gate;
+  const notFit = [...v.blocked, `${v.potential} < ${minScore}`];
+  const needsData = [...v.unknownMust, `${v.score} < ${minScore}`, `${v.confidence} < ${v.minConfidence}`];
+  return `CASE WHEN ${notFit.join(' OR ')} THEN 'not-fit' WHEN ${needsData.join(' OR ')} THEN 'needs-data' ELSE 'fit' END`;
+}
+
+/** Whether the "score below the fit minimum" reason applies (reasonsOf: not a fit, nothing blocks, score under it). */
+export function belowMinimumSql(model: IcpModel, v: Pick<VerdictInputs, 'blocked' | 'score'>): string {
+  const below = `${v.score} < ${model.gate.minScore}`;
+  return v.blocked.length ? `NOT (${v.blocked.join(' OR ')}) AND ${below}` : below;
 }
 
 /** Whether the low-confidence reason applies (reasonsOf: needs-data and confidence under the minimum). */

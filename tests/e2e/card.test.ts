@@ -35,7 +35,10 @@ async function open(url: string, html: string) {
   return page;
 }
 
-describe.each(fixtures.filter((f) => f.facts))('card on $site/$name', (fixture) => {
+/** Pages whose expected facts are only a name (and URL-derived ids): once settled, the card says it couldn't read them. */
+const nameOnly = (f: (typeof fixtures)[number]) => !!f.facts && Object.keys(f.facts).every((k) => ['name', 'crmId', 'linkedinUrl', 'crunchbaseUrl'].includes(k));
+
+describe.each(fixtures.filter((f) => f.facts && !nameOnly(f)))('card on $site/$name', (fixture) => {
   it('shows the company, the engine score and every fact with its source', async () => {
     const page = await open(fixture.url, fixture.html);
     try {
@@ -59,6 +62,20 @@ describe.each(fixtures.filter((f) => f.facts))('card on $site/$name', (fixture) 
       const source = fixture.site === 'hubspot' || fixture.site === 'salesforce' ? 'crm' : 'page';
       for (const field of Object.keys(fixture.facts!))
         expect(await card.locator(`[data-testid=fit-field][data-field="${field}"]`).getAttribute('data-source')).toBe(source);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe.each(fixtures.filter(nameOnly))('only a name on $site/$name', (fixture) => {
+  it('settles on "couldn\'t read this page" with the company name and a diagnostic', async () => {
+    const page = await open(fixture.url, fixture.html);
+    try {
+      const card = page.locator('icp-fit-card [data-testid=fit-card][data-state=unreadable]');
+      await card.waitFor({ timeout: 20_000 });
+      expect(await card.getByTestId('fit-company').textContent()).toBe(fixture.facts!.name);
+      expect(await card.getByTestId('fit-diagnostic').inputValue()).toContain(`record ${fixture.key}`);
     } finally {
       await page.close();
     }

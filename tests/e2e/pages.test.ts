@@ -227,4 +227,22 @@ describe('a HubSpot record inside an app frame', () => {
     expect(await page.locator('icp-fit-card').count()).toBe(0);
     await page.close();
   });
+
+  it('when the top frame\'s URL is also a record URL, the frame holding the record shows the card and the top frame none', async () => {
+    const record = loadFixtures().find((f) => f.site === 'hubspot' && f.name === 'record-inputs')!;
+    // The older company URL of the same record, as the app shell's address; the record itself renders in a frame.
+    const [, portal, id] = /\/contacts\/(\d+)\/record\/0-2\/(\d+)/.exec(record.url)!;
+    const shellUrl = `https://app.hubspot.com/contacts/${portal}/company/${id}`;
+    await harness.routeFixture(record.url + '*', record.html);
+    await harness.routeFixture(shellUrl, `<!doctype html><html><body><h1>Company</h1><iframe src="${record.url}" width="1000" height="700"></iframe></body></html>`);
+    const page = await harness.context.newPage();
+    await page.goto(shellUrl, { waitUntil: 'domcontentloaded' });
+    const card = page.frameLocator('iframe').locator('icp-fit-card [data-testid=fit-card][data-state=ready]');
+    await card.waitFor({ timeout: 15_000 });
+    expect(await card.getByTestId('fit-company').textContent()).toBe(record.facts!.name);
+    // Give the top frame's watcher time to settle: it must not show a card stuck on "loading" (or any other).
+    await page.waitForTimeout(1_500);
+    expect(await page.locator('icp-fit-card').count()).toBe(0);
+    await page.close();
+  });
 });

@@ -54,6 +54,12 @@ export function findOrganizations(doc: Document, permalink: string): Organizatio
   return found;
 }
 
+/** For the page diagnostic: organisation responses in the embedded state, and how many are this organisation's. */
+export function stateStats(doc: Document, permalink: string): { responses: number; matched: number } {
+  const responses = embeddedStates(doc).flatMap((state) => Object.keys(state)).filter((k) => k.includes(ORGANIZATION_REQUEST_FRAGMENT)).length;
+  return { responses, matched: findOrganizations(doc, permalink).length };
+}
+
 /** The HttpState maps of both script variants, parsed (unparseable scripts are skipped). */
 function embeddedStates(doc: Document): Record<string, unknown>[] {
   const texts: string[] = [];

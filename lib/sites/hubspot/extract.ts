@@ -13,8 +13,9 @@ import { matchUrl, recordIdOf } from './url';
  *  3. the record header (company name), which renders before the sidebar cards load.
  * HubSpot record pages embed no per-record JSON we can tie to the record, so there is no structured-data reader.
  *
- * Returns null when the URL is not a company record, when the header names another company record (a header
- * left over from the previous record after in-app navigation), or when nothing of the record is rendered yet.
+ * Returns null when the URL is not a company record, when no record header is shown (nothing then says whose
+ * properties cards are on the page), when the header names another company record (a header left over from the
+ * previous record after in-app navigation) or two headers disagree, or when nothing of the record is rendered yet.
  * A page showing only the header returns the name alone; the content script re-extracts when cards arrive.
  */
 export function extract(doc: Document, url: URL): RawExtraction | null {
@@ -23,9 +24,12 @@ export function extract(doc: Document, url: URL): RawExtraction | null {
   const recordId = recordIdOf(ref);
 
   const header = readHeader(doc, url, recordId);
-  if (header.showsOtherRecord) return null;
+  // The header is the only thing on the page that speaks for the record (it renders before the cards); without it,
+  // a properties card could be one left over from the previous record.
+  if (!header.found || header.showsOtherRecord) return null;
 
-  const fromProperties = propertiesToRaw(readOwnProperties(doc));
+  const headerName = typeof header.raw.name === 'string' ? header.raw.name : undefined;
+  const fromProperties = propertiesToRaw(readOwnProperties(doc, headerName));
   const fromLabels: RawFacts = {};
   if (fromProperties.owner === undefined) {
     const owner = readOwnerByLabel(doc);

@@ -59,19 +59,30 @@ export function recordIdsNamedBy(header: Element, baseUrl: string): string[] {
   return ids;
 }
 
+/** The name a header shows. The title sits in the details block; some builds put it beside it, in the same container. */
+function headerName(header: Element): string {
+  const container = header.closest(HIGHLIGHT_CONTAINER) ?? header;
+  const title = header.querySelector(HIGHLIGHT_TITLE) ?? container.querySelector(HIGHLIGHT_TITLE);
+  return title && isShown(title) ? visibleText(title) : '';
+}
+
 export function readHeader(doc: Document, url: URL, recordId: string): HeaderReading {
   const header = findCompanyHeader(doc);
   if (!header) return { found: false, showsOtherRecord: false, raw: {} };
 
   const named = recordIdsNamedBy(header, url.href);
   // Only a header that names record ids, none of them ours, is stale; one naming nothing is trusted.
-  const showsOtherRecord = named.length > 0 && !named.includes(recordId);
+  // Two visible company headers with different names: one of them is left over, and nothing says which.
+  const names = new Set(
+    Array.from(doc.querySelectorAll(COMPANY_HIGHLIGHT))
+      .filter((h) => isShown(h) && !isInPreview(h))
+      .map(headerName)
+      .filter((n) => n !== ''),
+  );
+  const showsOtherRecord = (named.length > 0 && !named.includes(recordId)) || names.size > 1;
 
   const raw: RawFacts = {};
-  // The title sits in the details block; some builds put it beside it, in the same highlight container.
-  const container = header.closest(HIGHLIGHT_CONTAINER) ?? header;
-  const title = header.querySelector(HIGHLIGHT_TITLE) ?? container.querySelector(HIGHLIGHT_TITLE);
-  const name = title && isShown(title) ? visibleText(title) : '';
+  const name = headerName(header);
   if (name) raw.name = name;
   return { found: true, showsOtherRecord, raw };
 }

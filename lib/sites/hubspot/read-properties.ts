@@ -8,6 +8,8 @@ import {
   FORM_CONTROL,
   OWNER_LABELS,
   OWNER_PROPERTY,
+  NAME_PROPERTY_INPUT,
+  PROPERTY_CONTAINER,
   PROPERTY_INPUT,
   PROPERTY_INPUT_ATTRIBUTE,
   PROPERTY_INPUT_PREFIX,
@@ -88,15 +90,42 @@ function ownerName(value: PropertyValue | undefined): string | undefined {
   return value;
 }
 
+/** The card, sidebar or header a property node sits in (its nearest one). */
+function containerOf(node: Element): Element | null {
+  return node.closest(PROPERTY_CONTAINER);
+}
+
+/**
+ * Containers showing ANOTHER company: their `name` property differs from the record's name (the header's), or —
+ * without a header to tell — from another container's name, when nothing says which one is the record's. A card
+ * left over from the previous record looks exactly like the record's own; only its name gives it away.
+ */
+function foreignContainers(doc: Document, recordName: string | undefined): Set<Element | null> {
+  const named = new Map<Element | null, string>();
+  for (const node of Array.from(doc.querySelectorAll(NAME_PROPERTY_INPUT))) {
+    if (!belongsToRecord(node)) continue;
+    const name = readPropertyValue(node, { list: false, label: false });
+    if (typeof name === 'string') named.set(containerOf(node), name.trim().toLowerCase());
+  }
+  const reference = recordName?.trim().toLowerCase();
+  const distinct = new Set(named.values());
+  const foreign = new Set<Element | null>();
+  for (const [container, name] of named) {
+    if (reference !== undefined ? name !== reference : distinct.size > 1) foreign.add(container);
+  }
+  return foreign;
+}
+
 /**
  * Every visible property value of the record, by internal name, in document order; the first non-empty value of
  * a property wins (the same property can appear in the sidebar and in a middle-pane properties card).
  */
-export function readOwnProperties(doc: Document): Map<string, PropertyValue> {
+export function readOwnProperties(doc: Document, recordName?: string): Map<string, PropertyValue> {
   const values = new Map<string, PropertyValue>();
+  const foreign = foreignContainers(doc, recordName);
   for (const node of Array.from(doc.querySelectorAll(PROPERTY_INPUT))) {
     const property = propertyNameOf(node);
-    if (!property || values.has(property) || !belongsToRecord(node)) continue;
+    if (!property || values.has(property) || !belongsToRecord(node) || foreign.has(containerOf(node))) continue;
     const fact = factFor(property);
     const value = readPropertyValue(node, {
       list: fact === 'technologies' || fact === undefined,

@@ -38,6 +38,10 @@ export const OWN_PROPERTIES_CARD_ID = /^PROPERTIES[A-Z0-9_]*(\/0-2(\/.*)?)?$/;
 export const PROPERTY_INPUT = '[data-selenium-test^="property-input-"]';
 export const PROPERTY_INPUT_ATTRIBUTE = 'data-selenium-test';
 export const PROPERTY_INPUT_PREFIX = 'property-input-';
+/** The company name property: a card whose name differs from the record's is another company's (left over). */
+export const NAME_PROPERTY_INPUT = '[data-selenium-test="property-input-name"]';
+/** What a property node belongs to: its card, else the left sidebar or the record header. */
+export const PROPERTY_CONTAINER = `${CARD}, ${LEFT_SIDEBAR}, ${COMPANY_HIGHLIGHT}`;
 
 /** Form controls a property input may be (or wrap): read `.value`, not text. [V] */
 export const FORM_CONTROL = 'input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]), textarea, select';

@@ -5,6 +5,8 @@ import {
   EMPLOYEES,
   FOLLOWERS,
   FUNDING_LAST_ROUND,
+  FUNDING_AMOUNT,
+  FUNDING_HIDDEN,
   FUNDING_ROUND_DATE,
   FUNDING_SECTION,
   GROWTH_6M_LABEL,
@@ -23,16 +25,18 @@ import {
   PRODUCT_LINK_PATH,
   PUBLIC_ABOUT_FIELD,
   PUBLIC_ABOUT_FIELDS,
+  PUBLIC_ABOUT_LABEL,
   PUBLIC_ABOUT_VALUE,
   PUBLIC_FIRST_SUBLINE,
   PUBLIC_WEBSITE_LINK,
   SUBLINE_SEPARATOR,
   TAB_NAVIGATION_LINKS,
   TOP_CARD_INFO_ITEMS,
-  TOP_CARD_WEBSITE_LINKS,
+  TOP_CARD_ACTIONS,
   type LabelledField,
 } from './selectors';
-import { cleanText, externalUrl, isDuplicateCopy, normaliseLabel, readText, sameText, websiteFromText } from './text';
+import type { CompanyIdentity } from './identity';
+import { cleanText, externalUrl, isDuplicateCopy, normaliseLabel, readText, sameText, textWithout, websiteFromText } from './text';
 import { parseLinkedInUrl, type LinkedInPage } from './url';
 
 /** Readers of the rendered organisation page (logged in, logged out and the newer class-less layout). */
@@ -60,24 +64,33 @@ function pageOf(href: string | null, base: URL): LinkedInPage | null {
   }
 }
 
-function namesSlug(href: string | null, base: URL, slug: string, tabOnly: boolean): boolean {
+function namesSlug(href: string | null, base: URL, identity: CompanyIdentity, tabOnly: boolean): boolean {
   const page = pageOf(href, base);
-  return page?.kind === 'organization' && page.slug === slug && (!tabOnly || IDENTITY_TABS.has(page.tab));
+  return page?.kind === 'organization' && identity.slugs.has(page.slug) && (!tabOnly || IDENTITY_TABS.has(page.tab));
+}
+
+function canonicalHrefs(doc: Document): (string | null)[] {
+  return [doc.querySelector(CANONICAL_LINK)?.getAttribute('href') ?? null, doc.querySelector(OG_URL_META)?.getAttribute('content') ?? null];
 }
 
 /** True when the rendered DOM is about the URL's company (see IDENTITY_TABS in selectors.ts for why tabs). */
-export function domShowsCompany(doc: Document, slug: string, base: URL): boolean {
-  const canonical = doc.querySelector(CANONICAL_LINK)?.getAttribute('href') ?? null;
-  const ogUrl = doc.querySelector(OG_URL_META)?.getAttribute('content') ?? null;
-  if (namesSlug(canonical, base, slug, false) || namesSlug(ogUrl, base, slug, false)) return true;
-  return Array.from(doc.querySelectorAll(TAB_NAVIGATION_LINKS)).some((a) => namesSlug(a.getAttribute('href'), base, slug, true));
+export function domShowsCompany(doc: Document, identity: CompanyIdentity, base: URL): boolean {
+  if (canonicalHrefs(doc).some((href) => namesSlug(href, base, identity, false))) return true;
+  return Array.from(doc.querySelectorAll(TAB_NAVIGATION_LINKS)).some((a) => namesSlug(a.getAttribute('href'), base, identity, true));
+}
+
+/** Company slugs the page names as itself: canonical link and og:url (used to resolve numeric URLs). */
+export function canonicalSlugs(doc: Document, base: URL): string[] {
+  return canonicalHrefs(doc)
+    .map((href) => pageOf(href, base))
+    .flatMap((page) => (page?.kind === 'organization' ? [page.slug] : []));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Name
 // ---------------------------------------------------------------------------------------------------------------
 
-export function readName(doc: Document, slug: string, base: URL): string | undefined {
+export function readName(doc: Document, identity: CompanyIdentity, base: URL): string | undefined {
   for (const selector of NAME_HEADINGS) {
     const text = readText(doc.querySelector(selector));
     if (text) return text;
@@ -91,7 +104,7 @@ export function readName(doc: Document, slug: string, base: URL): string | undef
   // Last resort: og:title "Acme | LinkedIn", only when og:url names this company (meta tags are not updated by
   // in-app navigation).
   const ogUrl = doc.querySelector(OG_URL_META)?.getAttribute('content') ?? null;
-  if (namesSlug(ogUrl, base, slug, false)) {
+  if (namesSlug(ogUrl, base, identity, false)) {
     const ogTitle = cleanText(doc.querySelector(OG_TITLE_META)?.getAttribute('content')).replace(/\s*\|\s*LinkedIn$/i, '');
     if (ogTitle) return ogTitle;
   }
@@ -162,7 +175,7 @@ export function readLabelledFields(doc: Document, base: URL): AboutFields {
       if (!el.matches(candidates)) continue;
       const field = fieldForLabel(el);
       if (!field || fields[field] !== undefined) continue;
-      if (isDuplicateCopy(el) || el.closest(INTERACTIVE)) continue;
+      if (isDuplicateCopy(el) || el.closest(INTERACTIVE) || el.closest(TOP_CARD_ACTIONS)) continue;
       const value = valueAfter(el, field, base);
       if (value) fields[field] = value;
     }
@@ -206,12 +219,15 @@ export function readPublicAbout(doc: Document, base: URL): AboutFields {
     for (const id of ids) {
       const container = doc.querySelector(PUBLIC_ABOUT_FIELD(id));
       if (!container) continue;
-      const value = container.querySelector(PUBLIC_ABOUT_VALUE) ?? container;
+      // The value is the `dd`; without one (a half-rendered field) only text outside the `dt` label counts.
+      const value = container.querySelector(PUBLIC_ABOUT_VALUE);
       const text =
         field === 'website'
-          ? externalUrl(container.querySelector(PUBLIC_WEBSITE_LINK)?.getAttribute('href'), base) ?? websiteIn(value, base)
-          : readText(value);
-      if (text) {
+          ? externalUrl(container.querySelector(PUBLIC_WEBSITE_LINK)?.getAttribute('href'), base) ?? (value ? websiteIn(value, base) : undefined)
+          : value
+            ? readText(value)
+            : textWithout(container, PUBLIC_ABOUT_LABEL);
+      if (text && !LABEL_TO_FIELD.has(normaliseLabel(text))) {
         fields[field] = text;
         break;
       }
@@ -248,9 +264,10 @@ function addLine(out: RawFacts, kind: LineKind | null, text: string): void {
 }
 
 /** Logged-in `.org-top-card-summary-info-list__info-item`s and the logged-out "a · b · c" subline. */
-export function readTopCard(doc: Document, known: KnownFacts): RawFacts {
+export function readTopCard(doc: Document, known: KnownFacts, scope: DomScope = 'all'): RawFacts {
   const out: RawFacts = {};
-  for (const item of Array.from(doc.querySelectorAll(TOP_CARD_INFO_ITEMS))) {
+  const items = scope === 'all' ? Array.from(doc.querySelectorAll(TOP_CARD_INFO_ITEMS)) : [];
+  for (const item of items) {
     if (item.parentElement?.closest(TOP_CARD_INFO_ITEMS)) continue; // nested copy of an item
     const text = readText(item);
     const href = item.getAttribute('href') ?? item.querySelector('a[href]')?.getAttribute('href') ?? undefined;
@@ -262,15 +279,6 @@ export function readTopCard(doc: Document, known: KnownFacts): RawFacts {
     addLine(out, classifyLine(text, known), text);
   }
   return out;
-}
-
-/** Logged-in top card "Visit website" button. */
-export function readTopCardWebsite(doc: Document, base: URL): string | undefined {
-  for (const a of Array.from(doc.querySelectorAll(TOP_CARD_WEBSITE_LINKS))) {
-    const url = externalUrl(a.getAttribute('href'), base);
-    if (url) return url;
-  }
-  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -303,16 +311,40 @@ export function readEmployeeGrowth6m(doc: Document): string | undefined {
   return undefined;
 }
 
-/** Logged-out funding block (Crunchbase data): last round type and date, as shown. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The round's amount: the first leaf outside any link in the funding block that reads like money. */
+function fundingAmount(section: Element): string | undefined {
+  for (const el of Array.from(section.querySelectorAll('*'))) {
+    if (el.childElementCount > 0 || el.closest('a') || el.closest(FUNDING_HIDDEN)) continue;
+    const match = readText(el).match(FUNDING_AMOUNT);
+    if (match) return cleanText(match[0]);
+  }
+  return undefined;
+}
+
+/**
+ * Logged-out funding block (Crunchbase data): the last round's name, date and amount. The link's
+ * `aria-describedby` target (a hidden "External Crunchbase Link…" div) and any hidden helper are never read.
+ */
 export function readFunding(doc: Document): RawFacts {
   const out: RawFacts = {};
-  const lastRound = doc.querySelector(FUNDING_SECTION)?.querySelector(FUNDING_LAST_ROUND);
-  if (!lastRound) return out;
+  const section = doc.querySelector(FUNDING_SECTION);
+  const lastRound = section?.querySelector(FUNDING_LAST_ROUND);
+  if (!section || !lastRound) return out;
   const time = lastRound.querySelector(FUNDING_ROUND_DATE);
-  const date = time?.getAttribute('datetime') || readText(time);
-  const stage = cleanText(readText(lastRound).replace(readText(time), ''));
+  const datetime = cleanText(time?.getAttribute('datetime'));
+  const date = datetime || readText(time);
+  const describedBy = (lastRound.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => /^[\w-]+$/.test(id));
+  const skip = [FUNDING_HIDDEN, FUNDING_ROUND_DATE, ...describedBy.map((id) => `#${id}`)].join(', ');
+  const stage = textWithout(lastRound, skip);
   if (stage) out.fundingStage = stage;
   if (date) out.lastFundingDate = date;
+  const amount = fundingAmount(section);
+  if (ISO_DATE.test(datetime)) {
+    const title = [stage, amount].filter((part) => part).join(' — ');
+    out.signals = [title ? { type: 'funding', date: datetime, title } : { type: 'funding', date: datetime }];
+  }
   return out;
 }
 
@@ -333,22 +365,27 @@ function aboutToRaw(about: AboutFields): RawFacts {
 }
 
 /**
+ * Which DOM sources to read: `all` when the DOM itself shows the company (canonical, og:url, tab links); `public`
+ * when only the JSON-LD Organization names it — then only the logged-out page's server-rendered parts (top card,
+ * `about-us__*` fields, funding) are read, as they come in the same document as that JSON-LD.
+ */
+export type DomScope = 'all' | 'public';
+
+/**
  * Every DOM source of an organisation page, most reliable first (first value per fact wins): logged-out
  * `data-test-id` fields, labelled About fields, the top card, then Premium insights and funding.
  */
-export function readOrganizationDom(doc: Document, slug: string, base: URL, known: KnownFacts): RawFacts[] {
+export function readOrganizationDom(doc: Document, identity: CompanyIdentity, base: URL, known: KnownFacts, scope: DomScope): RawFacts[] {
   const publicAbout = aboutToRaw(readPublicAbout(doc, base));
-  const labelled = aboutToRaw(readLabelledFields(doc, base));
+  const labelled = scope === 'all' ? aboutToRaw(readLabelledFields(doc, base)) : {};
   const industry = known.industry ?? (publicAbout.industry as string | undefined) ?? (labelled.industry as string | undefined);
   const hq = [...(known.hq ?? []), publicAbout.hqLocation, labelled.hqLocation].filter((h): h is string => typeof h === 'string');
-  const topCard = readTopCard(doc, { industry, hq });
+  const topCard = readTopCard(doc, { industry, hq }, scope);
 
   const misc: RawFacts = {};
-  const name = readName(doc, slug, base);
+  const name = readName(doc, identity, base);
   if (name) misc.name = name;
-  const website = readTopCardWebsite(doc, base);
-  if (website) misc.domain = website;
-  const growth = readEmployeeGrowth6m(doc);
+  const growth = scope === 'all' ? readEmployeeGrowth6m(doc) : undefined;
   if (growth) misc.employeeGrowth6m = growth;
 
   return [misc, publicAbout, labelled, topCard, readFunding(doc)];

@@ -1,43 +1,24 @@
-import type { RawFacts, RawFactName } from '../../facts/raw';
+import type { RawFacts } from '../../facts/raw';
 import type { RawExtraction } from '../types';
-import { domShowsCompany, readOrganizationDom, type KnownFacts } from './dom';
-import { readJsonLdOrganization } from './json-ld';
+import { canonicalSlugs, domShowsCompany, readOrganizationDom, type DomScope, type KnownFacts } from './dom';
+import { domCarriesCompanyId, identityFromSlug, withSlug, type CompanyIdentity } from './identity';
+import { readJsonLdOrganization, soleOrganizationSlug } from './json-ld';
+import { mergeRaw } from './merge';
+import { PUBLIC_NAME_HEADING } from './selectors';
+import { readText, sameText } from './text';
 import { readSalesNavigator } from './sales-navigator';
 import { matchUrl, parseLinkedInUrl } from './url';
 import { readVoyagerCompany } from './voyager';
 
 /**
  * Reads a LinkedIn company page. Sources, most trusted first (the first value per fact wins):
- *   1. Voyager JSON embedded in `<code id="bpr-guid-N">`, matched by URN and slug (logged in);
- *   2. JSON-LD Organization whose `url` names the slug (logged out);
- *   3. the rendered DOM — only when it shows this company (tab links / canonical), see dom.ts.
+ *   1. Voyager JSON embedded in `<code id="bpr-guid-N">` (dash and older format), matched by URN and slug or id;
+ *   2. JSON-LD Organization whose `url` names the company (logged out);
+ *   3. the rendered DOM — only when it shows this company (tab links / canonical), or its public parts when the
+ *      JSON-LD of the same document names it; see dom.ts. The top card's action button is never the website.
  * Returns null when none of them is about the URL's company (e.g. only the previous company's JSON, nothing
  * rendered yet). Values are raw; normaliseFacts() turns them into facts.
  */
-
-/** Headquarters facts travel together: a structured address from one source is not mixed with another's text. */
-const HQ_FACTS: RawFactName[] = ['hqLocation', 'hqCity', 'hqRegion', 'hqCountry'];
-
-function hasValue(v: unknown): boolean {
-  return v !== undefined && v !== null && v !== '';
-}
-
-/** First value per fact wins; the HQ group is taken whole from the first source that has any part of it. */
-export function mergeRaw(sources: RawFacts[]): RawFacts {
-  const merged: RawFacts = {};
-  let hqTaken = false;
-  for (const source of sources) {
-    const hasHq = HQ_FACTS.some((k) => hasValue(source[k]));
-    for (const [key, value] of Object.entries(source) as [RawFactName, unknown][]) {
-      if (!hasValue(value)) continue;
-      if (HQ_FACTS.includes(key)) {
-        if (!hqTaken) merged[key] = value;
-      } else if (!(key in merged)) merged[key] = value;
-    }
-    if (hasHq) hqTaken = true;
-  }
-  return merged;
-}
 
 /** `<html lang>`, e.g. "de-DE" (LinkedIn sometimes writes "de_DE"). */
 function readLocale(doc: Document): string | undefined {
@@ -51,6 +32,35 @@ function knownFrom(raw: RawFacts): KnownFacts {
   return { industry, hq: typeof raw.hqLocation === 'string' ? [raw.hqLocation] : [] };
 }
 
+/**
+ * Who the page is about. A numeric URL (`/company/10529043/`) is resolved to a slug through the embedded entity
+ * with that id, or — when the DOM carries the id (a company URN, the employees link) — through the canonical link,
+ * og:url or the JSON-LD's one Organization.
+ */
+export function resolveIdentity(doc: Document, slug: string, base: URL): { identity: CompanyIdentity; voyager: RawFacts | null } {
+  let identity = identityFromSlug(slug);
+  const voyager = readVoyagerCompany(doc, identity, base);
+  if (voyager) identity = withSlug(identity, voyager.universalName);
+  else if (identity.id !== undefined && domCarriesCompanyId(doc, identity.id)) {
+    const named = [...canonicalSlugs(doc, base), soleOrganizationSlug(doc)].filter((s): s is string => s !== undefined);
+    for (const s of named) identity = withSlug(identity, s);
+  }
+  return { identity, voyager: voyager?.raw ?? null };
+}
+
+/**
+ * A logged-out page without canonical / og:url is this company's when its JSON-LD Organization names the company
+ * AND nothing contradicts it: no canonical naming another company, and the top card's name is the Organization's
+ * (or the JSON-LD holds no other Organization).
+ */
+function publicPageIs(doc: Document, identity: CompanyIdentity, org: RawFacts, base: URL): boolean {
+  if (canonicalSlugs(doc, base).some((slug) => !identity.slugs.has(slug))) return false;
+  const heading = readText(doc.querySelector(PUBLIC_NAME_HEADING));
+  if (heading) return sameText(heading, typeof org.name === 'string' ? org.name : undefined);
+  const sole = soleOrganizationSlug(doc);
+  return sole !== undefined && identity.slugs.has(sole);
+}
+
 export function extract(doc: Document, url: URL): RawExtraction | null {
   const ref = matchUrl(url);
   const page = parseLinkedInUrl(url);
@@ -62,8 +72,13 @@ export function extract(doc: Document, url: URL): RawExtraction | null {
     return raw ? { ref, raw, locale } : null;
   }
 
-  const structured = mergeRaw([readVoyagerCompany(doc, page.slug, url) ?? {}, readJsonLdOrganization(doc, page.slug) ?? {}]);
-  const dom = domShowsCompany(doc, page.slug, url) ? readOrganizationDom(doc, page.slug, url, knownFrom(structured)) : [];
+  const { identity, voyager } = resolveIdentity(doc, page.slug, url);
+  const jsonLd = readJsonLdOrganization(doc, identity);
+  const structured = mergeRaw([voyager ?? {}, jsonLd ?? {}]);
+  // The DOM counts when it names the company itself, or — logged-out pages without canonical / og:url — when the
+  // same document's JSON-LD Organization does (then only the server-rendered public parts are read).
+  const scope: DomScope | null = domShowsCompany(doc, identity, url) ? 'all' : jsonLd && publicPageIs(doc, identity, jsonLd, url) ? 'public' : null;
+  const dom = scope ? readOrganizationDom(doc, identity, url, knownFrom(structured), scope) : [];
   const raw = mergeRaw([structured, ...dom]);
   if (Object.keys(raw).length === 0) return null;
   raw.linkedinUrl = page.canonicalUrl;

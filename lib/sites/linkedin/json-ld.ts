@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RawFacts } from '../../facts/raw';
+import { namesCompany, type CompanyIdentity } from './identity';
 import { JSON_LD_SCRIPTS } from './selectors';
 import { cleanText, parseJson, placeText, websiteFromText } from './text';
 import { parseLinkedInUrl } from './url';
@@ -46,27 +47,50 @@ function isOrganization(type: string | string[]): boolean {
   return (Array.isArray(type) ? type : [type]).includes('Organization');
 }
 
-export function findJsonLdOrganization(doc: Document, slug: string): Organization | null {
+/** The company slug an Organization's `url` names, or undefined. */
+function slugOf(org: Organization): string | undefined {
+  try {
+    const page = parseLinkedInUrl(new URL(org.url));
+    return page?.kind === 'organization' ? page.slug : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function organizations(doc: Document): Organization[] {
+  const found: Organization[] = [];
   for (const node of jsonLdNodes(doc)) {
     const parsed = organizationSchema.safeParse(node);
-    if (!parsed.success || !isOrganization(parsed.data['@type'])) continue;
-    let page;
-    try {
-      page = parseLinkedInUrl(new URL(parsed.data.url));
-    } catch {
-      continue;
-    }
-    if (page?.kind === 'organization' && page.slug === slug) return parsed.data;
+    if (parsed.success && isOrganization(parsed.data['@type'])) found.push(parsed.data);
   }
-  return null;
+  return found;
+}
+
+/** For the page diagnostic: JSON-LD scripts, Organizations among their nodes, and whether one names this company. */
+export function jsonLdStats(doc: Document, identity: CompanyIdentity): { scripts: number; organizations: number; matched: boolean } {
+  return {
+    scripts: doc.querySelectorAll(JSON_LD_SCRIPTS).length,
+    organizations: organizations(doc).length,
+    matched: findJsonLdOrganization(doc, identity) !== null,
+  };
+}
+
+export function findJsonLdOrganization(doc: Document, identity: CompanyIdentity): Organization | null {
+  return organizations(doc).find((org) => namesCompany(identity, slugOf(org), undefined)) ?? null;
+}
+
+/** The slug of the page's Organization when the JSON-LD holds exactly one (posts' authors are nested, not counted). */
+export function soleOrganizationSlug(doc: Document): string | undefined {
+  const slugs = new Set(organizations(doc).map(slugOf).filter((s): s is string => s !== undefined));
+  return slugs.size === 1 ? [...slugs][0] : undefined;
 }
 
 /**
  * Raw facts from the matching Organization, or null when there is none.
  * `numberOfEmployees.value` is not read: it is the count of associated LinkedIn members, not the headcount band.
  */
-export function readJsonLdOrganization(doc: Document, slug: string): RawFacts | null {
-  const org = findJsonLdOrganization(doc, slug);
+export function readJsonLdOrganization(doc: Document, identity: CompanyIdentity): RawFacts | null {
+  const org = findJsonLdOrganization(doc, identity);
   if (!org) return null;
   const raw: RawFacts = {};
   const name = cleanText(org.name);

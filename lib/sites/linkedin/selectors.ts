@@ -20,6 +20,12 @@ export const VOYAGER_CODE_BLOCKS = 'code[id^="bpr-guid-"]';
 /** Voyager: the Company entity type inside `included[]`. */
 export const VOYAGER_COMPANY_TYPE = 'com.linkedin.voyager.dash.organization.Company';
 
+/**
+ * Voyager, older (non-dash) format still served on some pages: `staffCountRange`, a flat `headquarter`,
+ * `*companyIndustries`, `fundingData`. Its company response names the company in `data["*elements"][0]`.
+ */
+export const VOYAGER_LEGACY_COMPANY_TYPE = 'com.linkedin.voyager.organization.Company';
+
 /** Voyager: the GraphQL result naming the company of the page (`["*elements"][0]` is its URN). */
 export const VOYAGER_COMPANY_QUERY_KEY = 'organizationDashCompaniesByUniversalName';
 
@@ -43,12 +49,26 @@ export const IDENTITY_TABS = new Set(['about', 'posts', 'jobs', 'people', 'insig
 export const OG_URL_META = 'meta[property="og:url"]';
 export const OG_TITLE_META = 'meta[property="og:title"]';
 
+/**
+ * Numeric URLs (`/company/10529043/`) name the company by id. The id appears in company URNs
+ * (`urn:li:company:<id>`, dash `urn:li:fsd_company:<id>`, older `urn:li:fs_normalized_company:<id>`), on elements
+ * through these attributes, and in the top card's "View all N employees" link (`facetCurrentCompany=[<id>]`).
+ */
+export const COMPANY_URN_ID = /^urn:li:(?:fsd_company|fs_normalized_company|fs_company|company|organization):(\d+)$/;
+export const COMPANY_URN_ATTRIBUTES = ['data-entity-urn', 'data-urn', 'data-semaphore-content-urn', 'data-organization-urn'];
+export const EMPLOYEES_FACET_LINKS =
+  'a.face-pile__cta[href], .top-card-layout a[href*="facetCurrentCompany"], .org-top-card a[href*="facetCurrentCompany"]';
+export const EMPLOYEES_FACET_ID = /^\[?(?:"|%22)?(\d+)/;
+
 // ---------------------------------------------------------------------------------------------------------------
 // Company name
 // ---------------------------------------------------------------------------------------------------------------
 
+/** Logged-out top card name: cross-checked against the JSON-LD Organization's name on pages without canonical. */
+export const PUBLIC_NAME_HEADING = 'h1.top-card-layout__title';
+
 /** Name headings, most specific first: logged-in top card, logged-out top card, then any `main h1`. */
-export const NAME_HEADINGS = ['h1.org-top-card-summary__title', 'h1.top-card-layout__title', 'main h1'];
+export const NAME_HEADINGS = ['h1.org-top-card-summary__title', PUBLIC_NAME_HEADING, 'main h1'];
 
 /** Newer class-less layout (2026-08): the name is a `main h2`; we accept the one whose text is in the <title>. */
 export const NEW_LAYOUT_NAME_HEADINGS = 'main h2';
@@ -66,8 +86,12 @@ export const PUBLIC_FIRST_SUBLINE = 'h3.top-card-layout__first-subline';
 /** The separator LinkedIn puts between facts on the logged-out subline. */
 export const SUBLINE_SEPARATOR = /\s+[·•]\s+/;
 
-/** Logged-in top card: the "Visit website" button lives in the primary actions. */
-export const TOP_CARD_WEBSITE_LINKS = '.org-top-card-primary-actions a[href]';
+/**
+ * The top card's primary action is NOT read for the website: companies can set a custom button ("Sign up",
+ * "Visit website", "Learn more", "Register") linking anywhere (a signup page with utm parameters). The website
+ * comes from the About data, the embedded JSON or JSON-LD `sameAs` only. Kept here so the rule is visible.
+ */
+export const TOP_CARD_ACTIONS = '.org-top-card-primary-actions, .top-card-layout__cta-container';
 
 /** Product-category link in the top card ("… · CRM Software ·"): points at a product page, not the HQ. */
 export const PRODUCT_LINK_PATH = /\/products?\//;
@@ -78,6 +102,7 @@ export const PRODUCT_LINK_PATH = /\/products?\//;
 
 /** Logged-out About: `div[data-test-id="about-us__<field>"]` each with a `dt` and a `dd`. */
 export const PUBLIC_ABOUT_FIELD = (field: string) => `[data-test-id="about-us__${field}"]`;
+export const PUBLIC_ABOUT_ANY = '[data-test-id^="about-us__"]';
 export const PUBLIC_ABOUT_FIELDS = {
   website: ['website'],
   industry: ['industry', 'industries'], // both spellings seen
@@ -87,6 +112,7 @@ export const PUBLIC_ABOUT_FIELDS = {
   founded: ['foundedOn'],
 } as const;
 export const PUBLIC_ABOUT_VALUE = 'dd';
+export const PUBLIC_ABOUT_LABEL = 'dt';
 /** Logged-out About: the website link, a `/redir/redirect?url=` wrapper around the real address. */
 export const PUBLIC_WEBSITE_LINK = 'a[data-tracking-control-name="about_website"]';
 
@@ -160,9 +186,18 @@ export const GROWTH_6M_LABEL = /^(6m growth|6[- ]month growth|croissance (sur )?
 // ---------------------------------------------------------------------------------------------------------------
 
 export const FUNDING_SECTION = '[data-test-id="funding"]';
-/** The last-round link holds the round type text and a `<time>` with the date. */
-export const FUNDING_LAST_ROUND = '#external-link-last-round';
+/**
+ * The last-round link holds the round name ("Series B", "Series unknown") and a `<time datetime>`. On real pages
+ * the id `external-link-last-round` belongs to a HIDDEN div the link points at through `aria-describedby`
+ * ("External Crunchbase Link for last round of funding"); that text is never read. An `<a>` carrying the id is
+ * accepted too (older markup).
+ */
+export const FUNDING_LAST_ROUND = 'a[data-tracking-control-name="funding_last-round"], a#external-link-last-round';
 export const FUNDING_ROUND_DATE = 'time';
+/** The round's amount, shown after the link ("US$ 38.0M", "€2.5M"). */
+export const FUNDING_AMOUNT = /(?:US\$|CA\$|A\$|\$|€|£|¥|\b[A-Z]{3}\b)\s?\d[\d.,]*\s?[KMB]?/;
+/** Screen-reader-only helpers inside the funding block (the aria-describedby target and its kind). */
+export const FUNDING_HIDDEN = '[hidden], .hidden, .visually-hidden, .sr-only, [aria-hidden="true"]';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Sales Navigator account page `/sales/company/<numericId>`: classes are hashed, `data-anonymize` is the hook.

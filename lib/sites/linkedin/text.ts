@@ -27,6 +27,11 @@ function collectText(root: Element, skip: string | null): string {
   return cleanText(out);
 }
 
+/** Text of `el` without the descendants matching `skip` (and never scripts or styles). */
+export function textWithout(el: Element, skip: string): string {
+  return collectText(el, skip);
+}
+
 /**
  * The text of an element, read once. LinkedIn often renders the same words twice, an `aria-hidden` visual copy
  * and a `.visually-hidden` screen-reader copy; we drop the screen-reader copy, or, when that leaves nothing, the

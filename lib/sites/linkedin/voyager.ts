@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { RawFacts } from '../../facts/raw';
-import { VOYAGER_CODE_BLOCKS, VOYAGER_COMPANY_QUERY_KEY, VOYAGER_COMPANY_TYPE } from './selectors';
+// The round label and USD format are Crunchbase's: LinkedIn's funding data comes from Crunchbase.
+import { formatUsd, roundLabel } from '../crunchbase/funding';
+import { mergeRaw } from './merge';
+import { namesCompany, type CompanyIdentity } from './identity';
+import { VOYAGER_CODE_BLOCKS, VOYAGER_COMPANY_QUERY_KEY, VOYAGER_COMPANY_TYPE, VOYAGER_LEGACY_COMPANY_TYPE } from './selectors';
 import { cleanText, externalUrl, parseJson, placeText } from './text';
 
 /**
@@ -20,6 +24,15 @@ const optionalString = z.string().optional().catch(undefined);
 const optionalNumber = z.number().finite().optional().catch(undefined);
 const named = z.looseObject({ name: optionalString, localizedName: optionalString });
 
+const range = z.looseObject({ start: optionalNumber, end: optionalNumber }).optional().catch(undefined);
+const flatAddress = z.looseObject({ city: optionalString, geographicArea: optionalString, country: optionalString });
+const companyTypeSchema = z
+  .union([z.string(), z.looseObject({ code: optionalString, localizedName: optionalString })])
+  .optional()
+  .catch(undefined);
+const urnList = z.array(z.string()).optional().catch(undefined);
+
+/** Dash format (`com.linkedin.voyager.dash.organization.Company`). */
 const companySchema = z.looseObject({
   entityUrn: z.string(),
   $type: z.literal(VOYAGER_COMPANY_TYPE),
@@ -27,34 +40,60 @@ const companySchema = z.looseObject({
   name: optionalString,
   websiteUrl: optionalString,
   companyPageUrl: optionalString,
-  employeeCountRange: z
-    .looseObject({ start: optionalNumber, end: optionalNumber })
-    .optional()
-    .catch(undefined),
+  employeeCountRange: range,
   // Seen as a plain string and as an object with a name. [I] Sometimes only a URN reference (`*industry…`).
   industry: z.union([z.string(), named]).optional().catch(undefined),
-  '*industry': z.array(z.string()).optional().catch(undefined),
-  '*industryV2Taxonomy': z.array(z.string()).optional().catch(undefined),
-  headquarter: z
+  '*industry': urnList,
+  '*industryV2Taxonomy': urnList,
+  headquarter: z.looseObject({ address: flatAddress.optional().catch(undefined) }).optional().catch(undefined),
+  foundedOn: z.looseObject({ year: optionalNumber }).optional().catch(undefined),
+  companyType: companyTypeSchema,
+});
+
+const moneySchema = z
+  .looseObject({ amount: z.union([z.string(), z.number()]).optional().catch(undefined), currencyCode: optionalString })
+  .optional()
+  .catch(undefined);
+const dateSchema = z
+  .looseObject({ year: optionalNumber, month: optionalNumber, day: optionalNumber })
+  .optional()
+  .catch(undefined);
+
+/** Older format (`com.linkedin.voyager.organization.Company`): flat headquarter, staff counts, funding data. */
+const legacyCompanySchema = z.looseObject({
+  entityUrn: z.string(),
+  $type: z.literal(VOYAGER_LEGACY_COMPANY_TYPE),
+  universalName: z.string(),
+  name: optionalString,
+  // In this format `companyPageUrl` is the company's own website; `url` is the LinkedIn page.
+  companyPageUrl: optionalString,
+  websiteUrl: optionalString,
+  staffCountRange: range,
+  headquarter: flatAddress.optional().catch(undefined),
+  foundedOn: z.looseObject({ year: optionalNumber }).optional().catch(undefined),
+  companyType: companyTypeSchema,
+  '*companyIndustries': urnList,
+  companyIndustries: z.array(named).optional().catch(undefined),
+  fundingData: z
     .looseObject({
-      address: z
-        .looseObject({ city: optionalString, geographicArea: optionalString, country: optionalString })
+      numFundingRounds: optionalNumber,
+      lastFundingRound: z
+        .looseObject({ fundingType: optionalString, announcedOn: dateSchema, moneyRaised: moneySchema })
         .optional()
         .catch(undefined),
     })
     .optional()
     .catch(undefined),
-  foundedOn: z.looseObject({ year: optionalNumber }).optional().catch(undefined),
-  companyType: z
-    .union([z.string(), z.looseObject({ code: optionalString, localizedName: optionalString })])
-    .optional()
-    .catch(undefined),
 });
+type LegacyCompany = z.infer<typeof legacyCompanySchema>;
+
 type VoyagerCompany = z.infer<typeof companySchema>;
 
 const payloadSchema = z.looseObject({
   data: z
     .looseObject({
+      // Older format: the companies response names its company here.
+      '*elements': z.array(z.string()).optional().catch(undefined),
       data: z
         .looseObject({
           [VOYAGER_COMPANY_QUERY_KEY]: z
@@ -102,6 +141,13 @@ function readPayloads(doc: Document): Payload[] {
   return payloads;
 }
 
+/** For the page diagnostic: blocks on the page, blocks that parse as Voyager payloads, and which formats name this company. */
+export function voyagerStats(doc: Document, identity: CompanyIdentity): { blocks: number; payloads: number; formats: string[] } {
+  const found = findVoyagerCompany(doc, identity);
+  const formats = found ? (['dash', 'legacy'] as const).filter((f) => found[f] !== undefined) : [];
+  return { blocks: doc.querySelectorAll(VOYAGER_CODE_BLOCKS).length, payloads: readPayloads(doc).length, formats: [...formats] };
+}
+
 /** Every entity of every payload's `included[]`, by URN. */
 function indexEntities(payloads: Payload[]): Map<string, Record<string, unknown>> {
   const byUrn = new Map<string, Record<string, unknown>>();
@@ -116,24 +162,47 @@ function indexEntities(payloads: Payload[]): Map<string, Record<string, unknown>
   return byUrn;
 }
 
-/** The Company entity of the page: named by URN in a company response and carrying the URL's slug. */
-export function findVoyagerCompany(doc: Document, slug: string): { company: VoyagerCompany; entities: Map<string, Record<string, unknown>> } | null {
+/** The page's company as each format gives it (either may be missing), with every entity by URN. */
+export interface FoundCompany {
+  dash?: VoyagerCompany;
+  legacy?: LegacyCompany;
+  entities: Map<string, Record<string, unknown>>;
+}
+
+/** URNs a payload names as the company of its response: dash GraphQL `data.data`, older REST `data`. */
+function namedCompanyUrns(payload: Payload): string[] {
+  const urns = [payload.data?.data?.[VOYAGER_COMPANY_QUERY_KEY]?.['*elements']?.[0], payload.data?.['*elements']?.[0]];
+  return urns.filter((u): u is string => typeof u === 'string');
+}
+
+/**
+ * The Company entity of the page, in each format: named by URN in a company response (never an affiliate or a
+ * "similar page" listed in some other response) and carrying the URL's company, by slug or by numeric id.
+ */
+export function findVoyagerCompany(doc: Document, identity: CompanyIdentity): FoundCompany | null {
   const payloads = readPayloads(doc);
   const entities = indexEntities(payloads);
-  for (const payload of payloads) {
-    const urn = payload.data?.data?.[VOYAGER_COMPANY_QUERY_KEY]?.['*elements']?.[0];
-    if (!urn) continue;
-    const parsed = companySchema.safeParse(entities.get(urn));
-    if (parsed.success && parsed.data.universalName.toLowerCase() === slug) return { company: parsed.data, entities };
+  const found: FoundCompany = { entities };
+  for (const urn of payloads.flatMap(namedCompanyUrns)) {
+    const entity = entities.get(urn);
+    const dash = companySchema.safeParse(entity);
+    if (!found.dash && dash.success && namesCompany(identity, dash.data.universalName, dash.data.entityUrn)) found.dash = dash.data;
+    const old = legacyCompanySchema.safeParse(entity);
+    if (!found.legacy && old.success && namesCompany(identity, old.data.universalName, old.data.entityUrn)) found.legacy = old.data;
   }
-  return null;
+  return found.dash || found.legacy ? found : null;
 }
 
 /** Industry: a string, an object with a name, or a URN reference resolved through `included[]`. */
 function industryOf(company: VoyagerCompany, entities: Map<string, Record<string, unknown>>): string | undefined {
   if (typeof company.industry === 'string') return cleanText(company.industry) || undefined;
   if (company.industry) return cleanText(company.industry.name ?? company.industry.localizedName) || undefined;
-  for (const urn of [...(company['*industryV2Taxonomy'] ?? []), ...(company['*industry'] ?? [])]) {
+  return firstNamed([...(company['*industryV2Taxonomy'] ?? []), ...(company['*industry'] ?? [])], entities);
+}
+
+/** The first referenced entity with a name. */
+function firstNamed(urns: string[], entities: Map<string, Record<string, unknown>>): string | undefined {
+  for (const urn of urns) {
     const name = named.safeParse(entities.get(urn));
     const text = name.success ? cleanText(name.data.name ?? name.data.localizedName) : '';
     if (text) return text;
@@ -141,29 +210,95 @@ function industryOf(company: VoyagerCompany, entities: Map<string, Record<string
   return undefined;
 }
 
-/** Raw facts from the identity-matched Voyager company, or null when no embedded block is about this slug. */
-export function readVoyagerCompany(doc: Document, slug: string, base: URL): RawFacts | null {
-  const found = findVoyagerCompany(doc, slug);
-  if (!found) return null;
-  const { company, entities } = found;
+/** The code ("PRIVATELY_HELD") does not depend on the UI language; the localised name is the fallback. */
+function companyTypeOf(type: VoyagerCompany['companyType']): string | undefined {
+  const value = typeof type === 'string' ? type : type?.code ?? type?.localizedName;
+  return value ? cleanText(value) || undefined : undefined;
+}
+
+/** The band LinkedIn shows ("1,001-5,000 employees"): `employeeCountRange` (dash) or `staffCountRange` (older). */
+function bandOf(range: { start?: number; end?: number } | undefined): RawFacts['employees'] {
+  if (range?.start === undefined) return undefined;
+  return range.end !== undefined ? { min: range.start, max: range.end } : { min: range.start };
+}
+
+/** "$42,000,000" for USD amounts, "EUR 5000000" otherwise. */
+function moneyText(money: z.infer<typeof moneySchema>): string | undefined {
+  const amount = Number(money?.amount);
+  if (!Number.isFinite(amount) || amount <= 0) return undefined;
+  const code = cleanText(money?.currencyCode).toUpperCase();
+  return code === 'USD' || code === '' ? formatUsd(amount) : `${code} ${amount}`;
+}
+
+function isoDate(date: { year?: number; month?: number; day?: number } | undefined): string | undefined {
+  if (date?.year === undefined || date.month === undefined) return undefined;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.year}-${pad(date.month)}-${pad(date.day ?? 1)}`;
+}
+
+/** Older format's `fundingData.lastFundingRound`: stage, date and a funding signal. */
+function fundingOf(company: LegacyCompany): RawFacts {
+  const round = company.fundingData?.lastFundingRound;
+  if (!round) return {};
   const raw: RawFacts = {};
-  if (company.name) raw.name = cleanText(company.name);
+  if (round.fundingType) raw.fundingStage = cleanText(round.fundingType);
+  const date = isoDate(round.announcedOn);
+  if (date) {
+    raw.lastFundingDate = date;
+    const title = [roundLabel(undefined, undefined, round.fundingType?.toLowerCase()), moneyText(round.moneyRaised)].filter(Boolean).join(' — ');
+    raw.signals = [title ? { type: 'funding', date, title } : { type: 'funding', date }];
+  }
+  return raw;
+}
+
+function dashFacts(company: VoyagerCompany, entities: Map<string, Record<string, unknown>>, base: URL): RawFacts {
+  const raw: RawFacts = {};
   const website = externalUrl(company.websiteUrl ?? company.companyPageUrl, base);
   if (website) raw.domain = website;
   const industry = industryOf(company, entities);
   if (industry) raw.industry = industry;
-  // employeeCountRange is the band LinkedIn shows ("1,001-5,000 employees"). `employeeCount` is the number of
-  // associated LinkedIn members, not the headcount, so it is not read.
-  const range = company.employeeCountRange;
-  if (range?.start !== undefined) raw.employees = range.end !== undefined ? { min: range.start, max: range.end } : { min: range.start };
-  // "City, Region" as LinkedIn shows it, plus the country code given separately.
+  // `employeeCount` is the number of associated LinkedIn members, not the headcount, so it is not read.
+  raw.employees = bandOf(company.employeeCountRange);
   const address = company.headquarter?.address;
-  const place = placeText(address?.city, address?.geographicArea);
-  if (place) raw.hqLocation = place;
+  raw.hqLocation = placeText(address?.city, address?.geographicArea);
   if (address?.country) raw.hqCountry = cleanText(address.country);
-  if (company.foundedOn?.year !== undefined) raw.foundedYear = company.foundedOn.year;
-  // The code ("PRIVATELY_HELD") does not depend on the UI language; the localised name is the fallback.
-  const type = typeof company.companyType === 'string' ? company.companyType : company.companyType?.code ?? company.companyType?.localizedName;
-  if (type) raw.companyType = cleanText(type);
   return raw;
+}
+
+function legacyFacts(company: LegacyCompany, entities: Map<string, Record<string, unknown>>, base: URL): RawFacts {
+  const raw: RawFacts = {};
+  const website = externalUrl(company.companyPageUrl ?? company.websiteUrl, base);
+  if (website) raw.domain = website;
+  const inline = company.companyIndustries?.map((i) => cleanText(i.localizedName ?? i.name)).find((t) => t);
+  const industry = inline || firstNamed(company['*companyIndustries'] ?? [], entities);
+  if (industry) raw.industry = industry;
+  // `staffCount` is the associated member count (like dash `employeeCount`), not the band: not read.
+  raw.employees = bandOf(company.staffCountRange);
+  const hq = company.headquarter;
+  raw.hqLocation = placeText(hq?.city, hq?.geographicArea);
+  if (hq?.country) raw.hqCountry = cleanText(hq.country);
+  return { ...raw, ...fundingOf(company) };
+}
+
+function commonFacts(company: VoyagerCompany | LegacyCompany): RawFacts {
+  const raw: RawFacts = {};
+  if (company.name) raw.name = cleanText(company.name);
+  if (company.foundedOn?.year !== undefined) raw.foundedYear = company.foundedOn.year;
+  const type = companyTypeOf(company.companyType);
+  if (type) raw.companyType = type;
+  return raw;
+}
+
+/**
+ * Raw facts from the identity-matched Voyager company, or null when no embedded block is about this company.
+ * A page can carry both formats: the dash entity wins per fact, the older one fills gaps (e.g. funding).
+ */
+export function readVoyagerCompany(doc: Document, identity: CompanyIdentity, base: URL): { raw: RawFacts; universalName: string } | null {
+  const found = findVoyagerCompany(doc, identity);
+  if (!found) return null;
+  const sources: RawFacts[] = [];
+  if (found.dash) sources.push({ ...commonFacts(found.dash), ...dashFacts(found.dash, found.entities, base) });
+  if (found.legacy) sources.push({ ...commonFacts(found.legacy), ...legacyFacts(found.legacy, found.entities, base) });
+  const universalName = (found.dash ?? found.legacy)!.universalName.toLowerCase();
+  return { raw: mergeRaw(sources), universalName };
 }

@@ -10,8 +10,10 @@ type Root = Document | DocumentFragment | Element;
 export function deepQuerySelectorAll(root: Root, selector: string): Element[] {
   const found: Element[] = [];
   const visit = (scope: Root) => {
+    // The engine's own matching (fast), then one walk for document order and shadow hosts (no selector finds those).
+    const matches = new Set(Array.from(scope.querySelectorAll(selector)));
     for (const el of Array.from(scope.querySelectorAll('*'))) {
-      if (el.matches(selector)) found.push(el);
+      if (matches.has(el)) found.push(el);
       if (el.shadowRoot) visit(el.shadowRoot);
     }
   };

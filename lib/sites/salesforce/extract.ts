@@ -5,7 +5,14 @@ import type { VisibilityCheck } from './deep-dom';
 import type { FieldValue } from './field-value';
 import { readHighlights, readHookedFields, type FieldsByApiName } from './readers';
 import { findRecordPage } from './record-page';
-import { ACCOUNT_FIELDS, BILLING_ADDRESS_FIELD, CUSTOM_FIELD_SUFFIX, CUSTOM_FIELDS_AS_FACTS } from './selectors';
+import {
+  ACCOUNT_FIELDS,
+  BILLING_ADDRESS_FIELD,
+  CUSTOM_FIELD_SUFFIX,
+  CUSTOM_FIELDS_AS_FACTS,
+  RECORD_TITLE_SEPARATOR,
+  RECORD_TITLE_SUFFIX,
+} from './selectors';
 import { accountIdFromUrl, matchUrl } from './url';
 
 export interface ExtractOptions {
@@ -15,7 +22,8 @@ export interface ExtractOptions {
 
 /**
  * Reads the Account shown on a Lightning record page, raw (picklist labels, "3,250", "USD 410,000,000").
- * Null when the URL is not an Account record, or no visible record page shows the URL's record id yet.
+ * Null when the URL is not an Account record, or no visible record page shows the URL's record id yet — or, on
+ * pages that carry no record id at all, when the one visible record page's names do not agree with the tab title.
  * Precedence: API-name-hooked fields (Details tab) > highlights panel (by English label) > header name.
  */
 export function extract(doc: Document, url: URL, options: ExtractOptions = {}): RawExtraction | null {
@@ -23,18 +31,41 @@ export function extract(doc: Document, url: URL, options: ExtractOptions = {}): 
   const recordId = accountIdFromUrl(url);
   if (!ref || !recordId) return null;
 
-  const page = findRecordPage(doc, recordId, options.isVisible);
-  if (!page) return null;
+  const found = findRecordPage(doc, recordId, options.isVisible);
+  if (!found) return null;
+  const { page } = found;
 
   const hooked = readHookedFields(page);
   const highlights = readHighlights(page);
   const fields: FieldsByApiName = new Map([...highlights.fields, ...hooked]);
   if (!fields.has('Name') && highlights.name) fields.set('Name', { text: highlights.name });
+  if (found.by === 'sole' && !confirmsRecord(doc, highlights.name, fields.get('Name')?.text)) return null;
 
   const raw = toRawFacts(fields);
   raw.crmId = `salesforce:${recordId}`;
   const locale = doc.documentElement.getAttribute('lang')?.trim() || undefined;
   return { ref, raw, ...(locale ? { locale } : {}) };
+}
+
+/**
+ * A record page without any record id: the tab title ("<Name> | Account | Salesforce", localised object label) and
+ * the names the page shows must agree, and at least one name must be shown. The watcher separately refuses content
+ * identical to the previous record's.
+ */
+function confirmsRecord(doc: Document, highlightsName: string | undefined, fieldName: string | undefined): boolean {
+  const names = [highlightsName, fieldName].filter((n): n is string => !!n).map(sameName);
+  if (names.length === 0 || names.some((n) => n !== names[0])) return false;
+  const titleName = recordNameInTitle(doc.title);
+  return titleName === undefined || sameName(titleName) === names[0];
+}
+
+const sameName = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** "<Name> | <Object> | Salesforce" → Name; undefined for titles of another shape (e.g. "Lightning Experience"). */
+export function recordNameInTitle(title: string): string | undefined {
+  const parts = title.split(RECORD_TITLE_SEPARATOR);
+  if (parts.length < 3 || parts[parts.length - 1].trim() !== RECORD_TITLE_SUFFIX) return undefined;
+  return parts.slice(0, -2).join(' | ').trim() || undefined;
 }
 
 /** Maps field values by API name onto fact names (tables in selectors.ts). */

@@ -1,4 +1,5 @@
 import type { SiteAdapter } from '../types';
+import { diagnose } from './diagnose';
 import { extract } from './extract';
 import { matchUrl } from './url';
 
@@ -7,6 +8,7 @@ export const salesforceAdapter: SiteAdapter = {
   site: 'salesforce',
   matchUrl,
   extract: (doc, url) => extract(doc, url),
+  diagnose,
 };
 
 export { extract, matchUrl };

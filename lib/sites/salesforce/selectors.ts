@@ -39,6 +39,13 @@ export const FOREIGN_RECORD_CONTAINERS =
 export const SELF_LINK = 'a[href*="/related/"]';
 export const SELF_LINK_PATTERN = /\/lightning\/r\/(?:Account\/)?([a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?)\/related\//;
 
+/**
+ * Tab title of a record page: "<Name> | Account | Salesforce" (the object label is localised). Confirms a record page
+ * that carries no record id anywhere.
+ */
+export const RECORD_TITLE_SEPARATOR = ' | ';
+export const RECORD_TITLE_SUFFIX = 'Salesforce';
+
 // ---------------------------------------------------------------------------------------------------------------
 // Highlights panel (always rendered, even before the Details tab is opened)
 // ---------------------------------------------------------------------------------------------------------------
@@ -104,6 +111,38 @@ export const ADDRESS_LINE = '.slds-truncate, div';
  * "Open Owner Preview"), and non-content nodes.
  */
 export const SKIP_TEXT = '[aria-hidden="true"], .slds-assistive-text, .assistiveText, .visually-hidden, script, style, template, button, lightning-helptext';
+
+/**
+ * Label parts that can sit inside a field's value area, notably in inline-edit mode where each control carries its
+ * own `label` (with a required-field asterisk `abbr.slds-required`). Never read as a value.
+ */
+export const VALUE_SKIP_TEXT = `${SKIP_TEXT}, label, legend, .slds-form-element__label, .test-id__field-label, .slds-required`;
+
+/** The field's label, compared with its value: a value equal to its own label is a misread, never a value. */
+export const FIELD_LABEL = '.test-id__field-label, label, .slds-form-element__label';
+/** The layout item around a hooked field carries the label too (`field-label="Account Name"`). */
+export const LAYOUT_ITEM = 'records-record-layout-item';
+export const LAYOUT_ITEM_LABEL_ATTRIBUTE = 'field-label';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Inline edit (the record's fields turned into form controls)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Text, number, currency, date, email, phone, URL inputs; long text areas; native selects; checkboxes. */
+export const EDIT_CONTROL = 'input:not([type="hidden"]):not([type="radio"]):not([type="search"]), textarea, select';
+/** Picklists render as a combobox button carrying the chosen API value (`data-value=""` when "--None--"). */
+export const EDIT_PICKLIST_BUTTON = 'button[data-value]';
+/** Multi-select picklists: a dual listbox; the chosen values are the options of its last listbox ("Chosen"). */
+export const EDIT_DUAL_LISTBOX = 'lightning-dual-listbox';
+export const EDIT_LISTBOX = '[role="listbox"]';
+export const EDIT_OPTION_VALUE = '[role="option"][data-value]';
+/** Lookups (Owner, Parent Account) being edited show the chosen record as a pill. */
+export const EDIT_PILL_LABEL = '.slds-pill__label';
+/** Any of the above: a hooked field holding one of these is in edit mode. */
+export const EDIT_FIELD = `${EDIT_CONTROL}, ${EDIT_PICKLIST_BUTTON}, lightning-dual-listbox, .slds-pill__label, lightning-input-address`;
+/** Compound address being edited: one input per part, named as below. */
+export const EDIT_ADDRESS = 'lightning-input-address';
+export const ADDRESS_INPUT_NAMES = { street: 'street', city: 'city', province: 'province', postalCode: 'postalCode', country: 'country' } as const;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Field tables

@@ -20,6 +20,9 @@ const ODD_ROWS = [
   `"O'Reilly ""Media""",oreilly.com,Software Development,"1,001-5,000",$62M,Deutschland,"Zürich",2015,Series B,,2025-03-01,"Salesforce; Snowflake",Yes,No,2025-09-01,Customer,Ana,"note, with comma"`,
   `東京 株式会社,tokyo.jp,IT Services and IT Consulting,lots,,Atlantis,東京,,,,,,maybe,,,Lead,, leading space`,
   `Back\\slash Co,not a domain,Banking,250,"$10M-$50M",US,Austin,1999,IPO,$1B,2024-12-31,"HubSpot | Slack",no,yes,,SQL,Sam,`,
+  // Derived facts: companyType from a public-sector industry, a funding signal from the last funding date alone.
+  `City of Springfield,springfield.gov,Government Administration,1200,,US,Springfield,1900,,,2025-05-20,,,,,Lead,,`,
+  `Helping Hands,helpinghands.org,Not For Profit,300,,United States,,,,,2025-04-02,Snowflake,,,,,,`,
 ];
 
 async function duckdbRows(sql: string) {

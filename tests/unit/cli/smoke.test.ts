@@ -12,7 +12,10 @@ import { spawnIcp, tempDir } from './run-icp';
 
 const dir = tempDir({
   'model.json': JSON.stringify(defaultModel),
-  'accounts.csv': 'Company Name,Number of Employees,Billing Country,Industry,Technologies\nAcme,300,Germany,Software Development,"Salesforce; Snowflake"\nGlobex,40,France,Retail,\n',
+  // Acme is a fit only with the funding signal derived from its last funding date (issue 9).
+  'accounts.csv':
+    'Company Name,Number of Employees,Billing Country,Industry,Technologies,Last Funding Date\n' +
+    'Acme,300,Germany,Software Development,"Salesforce; Snowflake",2025-03-14\nGlobex,40,France,Retail,,\n',
   'outcomes.csv': syntheticOutcomesCsv({ seed: 3 }),
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,18 +30,18 @@ describe('the icp binary', () => {
   it('score (stdin to stdout)', async () => {
     const run = await spawnIcp(['score', '--now', '2025-06-01', '-'], { cwd: dir, stdin: readFileSync(join(dir, 'accounts.csv'), 'utf8') });
     expect(run.code).toBe(0);
-    expect(run.stdout.split('\n')[0]).toBe('Company Name,Number of Employees,Billing Country,Industry,Technologies,icp_score,icp_tier,icp_verdict,icp_confidence,icp_reasons');
+    expect(run.stdout.split('\n')[0]).toBe('Company Name,Number of Employees,Billing Country,Industry,Technologies,Last Funding Date,icp_score,icp_tier,icp_verdict,icp_confidence,icp_reasons');
     expect(run.stderr).toMatch(/scored 2 rows \(1 fit, 1 not-fit, 0 needs-data\)/);
   }, 30_000);
 
   it('score --engine duckdb', async () => {
     const run = await spawnIcp(['score', '--now', '2025-06-01', '--engine', 'duckdb', 'accounts.csv'], { cwd: dir });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout.split('\n')[1]).toMatch(/^Acme,300,Germany,Software Development,Salesforce; Snowflake,\d+,\w+,fit,/);
+    expect(run.stdout.split('\n')[1]).toMatch(/^Acme,300,Germany,Software Development,Salesforce; Snowflake,2025-03-14,\d+,\w+,fit,/);
   }, 30_000);
 
   it('explain (JSON lines on stdin, a bad line gives exit 1)', async () => {
-    const run = await spawnIcp(['explain', '--now', '2025-06-01'], { cwd: dir, stdin: '{"employees":"300","hqCountry":"DE","industry":"Software Development","technologies":["Snowflake"]}\nnot json\n' });
+    const run = await spawnIcp(['explain', '--now', '2025-06-01'], { cwd: dir, stdin: '{"employees":"300","hqCountry":"DE","industry":"Software Development","technologies":["Salesforce","Snowflake"],"lastFundingDate":"2025-03-14"}\nnot json\n' });
     expect(run.code).toBe(1);
     const [first, second] = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(first.verdict).toBe('fit');

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { evaluationCells, evaluationText } from '../../../lib/csv/output';
+import { createEvaluationWriter, evaluationCells, evaluationText } from '../../../lib/csv/output';
 import { csvRow } from '../../../lib/csv/write';
 import { compileModel, evaluate } from '../../../lib/engine/score';
 import { makeAccounts } from '../../../bench/accounts';
 import { BUILTIN_MODELS } from '../../../lib/model/builtin';
 import { makeModel } from '../engine/helpers';
+import type { Criterion } from '../../../lib/model/schema';
 
 /** evaluationText writes directly what csvRow(evaluationCells(…)) writes, tiers and reasons quoted alike. */
 describe('evaluationText', () => {
@@ -33,5 +34,35 @@ describe('evaluationText', () => {
       });
     }
     expect(quotedTiers).toBeGreaterThan(0);
+  });
+});
+
+/** The file writer remembers reasons cells by the engine's reason numbers: it must write what evaluationText writes. */
+describe('createEvaluationWriter', () => {
+  const NOW = Date.UTC(2025, 5, 1);
+  // Twenty musts on facts the accounts lack: twenty "unknown must" reasons are more than one number keys exactly.
+  const manyMusts: Criterion[] = Array.from({ length: 20 }, (_, i) => ({
+    id: `m${i}`, dimension: 'relationship', label: `Must, "${i}"`, field: `custom.m${i}`, op: 'exists', kind: 'must',
+  }));
+  const wide = makeModel({ id: 'many-musts', criteria: [...makeModel().criteria, ...manyMusts] });
+  // Low confidence (most accounts lack most facts) names the confidence in its reason.
+  const strict = makeModel({ id: 'strict', gate: { minConfidence: 0.95, minScore: 0 } });
+  // A high fit minimum: "score … below the fit minimum … (could reach …)" names two numbers.
+  const highBar = makeModel({ id: 'high-bar', gate: { minConfidence: 0, minScore: 60 } });
+
+  it.each([...BUILTIN_MODELS, wide, strict, highBar].map((m) => [m.id, m] as const))('writes what evaluationText writes (%s)', (_, model) => {
+    const compiled = compileModel(model);
+    const remembering = createEvaluationWriter(compiled);
+    const plain = createEvaluationWriter(compiled, false);
+    const problems = [{ field: 'employees', message: 'could not read a headcount: "lots, really"' }];
+    const accounts = makeAccounts(4000, NOW);
+    // Twice over: the second pass reads remembered cells.
+    for (const account of [...accounts, ...accounts]) {
+      const evaluation = evaluate(compiled, account, NOW);
+      const p = account.name?.endsWith('7') ? problems : [];
+      const want = evaluationText(compiled, evaluation, p);
+      expect(remembering(evaluation, p)).toBe(want);
+      expect(plain(evaluation, p)).toBe(want);
+    }
   });
 });

@@ -101,7 +101,8 @@ function slotsOf(compiled: CompiledModel, values: FactValues): unknown[] {
   });
 }
 
-describe('the optimised engine against the reference engine', () => {
+// Thousands of accounts per model: generous time, for a busy machine.
+describe('the optimised engine against the reference engine', { timeout: 60_000 }, () => {
   const accounts = randomAccounts(4000, 11);
   const nows = [NOW, Date.UTC(2025, 5, 1), Date.UTC(2025, 5, 1, 13, 30)];
 
@@ -116,10 +117,11 @@ describe('the optimised engine against the reference engine', () => {
 
   it.each(MODELS.map((m) => [m.id, m] as const))('compact evaluation agrees with the full result (%s)', (_, model) => {
     const compiled = compileModel(model);
+    const ref = reference.compileModel(model);
     const reused = new Uint8Array(compiled.criteria.length);
     accounts.forEach((values, i) => {
       const now = nows[i % nows.length];
-      const full = reference.scoreCompiled(reference.compileModel(model), values, now);
+      const full = reference.scoreCompiled(ref, values, now);
       const compact = evaluate(compiled, values, now, reused);
       expect(compact.score).toBe(full.score);
       expect(compact.potentialScore).toBe(full.potentialScore);

@@ -130,6 +130,19 @@ describe('handleMessage: score', () => {
   });
 });
 
+describe('handleMessage: pageUnreadable', () => {
+  it('answers with what the side panel shows, and refuses a diagnostic that is too long or a bad site', async () => {
+    const diagnostic = 'ICP Fit page diagnostic — site hubspot, record hs:1:0-2:2, page kind record\n- Record header: 0 found, 0 matched';
+    const answer = await handleMessage({ type: 'pageUnreadable', site: 'hubspot', recordKey: 'hs:1:0-2:2', diagnostic }, deps);
+    expect(answer).toEqual({ ok: true, unreadable: { recordKey: 'hs:1:0-2:2', diagnostic } });
+    expect(responseSchemas.pageUnreadable.safeParse(answer).success).toBe(true);
+    const long = await handleMessage({ type: 'pageUnreadable', site: 'hubspot', recordKey: 'hs:1:0-2:2', diagnostic: 'x'.repeat(9000) }, deps);
+    expect(long).toMatchObject({ ok: false, error: expect.stringMatching(/diagnostic/) });
+    const site = await handleMessage({ type: 'pageUnreadable', site: 'myspace', recordKey: 'x', diagnostic }, deps);
+    expect(site).toMatchObject({ ok: false, error: expect.stringMatching(/site/) });
+  });
+});
+
 describe('handleMessage: answers, exceptions, sync', () => {
   it('refuses the request types nothing sends any more', async () => {
     for (const type of ['getActiveModels', 'getSettings', 'setSetting'])

@@ -142,6 +142,22 @@ describe('hubspot extract details', () => {
     expect(rawOf(html)).toBeNull();
   });
 
+  it('skips a properties card whose company name is not the header\'s (a card left over from another record)', () => {
+    const own = '<div data-selenium-test="property-input-name">Acme Test Co</div><div data-selenium-test="property-input-industry">Software</div>';
+    const stale =
+      '<div data-test-id="card-wrapper-PROPERTIES_V3/0-2/V2"><div data-selenium-test="property-input-name">Other Corp</div><div data-selenium-test="property-input-domain">other.example</div></div>';
+    const raw = rawOf(page(own).replace('</div></body>', `${stale}</div></body>`));
+    expect(raw).toMatchObject({ name: 'Acme Test Co', industry: 'Software' });
+    expect(raw).not.toHaveProperty('domain');
+  });
+
+  it('refuses a page without a record header, or with two headers naming different companies', () => {
+    const props = '<div data-selenium-test="property-input-name">Acme Test Co</div>';
+    expect(rawOf(page(props, '').replace(/<div data-selenium-component="ProfileHighlightContainer">[\s\S]*?<\/div>\s*<\/div>/, ''))).toBeNull();
+    const second = '<div data-selenium-component="ProfileHighlightContainer"><div data-selenium-test="company-highlight-details"><div data-selenium-test="highlightTitle">Other Corp</div></div></div>';
+    expect(rawOf(page(props).replace('</body>', `${second}</body>`))).toBeNull();
+  });
+
   it('ignores a data-object-id of another object type (e.g. the owner user)', () => {
     const header = '<div data-selenium-test="highlightTitle">Acme Test Co</div><span data-object-id="7" data-object-type-id="0-1">x</span>';
     const html = page('', header);

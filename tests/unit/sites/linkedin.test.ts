@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { normaliseFacts } from '../../../lib/facts/normalise/index';
 import { valuesOf } from '../../../lib/facts/parse';
 import { linkedinAdapter } from '../../../lib/sites/linkedin/index';
-import { mergeRaw } from '../../../lib/sites/linkedin/extract';
+import { mergeRaw } from '../../../lib/sites/linkedin/merge';
 import { classifyLine } from '../../../lib/sites/linkedin/dom';
 import { externalUrl, readText, websiteFromText } from '../../../lib/sites/linkedin/text';
 
@@ -116,6 +116,10 @@ describe('linkedin identity checks', () => {
     ['logged-in-embedded-json', 'https://www.linkedin.com/company/quillstone-labs/'], // the decoy affiliate's slug
     ['logged-in-about', 'https://www.linkedin.com/company/kestrel-freight/'], // a "similar page" of the rendered one
     ['sales-navigator', 'https://www.linkedin.com/sales/company/9900112'], // a similar account
+    ['numeric-url', 'https://www.linkedin.com/company/10529044/'], // another company id
+    ['numeric-url-public', 'https://no.linkedin.com/company/4410022'], // the employees link names another id
+    ['public-no-canonical', 'https://ca.linkedin.com/company/northfield-data'], // a similar page, no JSON-LD of its own
+    ['legacy-voyager-format', 'https://www.linkedin.com/company/tessellate-labs/'], // an affiliate in the same response
   ])('%s is not read as %s', (name, url) => {
     expect(linkedinAdapter.extract(load(name, url), new URL(url))).toBeNull();
   });
@@ -130,6 +134,25 @@ describe('linkedin identity checks', () => {
       hqCountry: 'CA',
       linkedinUrl: 'https://www.linkedin.com/company/boreal-grid/',
     });
+  });
+
+  it('never takes a call-to-action button as the website, whatever its label', () => {
+    for (const [name, url] of [
+      ['custom-button-sign-up', 'https://www.linkedin.com/company/lumenpath/'],
+      ['custom-button-register', 'https://www.linkedin.com/company/harbourline-events/about/'],
+    ]) {
+      const doc = load(name, url);
+      doc.querySelector('dl')?.remove();
+      doc.querySelectorAll('code').forEach((c) => c.remove());
+      expect(linkedinAdapter.extract(doc, new URL(url))?.raw.domain, name).toBeUndefined();
+    }
+  });
+
+  it('reads the last round from the funding link, never the hidden text it is described by', () => {
+    const url = 'https://uk.linkedin.com/company/pinewick-software';
+    const raw = linkedinAdapter.extract(load('public-funding-last-round', url), new URL(url))!.raw;
+    expect(raw.fundingStage).toBe('Series unknown');
+    expect(raw.lastFundingDate).toBe('2017-03-08');
   });
 
   it('returns null on pages that are not company pages', () => {

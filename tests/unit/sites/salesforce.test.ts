@@ -240,3 +240,58 @@ describe('salesforce extraction details', () => {
     for (const value of Object.values(raw)) expect(String(value)).not.toMatch(/Preview|Edit /);
   });
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+describe('salesforce pages without a record id', () => {
+  const url = JSON.parse(fixture('no-record-id.expected.json')).url as string;
+  const html = fixture('no-record-id.html');
+
+  it('refuses the one visible page when the tab title names another record', () => {
+    const doc = load(html.replace('<title>Quarry Lane Foods |', '<title>Millbrook Dairy |'), url);
+    expect(extract(doc, new URL(url))).toBeNull();
+  });
+
+  it('refuses when the highlights name and the Name field disagree (a half-updated page)', () => {
+    const doc = load(html.replace('<lightning-formatted-text slot="primaryField">Quarry Lane Foods', '<lightning-formatted-text slot="primaryField">Millbrook Dairy'), url);
+    expect(extract(doc, new URL(url))).toBeNull();
+  });
+
+  it('refuses when two record pages are visible and neither names its record', () => {
+    const doc = load(html, url);
+    const page = doc.querySelector('one-record-home-flexipage2')!;
+    page.after(page.cloneNode(true));
+    expect(extract(doc, new URL(url))).toBeNull();
+  });
+
+  it('refuses a page that names another record as its own', () => {
+    const doc = load(html.replace('<one-record-home-flexipage2>', '<one-record-home-flexipage2 record-id="001Hs00000ZZzzzIAB">'), url);
+    expect(extract(doc, new URL(url))).toBeNull();
+  });
+
+  it('reads the page when the title has another shape (still loading) but a name is shown', () => {
+    const doc = load(html.replace('<title>Quarry Lane Foods | Account | Salesforce', '<title>Lightning Experience'), url);
+    expect(extract(doc, new URL(url))?.raw.name).toBe('Quarry Lane Foods');
+  });
+});
+
+describe('salesforce inline edit', () => {
+  const url = JSON.parse(fixture('inline-edit.expected.json')).url as string;
+
+  it('never takes a field label (with or without the required asterisk) as its value', () => {
+    const raw = extract(load(fixture('inline-edit.html'), url), new URL(url))!.raw;
+    expect(raw.name).toBe('Harbor & Pine Outfitters');
+    const labels = ['account name', 'customer priority', 'ownership', 'description', 'tech stack', 'billing address'];
+    for (const value of Object.values(raw)) expect(labels).not.toContain(String(value).replace(/\*/g, '').trim().toLowerCase());
+  });
+
+  it('drops a read-mode value equal to its own label', () => {
+    const html = fixture('record-page.html').replace(
+      '<lightning-formatted-text>Brightwater Analytics</lightning-formatted-text></slot></span>',
+      '<lightning-formatted-text>Account Name</lightning-formatted-text></slot></span>',
+    );
+    const raw = extract(load(html, RECORD_URL_FOR_LABELS), new URL(RECORD_URL_FOR_LABELS))!.raw;
+    expect(raw.name).toBe('Brightwater Analytics'); // from the highlights name, not the misread field
+  });
+});
+
+const RECORD_URL_FOR_LABELS = 'https://northpeak.lightning.force.com/lightning/r/Account/001Dn00000BrWtrIAB/view';

@@ -92,5 +92,10 @@ describe.each<[DialectName, typeof duckdbWith]>([
     expect([...seen].sort()).toEqual(['fail', 'pass', 'unknown']);
     const verdicts = new Set(MODELS.flatMap((m) => expected(m).map((e) => e.icp_verdict)));
     expect([...verdicts].sort()).toEqual(['fit', 'needs-data', 'not-fit']);
+    // The new branches: lists of derived signals only (hasSignal's unknown), and the below-minimum reason.
+    const derivedOnly = accounts.filter((a) => Array.isArray(a.signals) && a.signals.length > 0 && a.signals.every((x) => x.from));
+    expect(derivedOnly.length).toBeGreaterThan(50);
+    const reasons = MODELS.flatMap((m) => expected(m).map((e) => String(e.icp_reasons)));
+    expect(reasons.filter((t) => t.includes('below the fit minimum')).length).toBeGreaterThan(50);
   }, 60_000);
 });

@@ -2,7 +2,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { DUCKDB_TYPES, duckdbValue } from '../../../cli/duckdb/cells';
 import { PGlite } from '@electric-sql/pglite';
 import type { FactValues } from '../../../lib/facts/vocabulary';
-import { factCells, factColumns, type CellValue } from '../../../lib/sql/columns';
+import { factCells, factColumns, type CellValue, type SignalCell } from '../../../lib/sql/columns';
 import { DIALECT, type ColumnType, type DialectName } from '../../../lib/sql/dialect';
 
 /**
@@ -63,7 +63,12 @@ export async function duckdbWith(columns: readonly Column[], rows: readonly Reco
 function pgValue(type: ColumnType, v: CellValue): unknown {
   if (v === null) return null;
   if (type === 'timestamp') return new Date(v as number).toISOString().replace('Z', '');
-  if (type === 'signals') return (v as { type: string; date: number }[]).map((s) => ({ type: s.type, date: new Date(s.date).toISOString().replace('Z', '') }));
+  if (type === 'signals')
+    return (v as SignalCell[]).map((s) => ({
+      type: s.type,
+      date: s.date === null ? null : new Date(s.date).toISOString().replace('Z', ''),
+      derived_from: s.derivedFrom,
+    }));
   return v;
 }
 

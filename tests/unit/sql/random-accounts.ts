@@ -1,4 +1,5 @@
 import { seededRandom } from '../../../lib/builder/synthetic';
+import { deriveValues } from '../../../lib/facts/derive';
 import { SIGNAL_TYPES, type FactValues } from '../../../lib/facts/vocabulary';
 import { checkModel } from '../../../lib/model/validate';
 import type { Criterion, IcpModel } from '../../../lib/model/schema';
@@ -61,9 +62,17 @@ export function randomAccount(r: Random): FactValues {
   for (const f of ['lastFundingDate', 'contractRenewalDate']) maybe(f, () => date(r));
   maybe('technologies', () => Array.from({ length: Math.floor(r() * 5) }, () => pick(r, TECHS)));
   maybe('signals', () =>
-    Array.from({ length: Math.floor(r() * 4) }, () => ({ type: pick(r, SIGNAL_TYPES), date: new Date(NOW + pick(r, DAY_OFFSETS) * DAY).toISOString().slice(0, 10) })),
+    Array.from({ length: Math.floor(r() * 4) }, () => ({
+      type: pick(r, SIGNAL_TYPES),
+      date: new Date(NOW + pick(r, DAY_OFFSETS) * DAY).toISOString().slice(0, 10),
+      // Some signals derived from another fact: they speak only for their own type (hasSignal's unknown branch).
+      ...(chance(r, 0.3) ? { from: 'lastFundingDate' } : {}),
+    })),
   );
   for (const f of ['custom.deal_size', 'custom.tier_name', 'custom.flag']) maybe(f, () => pick(r, CUSTOM));
+  // Most accounts as they are scored: with the derived facts (a funding signal from lastFundingDate, companyType from
+  // industry, industry from sub-industry) that the table must hold too (docs/sql.md).
+  if (chance(r, 0.8)) for (const d of deriveValues((f) => (v[f] === '' ? undefined : v[f]))) v[d.field] = d.value;
   return v as FactValues;
 }
 
@@ -116,6 +125,7 @@ function conditions(r: Random): Condition[] {
     { field: 'signals', op: 'hasSignal', value: { types: texts(SIGNAL_TYPES, 2) as never, withinLastDays: days() } },
     { field: 'signals', op: 'hasSignal', value: { withinLastDays: days() } },
     { field: 'signals', op: 'hasSignal', value: { types: [pick(r, SIGNAL_TYPES)] } },
+    { field: 'signals', op: 'hasSignal', value: { types: ['funding'], withinLastDays: days() } },
     { field: 'signals', op: 'exists' },
     { field: 'lastFundingDate', op: 'withinLastDays', value: days() },
     { field: 'contractRenewalDate', op: 'withinNextDays', value: days() },
@@ -148,6 +158,11 @@ export function randomModel(r: Random, id: string): IcpModel {
       ...(kind === 'score' ? { points: pick(r, [1, 2, 3, 5, 7.5, 10, 13]) } : {}),
     };
   });
+  const tiers = [
+    { id: 'A', label: 'A', minScore: pick(r, [40, 55, 60]) },
+    { id: 'B', label: 'B', minScore: pick(r, [20, 30]) },
+    ...(chance(r, 0.5) ? [{ id: 'C', label: 'C', minScore: pick(r, [0, 5]) }] : []),
+  ];
   const model = {
     format: 'icp-fit/model@1',
     id,
@@ -156,12 +171,9 @@ export function randomModel(r: Random, id: string): IcpModel {
     updatedAt: '2025-01-01T00:00:00Z',
     dimensions: { firmographic: pick(r, [5, 10, 35]), technographic: pick(r, [10, 30]), behavioural: pick(r, [1, 20, 45]), relationship: pick(r, [5, 15]) },
     criteria,
-    tiers: [
-      { id: 'A', label: 'A', minScore: pick(r, [40, 55, 60]) },
-      { id: 'B', label: 'B', minScore: pick(r, [20, 30]) },
-      ...(chance(r, 0.5) ? [{ id: 'C', label: 'C', minScore: pick(r, [0, 5]) }] : []),
-    ],
-    gate: { minConfidence: pick(r, [0, 0.295, 0.3, 0.55, 0.57]), minScore: pick(r, [0, 10, 25]) },
+    tiers,
+    // Every fit gets a tier: the fit minimum is at least the lowest tier's.
+    gate: { minConfidence: pick(r, [0, 0.295, 0.3, 0.55, 0.57]), minScore: Math.max(pick(r, [0, 10, 25]), tiers[tiers.length - 1].minScore) },
   };
   const check = checkModel(model);
   if (!check.ok) throw new Error(`random model is invalid: ${JSON.stringify(check.problems)}`);

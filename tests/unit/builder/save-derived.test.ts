@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { modelForTarget, saveDerivedModel } from '../../../entrypoints/options/builder/save';
-import { deriveFrom, readOutcomes } from '../../../entrypoints/options/builder/pipeline';
+import { modelForTarget, saveDerivedModel } from '../../../lib/builder/save-derived';
+import { deriveFrom, readOutcomes } from '../../../lib/builder/review';
 import { syntheticOutcomesCsv } from '../../../lib/builder/synthetic';
 import { DEFAULT_MODEL } from '../../../lib/model/builtin';
 import type { IcpModel } from '../../../lib/model/schema';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticOutcomesCsv } from '../../../lib/builder/synthetic';
 import { checkModel } from '../../../lib/model/validate';
-import { applyReview, backtestReviewed, deriveFrom, readOutcomes, retier, type Derivation } from '../../../entrypoints/options/builder/pipeline';
+import { applyReview, backtestReviewed, deriveFrom, readOutcomes, retier, type Derivation } from '../../../lib/builder/review';
 import type { OutcomeRecord } from '../../../lib/builder/types';
 
 /** The builder page's computations on the seeded sample (the same one "Load sample outcomes" uses). */

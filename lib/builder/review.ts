@@ -1,12 +1,12 @@
-import { evaluateModel, timeSplit, type Evaluation } from '../../../lib/builder/backtest';
-import { derive, metricsRow, segmentRow, type DeriveOptions, type MetricsRow, type SegmentRow } from '../../../lib/builder/derive';
-import { defaultAsOf } from '../../../lib/builder/metrics';
-import { parseOutcomesCsv, parseProspectsCsv, type ParsedOutcomes, type ParsedProspects } from '../../../lib/builder/outcomes';
-import { tiersFor, type Proposal } from '../../../lib/builder/propose';
-import type { Thresholds } from '../../../lib/builder/segments';
-import type { OutcomeRecord } from '../../../lib/builder/types';
-import type { MappingOverrides, StageChoices } from '../../../lib/mapping';
-import type { Dimension, IcpModel } from '../../../lib/model/schema';
+import { evaluateModel, timeSplit, type Evaluation } from './backtest';
+import { derive, metricsRow, segmentRow, type DeriveOptions, type MetricsRow, type SegmentRow } from './derive';
+import { defaultAsOf } from './metrics';
+import { parseOutcomesCsv, parseProspectsCsv, type ParsedOutcomes, type ParsedProspects } from './outcomes';
+import { tiersFor, type Proposal } from './propose';
+import type { Thresholds } from './segments';
+import type { OutcomeRecord } from './types';
+import type { MappingOverrides, StageChoices } from '../mapping';
+import type { Dimension, IcpModel } from '../model/schema';
 
 /**
  * The builder page's computations, without React or storage: read the CSVs, derive a proposal, apply RevOps' review

@@ -1,8 +1,8 @@
-import type { IcpModel } from '../../../lib/model/schema';
-import { checkModel, type ModelProblem } from '../../../lib/model/validate';
-import type { IcpDb } from '../../../lib/storage/db';
-import { saveEditedModel } from '../../../lib/storage/model-history';
-import { getModel, saveModelVersion } from '../../../lib/storage/models';
+import type { IcpModel } from '../model/schema';
+import { checkModel, type ModelProblem } from '../model/validate';
+import type { IcpDb } from '../storage/db';
+import { saveEditedModel } from '../storage/model-history';
+import { getModel, saveModelVersion } from '../storage/models';
 
 /**
  * Saving a reviewed proposal. Either as a **new model** (version 1, under an id and name RevOps can change; off by
