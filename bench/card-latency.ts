@@ -8,9 +8,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { SITE_MATCHES } from '../lib/sites/list';
 import { loadFixtures } from '../tests/e2e/fixtures';
+import { busyPage } from '../tests/e2e/synthetic-linkedin';
 import { CHROMIUM, EXTENSION_DIR } from '../tests/e2e/harness';
 
 const LOADS = 20;
@@ -68,7 +69,7 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function measure(extensionDir: string, site: string, url: string, html: string) {
+async function withBrowser<T>(extensionDir: string, run: (context: BrowserContext) => Promise<T>): Promise<T> {
   const profile = mkdtempSync(join(tmpdir(), 'icp-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -86,6 +87,15 @@ async function measure(extensionDir: string, site: string, url: string, html: st
   try {
     await context.addInitScript(PROBE);
     await context.route(/^https?:\/\//, (route) => route.abort());
+    return await run(context);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+function measure(extensionDir: string, site: string, url: string, html: string) {
+  return withBrowser(extensionDir, async (context) => {
     await context.route(url.replace(/[?#].*$/, '') + '*', (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
     const page = await context.newPage();
     const times: number[] = [];
@@ -103,10 +113,44 @@ async function measure(extensionDir: string, site: string, url: string, html: st
       longTasks.push(...tasks);
     }
     return { site, median: median(times), longestTask: longTasks.length ? Math.max(...longTasks) : 0 };
+  });
+}
+
+/**
+ * A LinkedIn company page with `elements` elements in <main> and a text change every 20 ms (tests/e2e/busy-page):
+ * long tasks on the page's main thread over `seconds`, once the card (or the floor element) is there.
+ */
+function measureBusy(extensionDir: string, elements: number, seconds: number) {
+  const url = 'https://www.linkedin.com/company/acme-busy/';
+  return withBrowser(extensionDir, async (context) => {
+    await context.route(url + '*', (route) => route.fulfill({ body: busyPage(elements), contentType: 'text/html; charset=utf-8' }));
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(() => (window as unknown as { __readyAt?: number }).__readyAt !== undefined, null, { timeout: 30_000 });
+    await page.waitForTimeout(500);
+    await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
+    await page.waitForTimeout(seconds * 1000);
+    const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    return { count: tasks.length, longest: tasks.length ? Math.max(...tasks) : 0, total: tasks.reduce((a, b) => a + b, 0) };
+  });
+}
+
+export interface BusyPageRow {
+  elements: number;
+  card: { count: number; longest: number; total: number };
+  floor: { count: number; longest: number; total: number };
+}
+
+export async function measureBusyPages(): Promise<BusyPageRow[]> {
+  const floor = writeFloorExtension();
+  const rows: BusyPageRow[] = [];
+  try {
+    for (const elements of [50_000, 10_000])
+      rows.push({ elements, card: await measureBusy(EXTENSION_DIR, elements, 10), floor: await measureBusy(floor, elements, 10) });
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(floor, { recursive: true, force: true });
   }
+  return rows;
 }
 
 export interface CardLatencyRow {

@@ -13,8 +13,9 @@
  *       Target: <= 80 KB. Not built here: run `npm run build` first.
  *
  *   (d) card latency: median time from DOMContentLoaded to a visible card over 20 loads per site in Chromium, beside
- *       a floor extension that only inserts an element; and the longest task on the page. Targets: <= 100 ms, no task
- *       over 50 ms. Needs `npm run build` and /usr/bin/chromium.
+ *       a floor extension that only inserts an element; and the longest task on the page. Targets: <= floor + 20 ms,
+ *       no task over 50 ms. Then a busy LinkedIn page (50k and 10k elements, a text change every 20 ms): long tasks
+ *       over 10 s with the extension beside the floor extension. Needs `npm run build` and /usr/bin/chromium.
  *
  *   (e) DuckDB: `icp score --engine duckdb` (the model as SQL in embedded DuckDB, cli/duckdb/score.ts) vs the JS
  *       path (scoreCsvStream) on the same 1M-row CSV, CSV out. For information: no target yet.
@@ -306,15 +307,24 @@ async function benchCardLatency() {
     return;
   }
   log('card: 20 loads per site in Chromium, with the extension and with the floor extension…');
-  const { measureCardLatency } = await import('./card-latency');
+  const { measureBusyPages, measureCardLatency } = await import('./card-latency');
   for (const r of await measureCardLatency()) {
     rows.push({
-      target: `card after DOMContentLoaded, ${r.site} (median of 20; floor ${r.floorMs.toFixed(0)} ms, ${(r.cardMs / Math.max(r.floorMs, 1)).toFixed(1)}x)`,
+      target: `card after DOMContentLoaded, ${r.site} (median of 20; floor ${r.floorMs.toFixed(0)} ms, +${(r.cardMs - r.floorMs).toFixed(0)} ms)`,
       measured: `${r.cardMs.toFixed(0)} ms`,
-      goal: '<= 100 ms',
-      pass: r.cardMs <= 100,
+      goal: `<= floor + 20 ms (${(r.floorMs + 20).toFixed(0)} ms)`,
+      pass: r.cardMs <= r.floorMs + 20,
     });
     rows.push({ target: `longest task on the page, ${r.site}`, measured: `${r.longestTaskMs.toFixed(0)} ms`, goal: '<= 50 ms', pass: r.longestTaskMs <= 50 });
+  }
+  log('card: busy LinkedIn pages (a text change every 20 ms), 10 s each, with the extension and with the floor…');
+  for (const r of await measureBusyPages()) {
+    rows.push({
+      target: `longest task, busy ${r.elements / 1000}k-element page (floor: ${r.floor.longest.toFixed(0)} ms, ${r.floor.count} long tasks; card: ${r.card.count}, ${r.card.total.toFixed(0)} ms in all)`,
+      measured: `${r.card.longest.toFixed(0)} ms`,
+      goal: '<= 50 ms',
+      pass: r.card.longest <= 50,
+    });
   }
 }
 

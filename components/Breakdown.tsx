@@ -1,5 +1,6 @@
 import type { CriterionResult } from '../lib/engine/score';
 import { DIMENSIONS } from '../lib/model/schema';
+import { trusted } from './trusted';
 import { factLabel, formatAge, formatFactValue, formatSource, percent, safeHref } from './format';
 import type { CardView, FactView } from '../lib/card/types';
 
@@ -101,10 +102,10 @@ function CriterionRow({ c, onAnswer }: { c: CriterionResult; onAnswer?: (field: 
       </span>
       {c.status === 'unknown' && onAnswer && ANSWERABLE.has(c.field) && (
         <span className="answer">
-          <button type="button" onClick={() => onAnswer(c.field, true)}>
+          <button type="button" onClick={trusted(() => onAnswer(c.field, true))}>
             Yes
           </button>
-          <button type="button" onClick={() => onAnswer(c.field, false)}>
+          <button type="button" onClick={trusted(() => onAnswer(c.field, false))}>
             No
           </button>
         </span>

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { describeCriterionChange, type ScoreChange } from '../lib/history/change';
+import { isTrusted, trusted } from './trusted';
 
 /**
  * What a rep can do about the score on the card, and what changed since the last model: "Advance anyway" (an
@@ -19,7 +20,7 @@ export function ExceptionForm({ onLog }: { onLog(input: ExceptionInput): void })
   const approver = useRef<HTMLInputElement>(null);
   if (!open)
     return (
-      <button type="button" className="action" data-testid="fit-advance" onClick={() => setOpen(true)}>
+      <button type="button" className="action" data-testid="fit-advance" onClick={trusted(() => setOpen(true))}>
         Advance anyway…
       </button>
     );
@@ -29,6 +30,7 @@ export function ExceptionForm({ onLog }: { onLog(input: ExceptionInput): void })
       data-testid="fit-exception"
       onSubmit={(e) => {
         e.preventDefault();
+        if (!isTrusted(e)) return; // a page script's requestSubmit() must not log an exception in the user's name
         const text = reason.current?.value.trim();
         if (!text) return;
         const by = approver.current?.value.trim();
@@ -65,7 +67,7 @@ export function FeedbackForm(props: { criteria: readonly { id: string; label: st
   const [disputed, setDisputed] = useState<string[]>([]);
   if (!open)
     return (
-      <button type="button" className="action" data-testid="fit-feedback-open" onClick={() => setOpen(true)}>
+      <button type="button" className="action" data-testid="fit-feedback-open" onClick={trusted(() => setOpen(true))}>
         This score looks wrong
       </button>
     );
@@ -75,6 +77,7 @@ export function FeedbackForm(props: { criteria: readonly { id: string; label: st
       data-testid="fit-feedback"
       onSubmit={(e) => {
         e.preventDefault();
+        if (!isTrusted(e)) return;
         const text = comment.current?.value.trim();
         if (!text) return;
         props.onSend({ comment: text, disputed });

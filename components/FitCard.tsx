@@ -3,6 +3,7 @@ import { Unreadable } from './Unreadable';
 import { Breakdown } from './Breakdown';
 import { ChangeLine, ExceptionForm, FeedbackForm, type ExceptionInput, type FeedbackInput } from './CardActions';
 import { Headline } from './Summary';
+import { isTrusted, trusted } from './trusted';
 import type { CardState } from '../lib/card/types';
 
 export interface CardPosition {
@@ -38,11 +39,12 @@ export function FitCard(props: FitCardProps) {
   const { state, expanded, minimised, position } = props;
   const drag = useRef<{ x: number; y: number; start: CardPosition } | null>(null);
 
-  const onPointerDown = (e: PointerEvent<HTMLElement>) => {
+  // Every action below ignores events a page script dispatched (components/trusted.ts).
+  const onPointerDown = trusted((e: PointerEvent<HTMLElement>) => {
     if ((e.target as HTMLElement).closest('button')) return;
     drag.current = { x: e.clientX, y: e.clientY, start: position };
     e.currentTarget.setPointerCapture(e.pointerId);
-  };
+  });
   const moved = (e: PointerEvent<HTMLElement>): CardPosition | null => {
     if (!drag.current) return null;
     return {
@@ -50,22 +52,22 @@ export function FitCard(props: FitCardProps) {
       top: Math.max(0, drag.current.start.top + (e.clientY - drag.current.y)),
     };
   };
-  const onPointerMove = (e: PointerEvent<HTMLElement>) => {
+  const onPointerMove = trusted((e: PointerEvent<HTMLElement>) => {
     const p = moved(e);
     if (p) props.onMove(p, false);
-  };
-  const onPointerUp = (e: PointerEvent<HTMLElement>) => {
+  });
+  const onPointerUp = trusted((e: PointerEvent<HTMLElement>) => {
     const p = moved(e);
     drag.current = null;
     if (p) props.onMove(p, true);
-  };
+  });
   // Keyboard users move the card with the arrow keys on the handle.
-  const onHandleKey = (e: KeyboardEvent<HTMLElement>) => {
+  const onHandleKey = trusted((e: KeyboardEvent<HTMLElement>) => {
     const d = { ArrowLeft: [STEP, 0], ArrowRight: [-STEP, 0], ArrowUp: [0, -STEP], ArrowDown: [0, STEP] }[e.key];
     if (!d) return;
     e.preventDefault();
     props.onMove({ right: Math.max(0, position.right + d[0]), top: Math.max(0, position.top + d[1]) }, true);
-  };
+  });
 
   const view = state.status === 'ready' ? state.view : null;
   const r = view?.result;
@@ -80,9 +82,9 @@ export function FitCard(props: FitCardProps) {
       aria-label="ICP fit"
       // The whole card stays reachable: it scrolls inside the viewport below its top edge.
       style={{ right: position.right, top: position.top, maxHeight: `calc(100vh - ${position.top + 12}px)` }}
-      onKeyDown={(e) => {
+      onKeyDown={trusted((e) => {
         if (e.key === 'Escape' && expanded) props.onToggleExpanded();
-      }}
+      })}
     >
       <header
         className="handle"
@@ -97,7 +99,7 @@ export function FitCard(props: FitCardProps) {
         <span className="company" data-testid="fit-company" title={company}>
           {company}
         </span>
-        <button type="button" className="icon" onClick={props.onToggleMinimised} aria-expanded={!minimised} aria-label={minimised ? 'Show card' : 'Minimise card'}>
+        <button type="button" className="icon" onClick={trusted(() => props.onToggleMinimised())} aria-expanded={!minimised} aria-label={minimised ? 'Show card' : 'Minimise card'}>
           {minimised ? '▢' : '–'}
         </button>
       </header>
@@ -114,7 +116,7 @@ export function FitCard(props: FitCardProps) {
             <>
               <Headline result={r} />
               {view.change && <ChangeLine change={view.change} />}
-              <button type="button" className="expand" data-testid="fit-expand" aria-expanded={expanded} onClick={props.onToggleExpanded}>
+              <button type="button" className="expand" data-testid="fit-expand" aria-expanded={expanded} onClick={trusted(() => props.onToggleExpanded())}>
                 {expanded ? 'Hide breakdown' : 'Show breakdown'}
               </button>
               {expanded && <Breakdown view={view} onAnswer={props.onAnswer} />}

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { trusted } from './trusted';
 
 /**
  * "Couldn't read this page's company details": shown instead of a silent loading card when a supported record page
@@ -33,7 +34,7 @@ export function Unreadable({ diagnostic }: { diagnostic: string }) {
         aria-label="Page diagnostic"
         ref={area}
       />
-      <button type="button" data-testid="fit-copy-diagnostic" onClick={() => void copy()}>
+      <button type="button" data-testid="fit-copy-diagnostic" onClick={trusted(() => void copy())}>
         {copied === 'yes' ? 'Copied' : copied === 'select' ? 'Selected: press Ctrl+C' : 'Copy diagnostic'}
       </button>
     </div>

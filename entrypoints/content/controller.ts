@@ -7,7 +7,7 @@ import { watchRecords, type RecordEvent } from '../../lib/page/record-watcher';
 import { formatDiagnostic, readsOnlyName } from '../../lib/sites/diagnostic';
 import type { RawExtraction, SiteAdapter } from '../../lib/sites/types';
 import { isDarkPage } from './theme';
-import type { mountCard } from './mount';
+import { HOST_TAG, type mountCard } from './mount';
 
 export interface ControllerDeps {
   window: Window & typeof globalThis;
@@ -185,6 +185,8 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
     window: deps.window,
     match: (url) => deps.adapter.matchUrl(url),
     extract: (doc, url) => deps.adapter.extract(doc, url),
+    sections: deps.adapter.sections,
+    ownTag: HOST_TAG,
     onEvent,
   });
 

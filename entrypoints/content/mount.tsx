@@ -5,13 +5,23 @@ import css from '../../components/card.css?inline';
 export const HOST_TAG = 'icp-fit-card';
 
 /**
- * The only element the extension adds to a page: <icp-fit-card> with an open shadow root holding the card and its
- * inline styles. No stylesheet or image is loaded from the extension, so nothing has to be web-accessible
- * (LinkedIn probes web-accessible resources to detect extensions).
+ * The only element the extension adds to a page: <icp-fit-card> with a shadow root holding the card and its inline
+ * styles. No stylesheet or image is loaded from the extension, so nothing has to be web-accessible (LinkedIn probes
+ * web-accessible resources to detect extensions).
+ *
+ * The root is **closed** for people: the card shows facts from account lists, CRMs and the user's answers, which the
+ * page's scripts must not read. It is open only when the browser is under automation (`navigator.webdriver`), so
+ * Playwright and WebDriver reach the `data-testid` hooks. Both reads happen in the content script's isolated world,
+ * whose `navigator` and `Element.prototype` are its own: a page script cannot fake `webdriver` here nor patch
+ * `attachShadow` to capture the root.
  */
+export function shadowMode(nav: Pick<Navigator, 'webdriver'>): ShadowRootMode {
+  return nav.webdriver === true ? 'open' : 'closed';
+}
+
 export function mountCard(doc: Document): { render(props: FitCardProps): void; remove(): void } {
   const host = doc.createElement(HOST_TAG);
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: shadowMode(navigator) });
   const style = doc.createElement('style');
   style.textContent = css;
   const container = doc.createElement('div');

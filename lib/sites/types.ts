@@ -39,4 +39,10 @@ export interface SiteAdapter {
    * "couldn't read this page" card. Pure, like `extract`; null when the URL is not a record of this site.
    */
   diagnose(doc: Document, url: URL): PageDiagnostic | null;
+  /**
+   * Selector of the page regions the site renders one by one (header, About card, property cards). After an in-app
+   * navigation, a region that has not changed still shows the previous record (lib/page/stale-sections.ts).
+   * Default: lib/page/record-watcher.ts DEFAULT_SECTIONS.
+   */
+  sections?: string;
 }

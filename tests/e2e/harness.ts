@@ -40,7 +40,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function launchExtension(options: { headless?: boolean } = {}): Promise<Harness> {
+/**
+ * `automation: false` makes `navigator.webdriver` false as in a person's browser, so the card's shadow root is
+ * closed (entrypoints/content/mount.tsx): no `--enable-automation`, and, because headless Chromium sets the flag on
+ * its own, `--disable-blink-features=AutomationControlled`.
+ */
+export async function launchExtension(options: { headless?: boolean; automation?: boolean } = {}): Promise<Harness> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
     throw new Error(`no built extension at ${EXTENSION_DIR}: run "npm run build" first (npm run test:e2e does)`);
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
@@ -49,6 +54,7 @@ export async function launchExtension(options: { headless?: boolean } = {}): Pro
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 860 },
+    ignoreDefaultArgs: options.automation === false ? ['--enable-automation'] : undefined,
     args: [
       '--no-sandbox', // CI containers run as root, where Chromium's sandbox cannot start
       `--disable-extensions-except=${EXTENSION_DIR}`,
@@ -57,6 +63,7 @@ export async function launchExtension(options: { headless?: boolean } = {}): Pro
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...(options.automation === false ? ['--disable-blink-features=AutomationControlled'] : []),
     ],
   });
   try {

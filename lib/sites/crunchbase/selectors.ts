@@ -195,3 +195,6 @@ export const ROUND_COLUMNS: Readonly<Record<string, 'date' | 'name' | 'amount'>>
   'money raised': 'amount',
   amount: 'amount',
 };
+
+/** Regions rendered one by one (stale-section rule, lib/page/stale-sections.ts): the profile header and each card. */
+export const SECTIONS = 'mat-card, section, header, dl';

@@ -105,3 +105,6 @@ export const PROPERTY_TO_FACT = {
  * (the normaliser turns a URL into its bare domain).
  */
 export const WEBSITE_PROPERTY = 'website';
+
+/** Regions HubSpot renders one by one (stale-section rule, lib/page/stale-sections.ts): the header and each card. [I] */
+export const SECTIONS = `${HIGHLIGHT_CONTAINER}, ${CARD}, section`;

@@ -121,10 +121,15 @@ for (const [field, labels] of Object.entries(LABELS) as [LabelledField, readonly
 }
 
 function fieldForLabel(el: Element): LabelledField | undefined {
-  // Cheap guard before reading text: labels are short.
-  if ((el.textContent ?? '').length > 80) return undefined;
+  // Cheap guards before reading text, in order of cost: a label has at most a few child elements, and is short.
+  // (A container's textContent is its whole subtree: on a 50k-element page, reading it for every div was the hang.)
+  if (el.childElementCount > MAX_LABEL_CHILDREN) return undefined;
+  const text = el.textContent ?? '';
+  if (text.length > 80 || text.trim().length < MIN_LABEL_LENGTH) return undefined;
   return LABEL_TO_FIELD.get(normaliseLabel(readText(el)));
 }
+const MAX_LABEL_CHILDREN = 3;
+const MIN_LABEL_LENGTH = Math.min(...[...LABEL_TO_FIELD.keys()].map((label) => label.length));
 
 /** A website value: the link's target, else the text when it looks like a website. */
 function websiteIn(el: Element, base: URL): string | undefined {
@@ -164,16 +169,47 @@ export function readLabelledFields(doc: Document, base: URL): AboutFields {
   const root = doc.querySelector(MAIN_REGION) ?? doc.body;
   const fields: AboutFields = {};
   if (!root) return fields;
+  const labels = labelCandidates(root);
   for (const candidates of LABEL_CANDIDATES) {
-    for (const el of Array.from(root.querySelectorAll(candidates))) {
-      if (isDuplicateCopy(el) || el.closest(INTERACTIVE) || el.closest(TOP_CARD_ACTIONS)) continue;
+    for (const el of labels) {
+      if (!el.matches(candidates)) continue;
       const field = fieldForLabel(el);
       if (!field || fields[field] !== undefined) continue;
+      if (isDuplicateCopy(el) || el.closest(INTERACTIVE) || el.closest(TOP_CARD_ACTIONS)) continue;
       const value = valueAfter(el, field, base);
       if (value) fields[field] = value;
     }
   }
   return fields;
+}
+
+/** Text made only of label words ("Company", "size", "Industry:"), as one regular expression: one test per text node. */
+const LABEL_WORDS = new RegExp(
+  `^\\s*(?:(?:${[...new Set([...LABEL_TO_FIELD.keys()].flatMap((label) => label.split(' ')))]
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’‘`´]"))
+    .join('|')})\\s*:?\\s*)+$`,
+  'i',
+);
+const TEXT_NODE_FILTER = 4; // NodeFilter.SHOW_TEXT (no NodeFilter global in every test environment)
+/** How far above a label's text node the label element may be (`<dt><span>Industry</span></dt>`). */
+const LABEL_DEPTH = 3;
+
+/**
+ * The elements that may be labels, in document order, found from the text nodes up: only short text made of label
+ * words ("Company", "size") is looked at, so the cost is one cheap test per text node. Reading the text of every
+ * element instead made a 50k-element page take over half a second per read (issue 15).
+ */
+function labelCandidates(root: Element): Element[] {
+  const found = new Set<Element>();
+  const walker = root.ownerDocument.createTreeWalker(root, TEXT_NODE_FILTER);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue ?? '';
+    if (text.length > 80 || !LABEL_WORDS.test(text)) continue;
+    let el = node.parentElement;
+    for (let depth = 0; el && depth < LABEL_DEPTH; depth++, el = el === root ? null : el.parentElement) found.add(el);
+  }
+  // Document order, as a selector query returns them: the first value per field wins.
+  return [...found].sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
 }
 
 /** Logged-out About: `[data-test-id="about-us__<field>"] dd`. */

@@ -218,3 +218,10 @@ export const SALES_ACCOUNT_LINK_PATH = /\/sales\/company\/(\d+)/;
 /** LinkedIn wraps outbound links as `https://www.linkedin.com/redir/redirect?url=<encoded>`; the real URL is `url`. */
 export const REDIRECT_PATH = '/redir/redirect';
 export const REDIRECT_PARAM = 'url';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sections rendered one by one (stale-section rule, lib/page/stale-sections.ts)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The top card, the About card and its `dl`, the logged-out About fields: each updates on its own after navigation. */
+export const SECTIONS = 'section, dl, header, .org-top-card, [data-test-id^="about-us"]';

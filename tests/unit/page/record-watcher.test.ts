@@ -26,7 +26,7 @@ describe('watchRecords', () => {
 
   function start() {
     const events: RecordEvent[] = [];
-    stop = watchRecords({ window, match, extract, onEvent: (e) => events.push(e), delayMs: 5 });
+    stop = watchRecords({ window, match, extract, onEvent: (e) => events.push(e), delayMs: 5, busyFactor: 0 });
     return events;
   }
 
@@ -89,7 +89,7 @@ describe('watchRecords', () => {
     history.replaceState(null, '', '/company/acme/');
     document.body.innerHTML = '<h1 data-slug="acme">Acme</h1>';
     const spy = vi.fn(extract);
-    stop = watchRecords({ window, match, extract: spy, onEvent: () => {}, delayMs: 20 });
+    stop = watchRecords({ window, match, extract: spy, onEvent: () => {}, delayMs: 20, busyFactor: 0 });
     spy.mockClear();
     for (let i = 0; i < 50; i++) document.body.appendChild(document.createElement('b'));
     await new Promise((r) => setTimeout(r, 60));
@@ -107,7 +107,7 @@ describe('watchRecords after in-app navigation', () => {
     history.replaceState(null, '', '/company/acme/');
     document.body.innerHTML = '<h1>Acme</h1>';
     const events: RecordEvent[] = [];
-    const stop = watchRecords({ window, match, extract: trusting, onEvent: (e) => events.push(e), delayMs: 5 });
+    const stop = watchRecords({ window, match, extract: trusting, onEvent: (e) => events.push(e), delayMs: 5, busyFactor: 0 });
     try {
       history.pushState(null, '', '/company/globex/');
       document.body.append(document.createElement('i'));
@@ -119,6 +119,162 @@ describe('watchRecords after in-app navigation', () => {
     } finally {
       stop();
       history.replaceState(null, '', '/');
+    }
+  });
+});
+
+describe('watchRecords on big, busy pages', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+    history.replaceState(null, '', '/');
+  });
+
+  it('pauses after each read for a multiple of what the read cost, however often the page mutates', async () => {
+    history.replaceState(null, '', '/company/acme/');
+    document.body.innerHTML = '<h1 data-slug="acme">Acme</h1><p class="size">1</p>';
+    const slow = vi.fn((doc: Document, url: URL) => {
+      const until = performance.now() + 10;
+      while (performance.now() < until); // a read that costs 10 ms
+      return extract(doc, url);
+    });
+    const stop = watchRecords({ window, match, extract: slow, onEvent: () => {}, delayMs: 5, busyFactor: 8 });
+    try {
+      slow.mockClear();
+      const started = performance.now();
+      let n = 0;
+      while (performance.now() - started < 800) {
+        document.body.append(Object.assign(document.createElement('p'), { textContent: String(++n) }));
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      // Unpaced (a read per 5 ms window) would be ~100 reads; paced at >= 8 x 10 ms apart, at most 800 / 90 + 1.
+      expect(slow.mock.calls.length).toBeGreaterThan(0);
+      expect(slow.mock.calls.length).toBeLessThanOrEqual(10);
+    } finally {
+      stop();
+    }
+  });
+
+  it('on a page that is expensive to read, ignores text ticking outside stale sections, not new elements', async () => {
+    history.replaceState(null, '', '/company/acme/');
+    document.body.innerHTML = '<h1 data-slug="acme">Acme</h1><p class="size">1</p><span class="clock">0</span>';
+    const slow = vi.fn((doc: Document, url: URL) => {
+      const until = performance.now() + 12;
+      while (performance.now() < until); // a big page: 12 ms per read
+      return extract(doc, url);
+    });
+    const stop = watchRecords({ window, match, extract: slow, onEvent: () => {}, delayMs: 5, busyFactor: 0 });
+    try {
+      slow.mockClear();
+      for (let i = 0; i < 10; i++) {
+        document.querySelector('.clock')!.textContent = String(i);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(slow).not.toHaveBeenCalled();
+      document.body.insertAdjacentHTML('beforeend', '<section class="lazy"><p>About</p></section>');
+      await tick();
+      expect(slow).toHaveBeenCalledTimes(1);
+    } finally {
+      stop();
+    }
+  });
+
+  it('does not read again for its own card being added or removed', async () => {
+    history.replaceState(null, '', '/company/acme/');
+    document.body.innerHTML = '<h1 data-slug="acme">Acme</h1>';
+    const spy = vi.fn(extract);
+    const stop = watchRecords({ window, match, extract: spy, onEvent: () => {}, delayMs: 5, busyFactor: 0, ownTag: 'icp-fit-card' });
+    try {
+      spy.mockClear();
+      const host = document.createElement('icp-fit-card');
+      document.documentElement.append(host);
+      await tick();
+      host.remove();
+      await tick();
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      stop();
+    }
+  });
+
+  it('reads a navigation at once when the app rendered the new record in the same task', async () => {
+    history.replaceState(null, '', '/company/acme/');
+    document.body.innerHTML = '<h1 data-slug="acme">Acme</h1>';
+    const events: RecordEvent[] = [];
+    const stop = watchRecords({ window, match, extract, onEvent: (e) => events.push(e), delayMs: 10_000 });
+    try {
+      history.pushState(null, '', '/company/globex/');
+      document.body.innerHTML = '<h1 data-slug="globex">Globex</h1>';
+      await Promise.resolve(); // the observer's microtask, no debounce
+      await Promise.resolve();
+      expect(events.at(-1)).toMatchObject({ type: 'extracted', extraction: { raw: { name: 'Globex' } } });
+    } finally {
+      stop();
+    }
+  });
+});
+
+describe('watchRecords with sections updated one by one after navigation', () => {
+  /** An adapter that trusts the URL for identity and reads the header and the About section wherever they are. */
+  const trusting = (doc: Document, url: URL) => ({
+    ref: match(url)!,
+    raw: {
+      crmId: url.pathname,
+      name: doc.querySelector('header h1')?.textContent ?? undefined,
+      industry: doc.querySelector('section.about .industry')?.textContent ?? undefined,
+      employees: doc.querySelector('section.about .size')?.textContent ?? undefined,
+    },
+  });
+  const page = (name: string, industry: string, size: string) =>
+    `<header><h1>${name}</h1></header><section class="about"><p class="industry">${industry}</p><p class="size">${size}</p></section>`;
+
+  function startOnAcme() {
+    history.replaceState(null, '', '/company/acme/');
+    document.body.innerHTML = page('Acme', 'Software', '51-200');
+    const events: RecordEvent[] = [];
+    const stop = watchRecords({ window, match, extract: trusting, onEvent: (e) => events.push(e), delayMs: 5, busyFactor: 0, sections: 'header, section' });
+    return { events, stop };
+  }
+
+  afterEach(() => {
+    document.body.innerHTML = '';
+    history.replaceState(null, '', '/');
+  });
+
+  it("never reports the new name with the previous record's About facts, and takes them once the section changes", async () => {
+    const { events, stop } = startOnAcme();
+    try {
+      history.pushState(null, '', '/company/globex/');
+      document.querySelector('header h1')!.textContent = 'Globex'; // the header first
+      await tick();
+      const extracted = events.filter((e) => e.type === 'extracted' && e.ref.key === 'li:globex');
+      expect(extracted.length).toBeGreaterThan(0);
+      for (const e of extracted) if (e.type === 'extracted') expect(e.extraction.raw).toEqual({ crmId: '/company/globex/', name: 'Globex' });
+      // The About section later; Globex happens to share Acme's industry, which now counts: the section changed.
+      document.querySelector('section.about .size')!.textContent = '1,001-5,000';
+      await tick();
+      expect(events.at(-1)).toMatchObject({ type: 'extracted', extraction: { raw: { name: 'Globex', industry: 'Software', employees: '1,001-5,000' } } });
+    } finally {
+      stop();
+    }
+  });
+
+  it('back to a record whose header is static: the other record\'s About section is held back until it changes', async () => {
+    const { events, stop } = startOnAcme();
+    try {
+      history.pushState(null, '', '/company/globex/');
+      document.body.innerHTML = page('Globex', 'Insurance', '10,001+');
+      await tick();
+      expect(events.at(-1)).toMatchObject({ type: 'extracted', extraction: { raw: { name: 'Globex', industry: 'Insurance' } } });
+      history.pushState(null, '', '/company/acme/');
+      document.querySelector('header h1')!.textContent = 'Acme';
+      await tick();
+      for (const e of events.filter((x) => x.type === 'extracted' && x.ref.key === 'li:acme').slice(1))
+        if (e.type === 'extracted') expect(e.extraction.raw).not.toHaveProperty('industry', 'Insurance');
+      document.querySelector('section.about')!.innerHTML = '<p class="industry">Software</p><p class="size">51-200</p>';
+      await tick();
+      expect(events.at(-1)).toMatchObject({ type: 'extracted', extraction: { raw: { name: 'Acme', industry: 'Software', employees: '51-200' } } });
+    } finally {
+      stop();
     }
   });
 });
