@@ -124,7 +124,7 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
   };
 
   const score = (extraction: RawExtraction) => {
-    const key = extraction.ref.key;
+    const key = extraction.ref.recordKey;
     lastExtraction = extraction;
     deps.scorePage(extraction).then(
       (view) => {
@@ -160,12 +160,12 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
       return;
     }
     if (event.type === 'loading') {
-      currentKey = event.ref.key;
+      currentKey = event.ref.recordKey;
       lastExtraction = null;
       expanded = false;
       notice = undefined;
       unreadable = false;
-      const key = event.ref.key;
+      const key = event.ref.recordKey;
       settleTimer = setTimeout(() => settle(key), deps.settleMs ?? SETTLE_MS);
       // The record is shown inside a frame of this page: that frame's card speaks for it.
       if (embedsRecordFrame(deps.window.document, deps.adapter.matchUrl)) {
@@ -177,7 +177,7 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
       return;
     }
     if (!readsOnlyName(event.extraction.raw)) unreadable = false;
-    else if (!unreadable) settleTimer = setTimeout(() => settle(event.ref.key), deps.settleMs ?? SETTLE_MS);
+    else if (!unreadable) settleTimer = setTimeout(() => settle(event.ref.recordKey), deps.settleMs ?? SETTLE_MS);
     score(event.extraction);
   };
 

@@ -45,7 +45,7 @@ export default defineContentScript({
             await send({
               type: 'scorePage',
               site,
-              recordKey: extraction.ref.key,
+              recordKey: extraction.ref.recordKey,
               raw: extraction.raw as Record<string, unknown>,
               locale: extraction.locale,
             }),

@@ -63,7 +63,7 @@ export function watchRecords(options: RecordWatcherOptions): () => void {
   let noticedKey: string | null = null;
   const noticeNavigation = (): RecordRef | null => {
     const ref = match(new URL(win.location.href));
-    const key = ref?.key ?? null;
+    const key = ref?.recordKey ?? null;
     if (key !== noticedKey) {
       noticedKey = key;
       previousRaw = lastRaw ?? previousRaw;
@@ -82,16 +82,16 @@ export function watchRecords(options: RecordWatcherOptions): () => void {
       currentKey = null;
       return;
     }
-    if (ref.key !== currentKey) {
+    if (ref.recordKey !== currentKey) {
       // A new record: forget everything about the previous one before anything else is shown.
-      currentKey = ref.key;
+      currentKey = ref.recordKey;
       previousFingerprint = lastFingerprint ?? previousFingerprint;
       lastFingerprint = null;
       onEvent({ type: 'loading', ref });
     }
     try {
       const extraction = extract(win.document, new URL(win.location.href));
-      if (!extraction || extraction.ref.key !== ref.key) return;
+      if (!extraction || extraction.ref.recordKey !== ref.recordKey) return;
       const raw = previousRaw ? stale.withoutStaleFacts(extraction.raw, previousRaw, URL_DERIVED) : extraction.raw;
       if (!hasContent(raw)) return;
       const fingerprint = contentFingerprint(raw);

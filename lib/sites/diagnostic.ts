@@ -21,7 +21,7 @@ export interface SourceCheck {
 
 export interface PageDiagnostic {
   site: RecordRef['site'];
-  key: string;
+  recordKey: string;
   kind: string;
   sources: SourceCheck[];
 }
@@ -47,7 +47,7 @@ export function count(doc: Document | Element, selector: string): number {
 
 /** The diagnostic as plain text, to copy. */
 export function formatDiagnostic(d: PageDiagnostic): string {
-  const lines = [`ICP Fit page diagnostic — site ${d.site}, record ${d.key}, page kind ${d.kind}`];
+  const lines = [`ICP Fit page diagnostic — site ${d.site}, record ${d.recordKey}, page kind ${d.kind}`];
   for (const s of d.sources) {
     const which = s.which && s.which.length > 0 ? ` [${s.which.join(', ')}]` : '';
     lines.push(`- ${s.source}: ${s.found} found, ${s.matched} matched${which}  (${s.selector})`);

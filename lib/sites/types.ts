@@ -5,13 +5,13 @@ import type { SiteId } from './list';
 export type { SiteId };
 
 /**
- * A record on a site, derived from the URL alone: `key` names the record ("li:acme", "cb:acme",
+ * A record on a site, derived from the URL alone: `recordKey` names the record ("li:acme", "cb:acme",
  * "hs:123456:0-2:987", "sf:Account:001xx000003DGb2AAG") so the content script never shows one record's facts
  * on another's page.
  */
 export interface RecordRef {
   site: SiteId;
-  key: string;
+  recordKey: string;
   /** What kind of page: e.g. "company", "about", "sales-navigator", "record". */
   kind: string;
 }

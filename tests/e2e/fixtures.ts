@@ -21,7 +21,7 @@ export function loadFixtures(): Fixture[] {
       .map((file) => {
         const name = file.replace(/\.html$/, '');
         const expected = JSON.parse(readFileSync(join(ROOT, site, `${name}.expected.json`), 'utf8'));
-        return { site, name, url: expected.url, key: expected.key, html: readFileSync(join(ROOT, site, file), 'utf8'), facts: expected.facts };
+        return { site, name, url: expected.url, key: expected.recordKey, html: readFileSync(join(ROOT, site, file), 'utf8'), facts: expected.facts };
       }),
   );
 }

@@ -11,7 +11,7 @@ import { matchUrl } from './url';
 export function diagnose(doc: Document, url: URL): PageDiagnostic | null {
   const ref = matchUrl(url);
   if (!ref) return null;
-  const permalink = ref.key.slice('cb:'.length);
+  const permalink = ref.recordKey.slice('cb:'.length);
   const stateScripts = `${NG_STATE_SCRIPT}, ${LEGACY_STATE_SCRIPT}`;
   const stats = stateStats(doc, permalink);
   const shows = domShowsOrganization(doc, permalink);
@@ -19,7 +19,7 @@ export function diagnose(doc: Document, url: URL): PageDiagnostic | null {
   const older = `${PROFILE_NAME}, ${ICON_FIELD}`;
   return {
     site: 'crunchbase',
-    key: ref.key,
+    recordKey: ref.recordKey,
     kind: ref.kind,
     sources: [
       check('Embedded state scripts', stateScripts, count(doc, stateScripts)),

@@ -43,7 +43,7 @@ export function httpLink(element: Element, baseUrl: string): string | undefined 
 export function domShowsOrganization(doc: Document, permalink: string): boolean {
   for (const anchor of Array.from(doc.querySelectorAll(PROFILE_TAB_LINKS))) {
     const url = absoluteUrl(anchor.getAttribute('href'), doc.baseURI);
-    if (url && matchUrl(url)?.key === `cb:${permalink}`) return true;
+    if (url && matchUrl(url)?.recordKey === `cb:${permalink}`) return true;
   }
   return false;
 }

@@ -37,7 +37,7 @@ export function parseOrganizationUrl(url: URL): { permalink: string; tab?: strin
 
 export function matchUrl(url: URL): RecordRef | null {
   const page = parseOrganizationUrl(url);
-  return page && { site: 'crunchbase', key: recordKey('cb', page.permalink), kind: page.tab ?? 'company' };
+  return page && { site: 'crunchbase', recordKey: recordKey('cb', page.permalink), kind: page.tab ?? 'company' };
 }
 
 function safeDecode(segment: string): string {

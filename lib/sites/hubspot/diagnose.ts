@@ -17,7 +17,7 @@ export function diagnose(doc: Document, url: URL): PageDiagnostic | null {
   const cards = Array.from(doc.querySelectorAll(CARD));
   return {
     site: 'hubspot',
-    key: ref.key,
+    recordKey: ref.recordKey,
     kind: ref.kind,
     sources: [
       check('Record header (visible)', COMPANY_HIGHLIGHT, headers.length, header.found && !header.showsOtherRecord ? ['this-record'] : header.showsOtherRecord ? ['other-record'] : [], headers.filter(isShown).length),

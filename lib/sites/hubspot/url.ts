@@ -32,15 +32,15 @@ export function matchUrl(url: URL): RecordRef | null {
   if (!HUBSPOT_APP_HOST.test(url.hostname)) return null;
 
   const record = RECORD_PATH.exec(url.pathname);
-  if (record) return { site: 'hubspot', key: hubspotRecordKey(record[1]!, record[2]!), kind: 'record' };
+  if (record) return { site: 'hubspot', recordKey: hubspotRecordKey(record[1]!, record[2]!), kind: 'record' };
 
   const legacy = LEGACY_COMPANY_PATH.exec(url.pathname);
-  if (legacy) return { site: 'hubspot', key: hubspotRecordKey(legacy[1]!, legacy[2]!), kind: 'legacy-company' };
+  if (legacy) return { site: 'hubspot', recordKey: hubspotRecordKey(legacy[1]!, legacy[2]!), kind: 'legacy-company' };
 
   return null;
 }
 
 /** The record id (the last part of the key), for identity checks against the page. */
 export function recordIdOf(ref: RecordRef): string {
-  return ref.key.slice(ref.key.lastIndexOf(':') + 1);
+  return ref.recordKey.slice(ref.recordKey.lastIndexOf(':') + 1);
 }

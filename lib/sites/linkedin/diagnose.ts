@@ -36,7 +36,7 @@ export function diagnose(doc: Document, url: URL): PageDiagnostic | null {
       sources.push(check(`Sales Navigator ${field}`, SALES_FIELD(field), count(doc, SALES_FIELD(field))));
     }
     sources.push(check('Sales Navigator website link', SALES_WEBSITE, count(doc, SALES_WEBSITE)));
-    return { site: 'linkedin', key: ref.key, kind: ref.kind, sources };
+    return { site: 'linkedin', recordKey: ref.recordKey, kind: ref.kind, sources };
   }
   const { identity } = resolveIdentity(doc, page.slug, url);
   const voyager = voyagerStats(doc, identity);
@@ -54,5 +54,5 @@ export function diagnose(doc: Document, url: URL): PageDiagnostic | null {
   sources.push(check('Top card items', topCard, count(doc, topCard), factNames(readTopCard(doc, {}))));
   sources.push(check('Insights summary table', INSIGHTS_SUMMARY_TABLE, count(doc, INSIGHTS_SUMMARY_TABLE)));
   sources.push(check('Funding last round', `${FUNDING_SECTION} ${FUNDING_LAST_ROUND}`, count(doc, FUNDING_SECTION), factNames(readFunding(doc))));
-  return { site: 'linkedin', key: ref.key, kind: ref.kind, sources };
+  return { site: 'linkedin', recordKey: ref.recordKey, kind: ref.kind, sources };
 }

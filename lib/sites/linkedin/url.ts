@@ -69,7 +69,7 @@ export function matchUrl(url: URL): RecordRef | null {
   const page = parseLinkedInUrl(url);
   if (!page) return null;
   if (page.kind === 'sales-navigator') {
-    return { site: 'linkedin', key: recordKey('li:sales', page.accountId), kind: 'sales-navigator' };
+    return { site: 'linkedin', recordKey: recordKey('li:sales', page.accountId), kind: 'sales-navigator' };
   }
-  return { site: 'linkedin', key: recordKey('li', page.slug), kind: page.tab };
+  return { site: 'linkedin', recordKey: recordKey('li', page.slug), kind: page.tab };
 }

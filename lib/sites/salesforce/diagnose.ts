@@ -21,7 +21,7 @@ export function diagnose(doc: Document, url: URL): PageDiagnostic | null {
   const highlights = page ? readHighlights(page) : undefined;
   return {
     site: 'salesforce',
-    key: ref.key,
+    recordKey: ref.recordKey,
     kind: ref.kind,
     sources: [
       check('Record page copies (visible one for this record)', RECORD_PAGE, copies.length, found ? [`by-${found.by}`] : [], copies.filter((c) => isShownByAttributes(c)).length),

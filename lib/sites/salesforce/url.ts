@@ -51,7 +51,7 @@ export function accountIdFromUrl(url: URL): string | null {
 export function matchUrl(url: URL): RecordRef | null {
   const id = accountIdFromUrl(url);
   if (!id) return null;
-  return { site: 'salesforce', key: `sf:Account:${id}`, kind: 'record' };
+  return { site: 'salesforce', recordKey: `sf:Account:${id}`, kind: 'record' };
 }
 
 /**

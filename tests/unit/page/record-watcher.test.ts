@@ -6,11 +6,11 @@ import type { RecordRef } from '../../../lib/sites/types';
 /** A toy site: /company/<slug> pages; the company name is in <h1 data-slug>. */
 const match = (url: URL): RecordRef | null => {
   const m = /^\/company\/([^/]+)/.exec(url.pathname);
-  return m ? { site: 'linkedin', key: `li:${m[1]}`, kind: 'company' } : null;
+  return m ? { site: 'linkedin', recordKey: `li:${m[1]}`, kind: 'company' } : null;
 };
 const extract = (doc: Document, url: URL) => {
   const ref = match(url)!;
-  const h1 = doc.querySelector(`h1[data-slug="${ref.key.slice(3)}"]`);
+  const h1 = doc.querySelector(`h1[data-slug="${ref.recordKey.slice(3)}"]`);
   return h1 ? { ref, raw: { name: h1.textContent, employees: doc.querySelector('.size')?.textContent } } : null;
 };
 
@@ -50,7 +50,7 @@ describe('watchRecords', () => {
     history.pushState(null, '', '/company/globex/');
     document.body.insertAdjacentHTML('beforeend', '<i></i>'); // the app starts re-rendering, old DOM still there
     await tick();
-    expect(events.at(-1)).toEqual({ type: 'loading', ref: { site: 'linkedin', key: 'li:globex', kind: 'company' } });
+    expect(events.at(-1)).toEqual({ type: 'loading', ref: { site: 'linkedin', recordKey: 'li:globex', kind: 'company' } });
     document.body.innerHTML = '<h1 data-slug="globex">Globex</h1>';
     await tick();
     const last = events.at(-1)!;
@@ -246,7 +246,7 @@ describe('watchRecords with sections updated one by one after navigation', () =>
       history.pushState(null, '', '/company/globex/');
       document.querySelector('header h1')!.textContent = 'Globex'; // the header first
       await tick();
-      const extracted = events.filter((e) => e.type === 'extracted' && e.ref.key === 'li:globex');
+      const extracted = events.filter((e) => e.type === 'extracted' && e.ref.recordKey === 'li:globex');
       expect(extracted.length).toBeGreaterThan(0);
       for (const e of extracted) if (e.type === 'extracted') expect(e.extraction.raw).toEqual({ crmId: '/company/globex/', name: 'Globex' });
       // The About section later; Globex happens to share Acme's industry, which now counts: the section changed.
@@ -268,7 +268,7 @@ describe('watchRecords with sections updated one by one after navigation', () =>
       history.pushState(null, '', '/company/acme/');
       document.querySelector('header h1')!.textContent = 'Acme';
       await tick();
-      for (const e of events.filter((x) => x.type === 'extracted' && x.ref.key === 'li:acme').slice(1))
+      for (const e of events.filter((x) => x.type === 'extracted' && x.ref.recordKey === 'li:acme').slice(1))
         if (e.type === 'extracted') expect(e.extraction.raw).not.toHaveProperty('industry', 'Insurance');
       document.querySelector('section.about')!.innerHTML = '<p class="industry">Software</p><p class="size">51-200</p>';
       await tick();

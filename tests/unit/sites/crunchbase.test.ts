@@ -14,7 +14,7 @@ const FIXTURES = join(__dirname, '../../fixtures/crunchbase');
 
 interface Expected {
   url: string;
-  key: string;
+  recordKey: string;
   facts: Record<string, unknown> | null;
   absent: string[];
 }
@@ -41,7 +41,7 @@ describe('crunchbase matchUrl', () => {
     ['https://www.crunchbase.com/organization/Acme-Robotics-4F2A', 'cb:acme-robotics-4f2a', 'company'],
   ];
   it.each(positives)('%s → %s', (url, key, kind) => {
-    expect(matchUrl(new URL(url))).toEqual({ site: 'crunchbase', key, kind });
+    expect(matchUrl(new URL(url))).toEqual({ site: 'crunchbase', recordKey: key, kind });
   });
 
   const negatives = [
@@ -69,7 +69,7 @@ describe('crunchbase matchUrl', () => {
 
   it('is the adapter exported for the content script', () => {
     expect(crunchbaseAdapter.site).toBe('crunchbase');
-    expect(crunchbaseAdapter.matchUrl(new URL('https://www.crunchbase.com/organization/acme'))?.key).toBe('cb:acme');
+    expect(crunchbaseAdapter.matchUrl(new URL('https://www.crunchbase.com/organization/acme'))?.recordKey).toBe('cb:acme');
   });
 });
 
@@ -86,7 +86,7 @@ describe('crunchbase fixtures', () => {
   it.each(names)('%s', (name) => {
     const { html, expected } = load(name);
     const url = new URL(expected.url);
-    expect(matchUrl(url)?.key).toBe(expected.key);
+    expect(matchUrl(url)?.recordKey).toBe(expected.recordKey);
 
     const result = extract(documentFor(html, expected.url), url);
     if (expected.facts === null) {
@@ -94,7 +94,7 @@ describe('crunchbase fixtures', () => {
       return;
     }
     expect(result).not.toBeNull();
-    expect(result!.ref.key).toBe(expected.key);
+    expect(result!.ref.recordKey).toBe(expected.recordKey);
 
     const { facts } = normaliseFacts(result!.raw, {
       origin: 'crunchbase',

@@ -29,7 +29,7 @@ describe('page diagnostics', () => {
     const adapter = adapterFor(f.site);
     const diagnostic = adapter.diagnose(doc, new URL(f.url));
     expect(diagnostic).not.toBeNull();
-    expect(diagnostic!.key).toBe(adapter.matchUrl(new URL(f.url))!.key);
+    expect(diagnostic!.recordKey).toBe(adapter.matchUrl(new URL(f.url))!.recordKey);
     expect(diagnostic!.sources.length).toBeGreaterThan(2);
     for (const s of diagnostic!.sources) expect(s.matched).toBeLessThanOrEqual(Math.max(s.found, s.which?.length ?? 0));
 
@@ -55,7 +55,7 @@ describe('page diagnostics', () => {
   it('drops anything that is not a short name from the lists of what matched', () => {
     const source = check('Property inputs', '[x]', 3, ['industry', 'Acme Robotics, Inc.', 'x'.repeat(200), 'Tech_Stack__c']);
     expect(source.which).toEqual(['industry', 'Tech_Stack__c']);
-    const text = formatDiagnostic({ site: 'hubspot', key: 'hs:1:0-2:2', kind: 'record', sources: [source] });
+    const text = formatDiagnostic({ site: 'hubspot', recordKey: 'hs:1:0-2:2', kind: 'record', sources: [source] });
     expect(text).toContain('- Property inputs: 3 found, 4 matched [industry, Tech_Stack__c]  ([x])');
   });
 });

@@ -11,7 +11,7 @@ const FIXTURES = join(__dirname, '../../fixtures/hubspot');
 /** `<variant>.expected.json`: the URL the page is served at, its record key and what extraction must give. */
 interface Expected {
   url: string;
-  key: string;
+  recordKey: string;
   /** Raw facts the adapter reads (before normalisation); null when extract must return null. */
   raw: Record<string, unknown> | null;
   /** Normalised plain values; null when extract must return null. */
@@ -30,7 +30,7 @@ describe('hubspot matchUrl', () => {
     ['https://app-na1.hubspot.com/contacts/3344556/company/7788990011/', 'hs:3344556:0-2:7788990011', 'legacy-company'],
   ];
   it.each(positives)('%s → %s', (href, key, kind) => {
-    expect(hubspotAdapter.matchUrl(new URL(href))).toEqual({ site: 'hubspot', key, kind });
+    expect(hubspotAdapter.matchUrl(new URL(href))).toEqual({ site: 'hubspot', recordKey: key, kind });
   });
 
   const negatives = [
@@ -76,7 +76,7 @@ describe('hubspot fixtures', () => {
     const extractFrom = () => hubspotAdapter.extract(new JSDOM(html, { url: expected.url }).window.document, url);
 
     it('derives the record key from the URL', () => {
-      expect(hubspotAdapter.matchUrl(url)?.key).toBe(expected.key);
+      expect(hubspotAdapter.matchUrl(url)?.recordKey).toBe(expected.recordKey);
     });
 
     it('reads the expected raw facts', () => {
@@ -85,7 +85,7 @@ describe('hubspot fixtures', () => {
         expect(result).toBeNull();
         return;
       }
-      expect(result?.ref.key).toBe(expected.key);
+      expect(result?.ref.recordKey).toBe(expected.recordKey);
       expect(result?.raw).toEqual(expected.raw);
       for (const fact of expected.absent) expect(result?.raw).not.toHaveProperty([fact]);
     });

@@ -33,7 +33,7 @@ describe('linkedin matchUrl', () => {
     ['https://www.linkedin.com/sales/company/4815162/people?_ntb=abc', 'li:sales:4815162', 'sales-navigator'],
   ];
   it.each(positives)('%s → %s', (url, key, kind) => {
-    expect(linkedinAdapter.matchUrl(new URL(url))).toEqual({ site: 'linkedin', key, kind });
+    expect(linkedinAdapter.matchUrl(new URL(url))).toEqual({ site: 'linkedin', recordKey: key, kind });
   });
 
   const negatives = [
@@ -63,7 +63,7 @@ describe('linkedin matchUrl', () => {
 
 const expectedSchema = z.object({
   url: z.string().url(),
-  key: z.string(),
+  recordKey: z.string(),
   facts: z.record(z.string(), z.unknown()).nullable(),
   absent: z.array(z.string()),
   /** Facts the page shows but normalisation must reject (hostile or absurd values). */
@@ -88,14 +88,14 @@ describe('linkedin fixtures', () => {
     const url = new URL(expected.url);
     const doc = new JSDOM(html, { url: expected.url }).window.document;
 
-    expect(linkedinAdapter.matchUrl(url)?.key).toBe(expected.key);
+    expect(linkedinAdapter.matchUrl(url)?.recordKey).toBe(expected.recordKey);
     const result = linkedinAdapter.extract(doc, url);
     if (expected.facts === null) {
       expect(result).toBeNull();
       return;
     }
     expect(result).not.toBeNull();
-    expect(result!.ref.key).toBe(expected.key);
+    expect(result!.ref.recordKey).toBe(expected.recordKey);
     const { facts, problems } = normaliseFacts(result!.raw, {
       origin: 'linkedin',
       source: { kind: 'page', detail: 'linkedin' },

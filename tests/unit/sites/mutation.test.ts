@@ -76,7 +76,7 @@ interface Fixture {
   site: string;
   name: string;
   url: URL;
-  key: string;
+  recordKey: string;
   facts: Record<string, unknown>;
   /** Parsed once; every trial works on a deep clone. */
   doc: Document;
@@ -118,7 +118,7 @@ function loadSite(site: string): Fixture[] {
           .map(norm)
           .filter((c) => c.length > 1 && !legit.has(c)),
       );
-      return [{ site, name: file.replace(/\.html$/, ''), url, key: expected.key, facts: expected.facts, doc, captions }];
+      return [{ site, name: file.replace(/\.html$/, ''), url, recordKey: expected.recordKey, facts: expected.facts, doc, captions }];
     });
 }
 
@@ -220,7 +220,7 @@ describe.each(Object.keys(SITES))('%s extraction under random damage', (site) =>
     const times: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const fixture = fixtures[run % fixtures.length];
-      const donor = pick(random, fixtures.filter((f) => f.key !== fixture.key && f.facts.name !== fixture.facts.name))!;
+      const donor = pick(random, fixtures.filter((f) => f.recordKey !== fixture.recordKey && f.facts.name !== fixture.facts.name))!;
       const doc = prepared(fixture.doc);
       siteByDoc.set(doc, site);
       const applied = Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(random, MUTATIONS)!(doc, random, donor.doc));
@@ -236,7 +236,7 @@ describe.each(Object.keys(SITES))('%s extraction under random damage', (site) =>
       if (!result) continue;
       read++;
       const extraction = result as NonNullable<ReturnType<SiteAdapter['extract']>>;
-      expect(extraction.ref.key, where).toBe(fixture.key);
+      expect(extraction.ref.recordKey, where).toBe(fixture.recordKey);
 
       for (const value of stringsOf(Object.values(extraction.raw))) expect(fixture.captions.has(norm(value)), `${where}: "${value}"`).toBe(false);
 

@@ -50,7 +50,7 @@ describe('salesforce matchUrl', () => {
   ];
   it.each(positives)('%s → %s', (url, key) => {
     expect(matchUrl(new URL(url))).toEqual({ site: 'salesforce', key, kind: 'record' });
-    expect(salesforceAdapter.matchUrl(new URL(url))?.key).toBe(key);
+    expect(salesforceAdapter.matchUrl(new URL(url))?.recordKey).toBe(key);
   });
 
   const negatives = [
@@ -90,7 +90,7 @@ describe('salesforce matchUrl', () => {
 // ---------------------------------------------------------------------------------------------------------------
 interface Expected {
   url: string;
-  key: string;
+  recordKey: string;
   facts: Record<string, unknown> | null;
   absent: string[];
 }
@@ -108,7 +108,7 @@ describe('salesforce fixtures', () => {
     it(page, () => {
       const expected = JSON.parse(fixture(page.replace(/\.html$/, '.expected.json'))) as Expected;
       const url = new URL(expected.url);
-      expect(matchUrl(url)?.key).toBe(expected.key);
+      expect(matchUrl(url)?.recordKey).toBe(expected.recordKey);
 
       const result = salesforceAdapter.extract(load(fixture(page), expected.url), url);
       if (expected.facts === null) {
@@ -116,7 +116,7 @@ describe('salesforce fixtures', () => {
         return;
       }
       expect(result).not.toBeNull();
-      expect(result!.ref.key).toBe(expected.key);
+      expect(result!.ref.recordKey).toBe(expected.recordKey);
       const { facts } = normaliseFacts(result!.raw, {
         origin: 'salesforce',
         source: { kind: 'crm', detail: 'salesforce' },
@@ -200,7 +200,7 @@ describe('salesforce extraction details', () => {
   it('matches a 15-character URL id against the 18-character ids on the page', () => {
     const short = 'https://northpeak.lightning.force.com/lightning/r/Account/001Dn00000BrWtr/view';
     const result = extract(load(fixture('record-page.html'), short), new URL(short))!;
-    expect(result.ref.key).toBe('sf:Account:001Dn00000BrWtr');
+    expect(result.ref.recordKey).toBe('sf:Account:001Dn00000BrWtr');
     expect(result.raw.crmId).toBe('salesforce:001Dn00000BrWtr');
   });
 
