@@ -82,7 +82,7 @@ describe('watchRecords', () => {
     history.pushState(null, '', '/company/globex/');
     window.dispatchEvent(new PopStateEvent('popstate'));
     await tick();
-    expect(events.at(-1)).toMatchObject({ type: 'extracted', ref: { key: 'li:globex' } });
+    expect(events.at(-1)).toMatchObject({ type: 'extracted', ref: { recordKey: 'li:globex' } });
   });
 
   it('keeps the observer callback free of work: extraction runs once per window, not per mutation', async () => {
@@ -112,7 +112,7 @@ describe('watchRecords after in-app navigation', () => {
       history.pushState(null, '', '/company/globex/');
       document.body.append(document.createElement('i'));
       await tick();
-      expect(events.at(-1)).toMatchObject({ type: 'loading', ref: { key: 'li:globex' } });
+      expect(events.at(-1)).toMatchObject({ type: 'loading', ref: { recordKey: 'li:globex' } });
       document.body.innerHTML = '<h1>Globex</h1>';
       await tick();
       expect(events.at(-1)).toMatchObject({ type: 'extracted', extraction: { raw: { name: 'Globex' } } });

@@ -49,7 +49,7 @@ describe('salesforce matchUrl', () => {
     [`https://northpeak.lightning.force.com/lightning/r/${id18}/view`, `sf:Account:${id18}`],
   ];
   it.each(positives)('%s → %s', (url, key) => {
-    expect(matchUrl(new URL(url))).toEqual({ site: 'salesforce', key, kind: 'record' });
+    expect(matchUrl(new URL(url))).toEqual({ site: 'salesforce', recordKey: key, kind: 'record' });
     expect(salesforceAdapter.matchUrl(new URL(url))?.recordKey).toBe(key);
   });
 
