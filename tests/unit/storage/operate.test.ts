@@ -80,7 +80,7 @@ describe('upgrade 2 -> 3 and model changes', () => {
 
     const db3 = new IcpDb(idb);
     await db3.open();
-    expect(db3.verno).toBe(3);
+    expect(db3.verno).toBe(4); // the current version: issue 12 added version 4 on top
     const [old] = await listExceptions(db3);
     expect(old).toMatchObject({ reason: 'old row', verdict: 'fit' });
     await addFeedback(db3, feedback({ modelId: DEFAULT_MODEL.id, modelVersion: 1 }));
