@@ -98,7 +98,8 @@ describe('upgrade 2 -> 3 and model changes', () => {
     db3.close();
     const reopened = new IcpDb(idb);
     const dump = await exportDatabase(reopened, '2026-03-01T00:00:00Z');
-    expect(dump).toMatchObject({ format: 'icp-fit/export@1', databaseVersion: 3 });
+    expect(dump).toMatchObject({ format: 'icp-fit/export@1', databaseVersion: 4 });
+    expect(dump.tables.lists).toEqual([]);
     expect(dump.tables.exceptions).toHaveLength(1);
     expect(dump.tables.feedback).toHaveLength(1);
     expect(dump.tables.scores).toHaveLength(1);
