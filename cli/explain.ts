@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import Papa from 'papaparse';
-import { mapColumns, type ColumnMapping } from '../lib/csv/columns';
+import { mapColumns, type ColumnMapping } from '../lib/mapping';
 import { rawFactsOfRow } from '../lib/mapping';
 import { lineBreaksIn } from '../lib/csv/write';
 import type { CompanyFacts, FactSource } from '../lib/facts/vocabulary';

@@ -2,40 +2,17 @@ import { fileURLToPath } from 'node:url';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBacktest } from '../../../cli/backtest';
 import { UsageError } from '../../../cli/common';
 import { runDerive } from '../../../cli/derive';
-import type { CliIo } from '../../../cli/io';
 import { generateProspects, rowsToCsv, syntheticOutcomesCsv } from '../../../lib/builder/synthetic';
 import { isFactName } from '../../../lib/facts/vocabulary';
 import { checkModel } from '../../../lib/model/validate';
+import { captureIo } from './helpers';
 
 let dir: string;
 let outcomes: string;
-
-/** The real file system, with stdout and stderr captured. */
-function capture(): CliIo & { readonly out: string; readonly err: string } {
-  const stdout = new PassThrough().setEncoding('utf8');
-  const stderr = new PassThrough().setEncoding('utf8');
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: string) => (out += d));
-  stderr.on('data', (d: string) => (err += d));
-  return {
-    stdin: Readable.from([]),
-    stdout,
-    stderr,
-    cwd: process.cwd(),
-    get out() {
-      return out;
-    },
-    get err() {
-      return err;
-    },
-  };
-}
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'icp-builder-'));
@@ -47,7 +24,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('icp derive', () => {
   it('writes a valid model and a report with segments and flags', async () => {
-    const io = capture();
+    const io = captureIo();
     const model = join(dir, 'model.json');
     const report = join(dir, 'report.json');
     const code = await runDerive([outcomes, '--prospects', join(dir, 'prospects.csv'), '--out', model, '--report', report], io);
@@ -75,7 +52,7 @@ describe('icp derive', () => {
     const lines = syntheticOutcomesCsv({ seed: 5, deals: 400 }).trimEnd().split('\n');
     lines.splice(3, 0, 'Broken Co,,,,,,,Closed Won,not a date,"$1.00",,,'); // becomes line 4
     writeFileSync(file, `${lines.join('\n')}\n`);
-    const io = capture();
+    const io = captureIo();
     expect(await runDerive([file, '--min-won', '10'], io)).toBe(0);
     expect(checkModel(JSON.parse(io.out)).ok).toBe(true);
     expect(io.err).toMatch(/with-bad\.csv:4: bad row, left out: close date "not a date" is not a date/);
@@ -83,7 +60,7 @@ describe('icp derive', () => {
   });
 
   it('derives on older deals only with --until', async () => {
-    const io = capture();
+    const io = captureIo();
     const report = join(dir, 'until.json');
     expect(await runDerive([outcomes, '--until', '2023-06-01', '--out', join(dir, 'old.json'), '--report', report], io)).toBe(0);
     const r = JSON.parse(readFileSync(report, 'utf8'));
@@ -94,11 +71,11 @@ describe('icp derive', () => {
   it('fails on a file without outcome columns, and on usage errors', async () => {
     const file = join(dir, 'accounts.csv');
     writeFileSync(file, 'Account Name,Industry\nA,Banking\n');
-    await expect(runDerive([file], capture())).rejects.toThrow(/missing the outcome columns the builder needs: stage \(looked for/);
-    await expect(runDerive([], capture())).rejects.toBeInstanceOf(UsageError);
-    await expect(runDerive([outcomes, '--column', 'bogus=X'], capture())).rejects.toBeInstanceOf(UsageError);
-    await expect(runDerive([outcomes, '--until', 'June'], capture())).rejects.toBeInstanceOf(UsageError);
-    await expect(runDerive([join(dir, 'missing.csv')], capture())).rejects.toThrow(/cannot read/);
+    await expect(runDerive([file], captureIo())).rejects.toThrow(/missing the outcome columns the builder needs: stage \(looked for/);
+    await expect(runDerive([], captureIo())).rejects.toBeInstanceOf(UsageError);
+    await expect(runDerive([outcomes, '--column', 'bogus=X'], captureIo())).rejects.toBeInstanceOf(UsageError);
+    await expect(runDerive([outcomes, '--until', 'June'], captureIo())).rejects.toBeInstanceOf(UsageError);
+    await expect(runDerive([join(dir, 'missing.csv')], captureIo())).rejects.toThrow(/cannot read/);
   });
 });
 
@@ -106,11 +83,11 @@ describe('icp backtest', () => {
   let model: string;
   beforeAll(async () => {
     model = join(dir, 'bt-model.json');
-    await runDerive([outcomes, '--until', '2023-10-01', '--out', model], capture());
+    await runDerive([outcomes, '--until', '2023-10-01', '--out', model], captureIo());
   });
 
   it('--json gives fit and notFit (n, logoRetention, nrr) and per-tier figures', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await runBacktest(['--model', model, outcomes, '--since', '2023-10-01', '--json'], io)).toBe(0);
     const r = JSON.parse(io.out);
     for (const g of [r.fit, r.notFit]) expect(g).toEqual(expect.objectContaining({ n: expect.any(Number), logoRetention: expect.any(Number), nrr: expect.any(Number) }));
@@ -123,7 +100,7 @@ describe('icp backtest', () => {
   });
 
   it('prints a table without --json', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await runBacktest(['--model', model, outcomes], io)).toBe(0);
     expect(io.out).toMatch(/^Backtest of ".*" v1 on \d+ accounts, \d+ closed deals/);
     expect(io.out).toMatch(/\nfit +\d+/);
@@ -133,7 +110,7 @@ describe('icp backtest', () => {
   });
 
   it('without --model runs the time split itself', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await runBacktest([outcomes, '--json'], io)).toBe(0);
     const r = JSON.parse(io.out);
     expect(r.model.from).toBe('derived');
@@ -143,8 +120,8 @@ describe('icp backtest', () => {
   });
 
   it('rejects mixed options', async () => {
-    await expect(runBacktest(['--model', model, '--cut', '2024-01-01', outcomes], capture())).rejects.toBeInstanceOf(UsageError);
-    await expect(runBacktest([outcomes, '--since', '2024-01-01'], capture())).rejects.toBeInstanceOf(UsageError);
+    await expect(runBacktest(['--model', model, '--cut', '2024-01-01', outcomes], captureIo())).rejects.toBeInstanceOf(UsageError);
+    await expect(runBacktest([outcomes, '--since', '2024-01-01'], captureIo())).rejects.toBeInstanceOf(UsageError);
   });
 });
 
@@ -152,7 +129,7 @@ describe('icp derive on real deal exports', () => {
   it.each(['hubspot-deals', 'salesforce-opportunities-report', 'salesforce-opportunities-dataloader'])(
     '%s: derives a model without hand mapping and prints the mapping',
     async (name) => {
-      const io = capture();
+      const io = captureIo();
       const file = fileURLToPath(new URL(`../../fixtures/exports/${name}.csv`, import.meta.url));
       expect(await runDerive([file, '--min-won', '10'], io)).toBe(0);
       const model = JSON.parse(io.out) as { criteria: unknown[] };
@@ -161,7 +138,7 @@ describe('icp derive on real deal exports', () => {
       expect(io.err).toMatch(/→ stage \(outcome\)  400\/400 rows/);
       expect(io.err).toMatch(/derived ".*" from \d+ accounts, \d{3} closed deals \(0 bad rows left out\)/);
       if (name === 'hubspot-deals') expect(io.err).toMatch(/87654321 ×10 not recognised as won or lost \(read as open\); use --won\/--lost or map them/);
-      const quiet = capture();
+      const quiet = captureIo();
       await runDerive([file, '--quiet', '--won', '87654321'], quiet);
       expect(quiet.err).not.toMatch(/column mapping|not recognised/);
     },
