@@ -254,7 +254,9 @@ describe('model sync from a URL', () => {
     served.version = 3;
     await options.getByTestId('sync-now').click();
     await expect.poll(() => row('team-sync').getAttribute('data-version'), { timeout: 20_000 }).toBe('3');
-    expect(await options.getByTestId('sync-last-error').count()).toBe(0);
+    // The model list and the sync panel refresh from separate queries: the old error can outlive the new version by a
+    // render, so wait for the panel too (it still has to clear).
+    await expect.poll(() => options.getByTestId('sync-last-error').count(), { timeout: 10_000 }).toBe(0);
     expect(await scoredVersion()).toBe(3);
     await expect.poll(cardModel, { timeout: 10_000 }).toBe('Team model v3');
   });
