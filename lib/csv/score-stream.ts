@@ -99,7 +99,7 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
   function scoreRows(records: readonly CsvRecord[]): string[] {
     const texts: string[] = [];
     let out = '';
-    for (const { fields, line, problem: quoteProblem } of records) {
+    for (const { fields, line, problem: quoteProblem, text } of records) {
       if (!header) {
         if (isBlankRecord(fields)) continue; // blank lines before the header
         header = fields;
@@ -149,7 +149,8 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
         }
       }
       summary.verdicts[evaluation.verdict]++;
-      out += `${csvRow(fields)},${evaluationText(evaluation, problems)}\n`;
+      // The row's own text when the reader found it already written as csvRow writes it (most rows).
+      out += `${text ?? csvRow(fields)},${evaluationText(evaluation, problems)}\n`;
       if (out.length > PIECE) {
         texts.push(out);
         out = '';
@@ -184,7 +185,7 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
       if (failed) return;
       try {
         // The delimiter is guessed once, from the start of the file (a BOM does not count).
-        reader ??= new CsvRecordReader(guessDelimiter(chunk.replace(/^\uFEFF/, '')));
+        reader ??= new CsvRecordReader(guessDelimiter(chunk.replace(/^\uFEFF/, '')), { keepText: true });
         write(reader.push(chunk));
       } catch (error) {
         fail(error);

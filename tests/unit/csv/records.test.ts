@@ -130,3 +130,75 @@ describe('record reader properties', () => {
     }
   });
 });
+
+/**
+ * The reader's per-line shortcuts (a line without quotes split at the delimiter; a line whose quoted cells all close
+ * within it read by readLine) must give exactly the records of the recovering parser alone, and a record's `text`
+ * must be exactly what csvRow writes for its fields: `icp score` copies it to the output instead.
+ */
+describe('record reader shortcuts', () => {
+  /** Cells with everything that trips a CSV reader: quotes in every position, delimiters, CR/LF, spaces, a BOM. */
+  const PIECES = ['acme', 'Inc.', ' ', ',', ';', '\t', '"', '""', 'Straße', '1,200', '$3M', '5" disk', 'x', '\r', '\n', '\r\n', '\ufeff', '=1+2'];
+  const randomText = (rnd: () => number, delimiter: string): string => {
+    const rows = 1 + Math.floor(rnd() * 15);
+    const width = 1 + Math.floor(rnd() * 5);
+    const lines: string[] = [];
+    for (let r = 0; r < rows; r++) {
+      const cells: string[] = [];
+      const w = rnd() < 0.15 ? Math.max(1, width + Math.floor(rnd() * 3) - 1) : width;
+      for (let c = 0; c < w; c++) {
+        let cell = '';
+        for (let k = Math.floor(rnd() * 4); k > 0; k--) cell += PIECES[Math.floor(rnd() * PIECES.length)];
+        const how = rnd();
+        // Well quoted, quoted when it need not be, left raw (stray quotes, broken lines), or quoted and broken.
+        if (how < 0.35) cells.push(`"${cell.replace(/"/g, '""')}"`);
+        else if (how < 0.8) cells.push(cell);
+        else if (how < 0.9) cells.push(`"${cell}`);
+        else cells.push(`"${cell}"${PIECES[Math.floor(rnd() * PIECES.length)]}`);
+      }
+      lines.push(cells.join(delimiter));
+    }
+    const nl = rnd() < 0.5 ? '\n' : '\r\n';
+    return (rnd() < 0.1 ? '\ufeff' : '') + lines.join(nl) + (rnd() < 0.7 ? nl : '');
+  };
+  const read = (text: string, delimiter: string, rnd: () => number, options: { keepText?: boolean; lineShortcuts?: boolean }) => {
+    const reader = new CsvRecordReader(delimiter, options);
+    const out: CsvRecord[] = [];
+    for (let i = 0; i < text.length; ) {
+      const size = rnd() < 0.3 ? text.length : 1 + Math.floor(rnd() * 60);
+      out.push(...reader.push(text.slice(i, i + size)));
+      i += size;
+    }
+    return [...out, ...reader.end()];
+  };
+
+  it('give the records of the recovering parser, and a text only where it is what csvRow writes', () => {
+    const rnd = seededRandom(2024);
+    let withText = 0;
+    let records = 0;
+    for (let trial = 0; trial < 3000; trial++) {
+      const delimiter = rnd() < 0.7 ? ',' : rnd() < 0.5 ? ';' : '\t';
+      const text = randomText(rnd, delimiter);
+      const slow = read(text, delimiter, rnd, { lineShortcuts: false });
+      const fast = read(text, delimiter, rnd, { keepText: true });
+      expect(fast.map(({ text: _, ...rest }) => rest)).toEqual(slow);
+      expect(slow.every((r) => r.text === undefined)).toBe(true);
+      for (const r of fast) {
+        records++;
+        if (r.text === undefined) continue;
+        withText++;
+        expect(delimiter).toBe(',');
+        expect(r.text).toBe(csvRow(r.fields));
+      }
+    }
+    // The cases must actually occur: most records are read by a shortcut and many keep their text.
+    expect(withText).toBeGreaterThan(records / 10);
+  });
+
+  it('keep a text for the usual CRM export line, quoted money and all', () => {
+    const text = 'Name,Revenue,Notes\r\nAcme,"$12,000,000","Met at SaaStr, ""warm"" intro"\r\nB,"5M",x\r\n C,1,2\r\n';
+    const records = read(text, ',', seededRandom(1), { keepText: true });
+    expect(records.map((r) => r.text)).toEqual(['Name,Revenue,Notes', 'Acme,"$12,000,000","Met at SaaStr, ""warm"" intro"', undefined, undefined]);
+    expect(records[2].fields).toEqual(['B', '5M', 'x']);
+  });
+});
