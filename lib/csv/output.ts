@@ -61,8 +61,10 @@ const MAX_REMEMBERED_CELLS = 20_000;
  *
  * Why: the reasons cell is long (often 300 characters), and joining, scanning and quoting it for every row was the
  * largest share of `icp score`'s time after reading. Rows share comparatively few choices of reasons (the bench's
- * 100,000 rows have about 3,000), which the engine gives as numbers (reasonIdsOf): they make one number key, and
- * one lookup finds the cell.
+ * 100,000 rows have about 5,000), which the engine gives as numbers (reasonIdsOf). The key is two numbers: the
+ * reasons' ids as digits, and the numbers the texts of two of them name (the confidence in hundredths; the score and
+ * potential score), each in 16 bits. One number for both overflowed on a third of the bench's rows (low confidence
+ * and a score below the minimum, six reasons or more), whose cells were then built every time.
  */
 export function createEvaluationWriter(
   compiled: CompiledModel,
@@ -71,30 +73,49 @@ export function createEvaluationWriter(
   const n = compiled.criteria.length;
   const lowConfidence = lowConfidenceReasonId(n);
   const belowMinimum = belowMinimumReasonId(n);
-  // The key's digits: each reason's id + 1 (never 0, so lists of other lengths differ), and after each of the two
-  // reasons whose text names numbers, those numbers (the confidence in hundredths; the score and potential score).
-  const base = Math.max(belowMinimum + 2, 101);
-  const cells = new Map<number, string>();
-  const digit = (key: number, d: number) =>
-    key === -1 || !Number.isInteger(d) || d < 0 || d >= base || key > (Number.MAX_SAFE_INTEGER - d) / base ? -1 : key * base + d;
+  // Digits of the ids key: each reason's id + 1 (never 0, so lists of other lengths differ).
+  const base = belowMinimum + 2;
+  const limit = (Number.MAX_SAFE_INTEGER - base) / base;
+  /** Cells by the ids key, then by the numbers key (0 when no reason names a number). */
+  const cells = new Map<number, Map<number, string>>();
+  let remembered = 0;
+  // A number the texts name fits the numbers key when it is whole and within 16 bits.
+  const fits = (d: number) => Number.isInteger(d) && d >= 0 && d <= 0xffff;
   return (evaluation, problems) => {
     const ids = reasonIdsOf(compiled, evaluation);
-    let key = remember && problems.length === 0 ? 0 : -1; // -1: not remembered (too many reasons to key exactly)
-    for (let k = 0; k < ids.length && key !== -1; k++) {
+    let keyed = remember && problems.length === 0;
+    let key = 0;
+    let numbers = 0;
+    for (let k = 0; k < ids.length && keyed; k++) {
       const id = ids[k];
-      key = digit(key, id + 1);
-      if (id === lowConfidence) key = digit(key, Math.round(evaluation.confidence * 100));
-      if (id === belowMinimum) key = digit(digit(key, evaluation.score), evaluation.potentialScore);
+      if (key > limit) keyed = false;
+      key = key * base + id + 1;
+      if (id === lowConfidence) {
+        const c = Math.round(evaluation.confidence * 100);
+        keyed &&= fits(c);
+        numbers = numbers * 0x10000 + c;
+      } else if (id === belowMinimum) {
+        keyed &&= fits(evaluation.score) && fits(evaluation.potentialScore);
+        numbers = (numbers * 0x10000 + evaluation.score) * 0x10000 + evaluation.potentialScore;
+      }
     }
-    let cell = key === -1 ? undefined : cells.get(key);
+    // Each of the two reasons comes at most once: the numbers key holds at most three 16-bit numbers, exactly.
+    const byNumbers = keyed ? cells.get(key) : undefined;
+    let cell = byNumbers?.get(numbers);
     if (cell === undefined) {
       cell = reasonsCell(
         ids.map((id) => reasonText(compiled, evaluation, id)),
         problems,
       );
-      if (key !== -1) {
-        if (cells.size >= MAX_REMEMBERED_CELLS) cells.clear();
-        cells.set(key, cell);
+      if (keyed) {
+        if (remembered >= MAX_REMEMBERED_CELLS) {
+          cells.clear();
+          remembered = 0;
+        }
+        let map = cells.get(key);
+        if (map === undefined) cells.set(key, (map = new Map()));
+        map.set(numbers, cell);
+        remembered++;
       }
     }
     return scoreCellsText(evaluation, cell);

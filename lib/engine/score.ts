@@ -135,6 +135,9 @@ export interface CompiledModel {
     /** 1 for musts and hard-nos: failing them blocks. */
     gate: Uint8Array;
     must: Uint8Array;
+    /** The indexes of the gate criteria and of the musts, in model order: reasons walk these, not every criterion. */
+    gates: Int32Array;
+    musts: Int32Array;
     tierMinScores: Float64Array;
     /**
      * Scratch for one account's facts, reused by every call (JavaScript runs one evaluate at a time). Filled by
@@ -237,6 +240,8 @@ export function compileModel(model: IcpModel): CompiledModel {
       confidenceWeight: Int32Array.from(criteria, (c) => c.confidenceWeight),
       gate: Uint8Array.from(criteria, (c) => (c.criterion.kind === 'score' ? 0 : 1)),
       must: Uint8Array.from(criteria, (c) => (c.criterion.kind === 'must' ? 1 : 0)),
+      gates: Int32Array.from(criteria.flatMap((c, i) => (c.criterion.kind === 'score' ? [] : [i]))),
+      musts: Int32Array.from(criteria.flatMap((c, i) => (c.criterion.kind === 'must' ? [i] : []))),
       tierMinScores: Float64Array.from(model.tiers, (t) => t.minScore),
       values: new Array<unknown>(fields.length).fill(undefined),
     },
@@ -542,9 +547,11 @@ export function reasonIdsOf(compiled: CompiledModel, evaluation: Evaluation): nu
   const { statuses, verdict, confidence } = evaluation;
   const n = statuses.length;
   const ids: number[] = [];
+  // Over the gate criteria and the musts only: this runs for every row of `icp score`.
+  const { gates, musts } = hot;
   if (evaluation.blocked)
-    for (let i = 0; i < n; i++) if (statuses[i] === FAIL && hot.gate[i] === 1) ids.push(REASON_FAIL * n + i);
-  for (let i = 0; i < n; i++) if (statuses[i] === UNKNOWN_STATUS && hot.must[i] === 1) ids.push(REASON_UNKNOWN_MUST * n + i);
+    for (let k = 0; k < gates.length; k++) if (statuses[gates[k]] === FAIL) ids.push(REASON_FAIL * n + gates[k]);
+  for (let k = 0; k < musts.length; k++) if (statuses[musts[k]] === UNKNOWN_STATUS) ids.push(REASON_UNKNOWN_MUST * n + musts[k]);
   if (verdict !== 'fit' && !evaluation.blocked && evaluation.score < model.gate.minScore) ids.push(belowMinimumReasonId(n));
   if (verdict === 'needs-data' && confidence < model.gate.minConfidence) ids.push(lowConfidenceReasonId(n));
   let passed = 0;
