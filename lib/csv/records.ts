@@ -181,6 +181,8 @@ function readLine(text: string, start: number, end: number, delimiter: string): 
   const fields: string[] = [];
   let written = true;
   let i = start;
+  /** The next quote at or after `i`, text.length for none (looked up again only once passed, not per cell). */
+  let nextQuote = -1;
   for (;;) {
     if (i < end && text.charCodeAt(i) === QUOTE) {
       let value = '';
@@ -207,8 +209,11 @@ function readLine(text: string, start: number, end: number, delimiter: string): 
       let d = text.indexOf(delimiter, i);
       if (d === -1 || d > end) d = end;
       if (written && d > i) {
-        const q = text.indexOf('"', i);
-        if ((q !== -1 && q < d) || text.charCodeAt(i) === 32 || text.charCodeAt(d - 1) === 32) written = false;
+        if (nextQuote < i) {
+          nextQuote = text.indexOf('"', i);
+          if (nextQuote === -1) nextQuote = text.length;
+        }
+        if (nextQuote < d || text.charCodeAt(i) === 32 || text.charCodeAt(d - 1) === 32) written = false;
       }
       fields.push(text.slice(i, d));
       i = d;
