@@ -70,6 +70,9 @@ const preview = (fields: readonly string[]) =>
     .map((f) => JSON.stringify(f.length > 40 ? `${f.slice(0, 40)}…` : f))
     .join(', ') + (fields.length > 3 ? ', …' : '');
 
+/** Output (bytes or characters, as the stream counts) waiting to be written before the input is paused. */
+const MAX_PENDING_OUTPUT = 1 << 20;
+
 /** Characters of output text handed to the output stream at a time (see scoreRows). */
 const PIECE = 30_000;
 
@@ -174,9 +177,10 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
     input.setEncoding('utf8');
     let reader: CsvRecordReader | undefined;
     const write = (records: CsvRecord[]) => {
-      let full = false;
-      for (const text of scoreRows(records)) if (!output.write(text)) full = true;
-      if (full) {
+      for (const text of scoreRows(records)) output.write(text);
+      // Back-pressure past MAX_PENDING_OUTPUT rather than the stream's own mark (16 KB for a file, less than one
+      // chunk's output): the output is written while the next chunk is scored, instead of one waiting for the other.
+      if (output.writableLength > MAX_PENDING_OUTPUT && output.writableNeedDrain) {
         input.pause();
         output.once('drain', () => input.resume());
       }

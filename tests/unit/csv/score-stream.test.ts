@@ -204,3 +204,33 @@ describe('createRowNormaliser', () => {
     expect(clean).toBeGreaterThan(3 * 2000); // most rows took the remembered path
   }, 60_000);
 });
+
+/** A file output that writes slowly: each chunk completes a turn of the event loop later. */
+class SlowCollect extends Writable {
+  text = '';
+  mostPending = 0;
+  constructor() {
+    super({ highWaterMark: 16 * 1024 }); // a file stream's mark
+  }
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void) {
+    this.mostPending = Math.max(this.mostPending, this.writableLength);
+    this.text += chunk.toString();
+    setImmediate(done);
+  }
+}
+
+describe('scoreCsvStream back-pressure', () => {
+  it('pauses the input while much output waits, and writes the same bytes as to a fast output', async () => {
+    const csv = variedCsv(20_000, 5, 0.01);
+    const chunks: string[] = [];
+    for (let i = 0; i < csv.length; i += 64 * 1024) chunks.push(csv.slice(i, i + 64 * 1024));
+    const compiled = compileModel(BUILTIN_MODELS[0]);
+    const slow = new SlowCollect();
+    await scoreCsvStream({ input: Readable.from(chunks), output: slow, compiled, now: Date.UTC(2025, 5, 1), fileName: 'accounts.csv' });
+    const fast = await ours(csv, compiled, true);
+    expect(slow.text === fast.text).toBe(true);
+    expect(slow.text.length).toBeGreaterThan(8 * 1024 * 1024); // far more than may wait
+    // At most about a megabyte waits (MAX_PENDING_OUTPUT), plus the output of the chunk that crossed it.
+    expect(slow.mostPending).toBeLessThan(2 * 1024 * 1024);
+  }, 60_000);
+});
