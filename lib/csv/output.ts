@@ -76,9 +76,8 @@ export function createEvaluationWriter(
   // Digits of the ids key: each reason's id + 1 (never 0, so lists of other lengths differ).
   const base = belowMinimum + 2;
   const limit = (Number.MAX_SAFE_INTEGER - base) / base;
-  /** Cells by the ids key, then by the numbers key (0 when no reason names a number). */
-  const cells = new Map<number, Map<number, string>>();
-  let remembered = 0;
+  /** Cells by the ids key and the numbers key (0 when no reason names a number). */
+  const cells = new CellTable();
   // A number the texts name fits the numbers key when it is whole and within 16 bits.
   const fits = (d: number) => Number.isInteger(d) && d >= 0 && d <= 0xffff;
   return (evaluation, problems) => {
@@ -100,24 +99,58 @@ export function createEvaluationWriter(
       }
     }
     // Each of the two reasons comes at most once: the numbers key holds at most three 16-bit numbers, exactly.
-    const byNumbers = keyed ? cells.get(key) : undefined;
-    let cell = byNumbers?.get(numbers);
+    let cell = keyed ? cells.get(key, numbers) : undefined;
     if (cell === undefined) {
       cell = reasonsCell(
         ids.map((id) => reasonText(compiled, evaluation, id)),
         problems,
       );
-      if (keyed) {
-        if (remembered >= MAX_REMEMBERED_CELLS) {
-          cells.clear();
-          remembered = 0;
-        }
-        let map = cells.get(key);
-        if (map === undefined) cells.set(key, (map = new Map()));
-        map.set(numbers, cell);
-        remembered++;
-      }
+      if (keyed) cells.set(key, numbers, cell);
     }
     return scoreCellsText(evaluation, cell);
   };
+}
+
+/** Slots of a CellTable: a power of two, with room to spare for MAX_REMEMBERED_CELLS. */
+const TABLE_SLOTS = 1 << 15;
+
+/**
+ * Reasons cells by their two keys (whole numbers below 2^53), in an open-addressing table of typed arrays. Why not
+ * nested Maps: looking a number above 2^31 up in a Map boxes it and hashes the box, and at one lookup per row that
+ * was most of the writer's own time. Starts over when it holds MAX_REMEMBERED_CELLS. Exported for tests.
+ */
+export class CellTable {
+  private keys = new Float64Array(2 * TABLE_SLOTS);
+  private cells: (string | undefined)[] = new Array<string | undefined>(TABLE_SLOTS).fill(undefined);
+  private count = 0;
+
+  get(key: number, numbers: number): string | undefined {
+    const { keys, cells } = this;
+    for (let i = slotOf(key, numbers); ; i = (i + 1) & (TABLE_SLOTS - 1)) {
+      const cell = cells[i];
+      if (cell === undefined || (keys[2 * i] === key && keys[2 * i + 1] === numbers)) return cell;
+    }
+  }
+
+  set(key: number, numbers: number, cell: string): void {
+    if (this.count >= MAX_REMEMBERED_CELLS) {
+      this.cells.fill(undefined);
+      this.count = 0;
+    }
+    const { keys, cells } = this;
+    let i = slotOf(key, numbers);
+    while (cells[i] !== undefined && !(keys[2 * i] === key && keys[2 * i + 1] === numbers)) i = (i + 1) & (TABLE_SLOTS - 1);
+    if (cells[i] === undefined) this.count++;
+    keys[2 * i] = key;
+    keys[2 * i + 1] = numbers;
+    cells[i] = cell;
+  }
+}
+
+/** A slot for two whole numbers below 2^53: both halves of each mixed in. */
+function slotOf(key: number, numbers: number): number {
+  let h = Math.imul(key % 0x40000000 | 0, 0x9e3779b1) ^ Math.imul((key / 0x40000000) | 0, 0x85ebca6b);
+  h ^= Math.imul(numbers % 0x40000000 | 0, 0xc2b2ae35) ^ Math.imul((numbers / 0x40000000) | 0, 0x27d4eb2f);
+  h ^= h >>> 15;
+  return Math.imul(h, 0x2c1b3c6d) >>> (32 - 15);
 }

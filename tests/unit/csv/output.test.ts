@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEvaluationWriter, evaluationCells, evaluationText } from '../../../lib/csv/output';
+import { CellTable, createEvaluationWriter, evaluationCells, evaluationText } from '../../../lib/csv/output';
+import { seededRandom } from '../../../lib/builder/synthetic';
 import { csvRow } from '../../../lib/csv/write';
 import { compileModel, evaluate } from '../../../lib/engine/score';
 import { makeAccounts } from '../../../bench/accounts';
@@ -64,5 +65,32 @@ describe('createEvaluationWriter', () => {
       expect(remembering(evaluation, p)).toBe(want);
       expect(plain(evaluation, p)).toBe(want);
     }
+  });
+});
+
+describe('CellTable', () => {
+  it('gives back the cell set for the same two keys, or none once it started over, never another', () => {
+    const rnd = seededRandom(99);
+    const table = new CellTable();
+    const reference = new Map<string, string>();
+    let found = 0;
+    for (let i = 0; i < 200_000; i++) {
+      // Keys from small (colliding often) to near 2^53, as the writer makes them.
+      const key = rnd() < 0.5 ? Math.floor(rnd() * 50) : Math.floor(rnd() * Number.MAX_SAFE_INTEGER);
+      const numbers = rnd() < 0.7 ? 0 : Math.floor(rnd() * 2 ** 48);
+      const want = reference.get(`${key}/${numbers}`);
+      const got = table.get(key, numbers);
+      if (got !== undefined) {
+        expect(got).toBe(want);
+        found++;
+      }
+      if (got === undefined || rnd() < 0.1) {
+        const cell = `cell ${i}`;
+        table.set(key, numbers, cell);
+        reference.set(`${key}/${numbers}`, cell);
+        expect(table.get(key, numbers)).toBe(cell);
+      }
+    }
+    expect(found).toBeGreaterThan(50_000);
   });
 });
