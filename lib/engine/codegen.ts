@@ -35,6 +35,9 @@ const str = (s: unknown): string => {
 };
 
 const DAY_MS = 86_400_000;
+
+// The settle code's arithmetic (settleCode) relies on these values.
+if (HOLDS !== 1 || NOT !== 0 || UNKNOWN !== 2 || PASS !== 0 || FAIL !== 1 || UNKNOWN_STATUS !== 2) throw new Error('codegen: truth or status values changed');
 /** Most literal cases a text or list switch gets before the rest go to the memo: a long switch costs more than a Map. */
 const MAX_CASES = 24;
 
@@ -174,28 +177,32 @@ function dateTest(c: Condition): string {
 /** The statuses, score, verdict, tier and confidence from the answers: settle (score.ts) unrolled. */
 function settleCode(out: Source, compiled: CompiledModel, segmentsFrom: string) {
   const { criteria, model } = compiled;
-  out.add('let score = 0, potential = 0, known = 0, blocked = false, unknownMust = false;');
+  // Branch-free: an account's statuses are as good as random to the processor, so a branch per criterion would be
+  // mispredicted half the time. With truths HOLDS 1, NOT 0, UNKNOWN 2 and statuses PASS 0, FAIL 1, UNKNOWN 2
+  // (checked below), a scored criterion's status is t ^ 1 ^ (t >> 1) and a hard-no's is t; then a status s is a
+  // fail when s & 1, unknown when s >> 1, a pass when neither.
+  out.add('let score = 0, potential = 0, known = 0, blocked = 0, unknownMust = 0, s = 0;');
   criteria.forEach((cc, i) => {
     const kind = cc.criterion.kind;
-    const passTruth = kind === 'exclude' ? NOT : HOLDS;
-    const failTruth = kind === 'exclude' ? HOLDS : NOT;
     const w = cc.worth;
     const cw = cc.confidenceWeight;
-    const pass = [`statuses[${i}] = ${PASS};`, w ? `score += ${lit(w)}; potential += ${lit(w)};` : '', `known += ${lit(cw)};`];
-    const fail = [`statuses[${i}] = ${FAIL};`, `known += ${lit(cw)};`, kind === 'score' ? '' : 'blocked = true;'];
-    const unknown = [`statuses[${i}] = ${UNKNOWN_STATUS};`, w ? `potential += ${lit(w)};` : '', kind === 'must' ? 'unknownMust = true;' : ''];
-    out.add(`if (t${i} === ${passTruth}) { ${pass.join(' ')} } else if (t${i} === ${failTruth}) { ${fail.join(' ')} } else { ${unknown.join(' ')} }`);
+    const line = [kind === 'exclude' ? `s = t${i};` : `s = t${i} ^ 1 ^ (t${i} >> 1);`, `statuses[${i}] = s;`];
+    if (w) line.push(`score += ${lit(w)} * (1 ^ ((s & 1) | (s >> 1)));`, `potential += ${lit(w)} * (1 ^ (s & 1));`);
+    line.push(`known += ${lit(cw)} * (1 ^ (s >> 1));`);
+    if (kind !== 'score') line.push('blocked |= s & 1;');
+    if (kind === 'must') line.push('unknownMust |= s >> 1;');
+    out.add(line.join(' '));
   });
   const total = compiled.totalConfidenceWeight;
   out.add(`const confidence = ${total === 0 ? '1' : `Math.round((100 * known) / ${lit(total)}) / 100`};`);
   const { minScore, minConfidence } = model.gate;
   out.add(
-    `const verdict = blocked || potential < ${lit(minScore)} ? "not-fit" : unknownMust || score < ${lit(minScore)} || confidence < ${lit(minConfidence)} ? "needs-data" : "fit";`,
+    `const verdict = blocked !== 0 || potential < ${lit(minScore)} ? "not-fit" : unknownMust !== 0 || score < ${lit(minScore)} || confidence < ${lit(minConfidence)} ? "needs-data" : "fit";`,
   );
   const tierChain = model.tiers.map((tier, k) => `score >= ${lit(tier.minScore)} ? ${k} : `).join('');
   out.add(`const tierIndex = verdict === "fit" ? ${tierChain}-1 : -1;`);
   out.add(
-    `return { score, potentialScore: potential, verdict, tierIndex, tier: tierIndex === -1 ? null : tiers[tierIndex], confidence, blocked, segmentIndex: ${segmentsFrom}, statuses };`,
+    `return { score, potentialScore: potential, verdict, tierIndex, tier: tierIndex === -1 ? null : tiers[tierIndex], confidence, blocked: blocked !== 0, segmentIndex: ${segmentsFrom}, statuses };`,
   );
 }
 
