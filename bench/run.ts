@@ -207,7 +207,7 @@ async function benchCsv() {
   const csv = join(DATA, `accounts-${CSV_ROWS}.csv`);
   log(`csv: writing ${fmt(CSV_ROWS)} rows to ${csv}…`);
   await writeAccountsCsv(csv, CSV_ROWS);
-  const compiled = compileModel(DEFAULT_MODEL);
+  const compiled = useGeneratedCode(compileModel(DEFAULT_MODEL)); // as `icp score` does
   let problems = 0;
   const floorCpu: number[] = [];
   const ourCpu: number[] = [];
@@ -266,7 +266,7 @@ async function benchDuckdb() {
     rows.push({ target: 'icp score --engine duckdb', measured: 'not installed', goal: '(info)', pass: null });
     return;
   }
-  const compiled = compileModel(DEFAULT_MODEL);
+  const compiled = useGeneratedCode(compileModel(DEFAULT_MODEL)); // as `icp score` does
   const js = async () => {
     const t0 = performance.now();
     await scoreCsvStream({ input: createReadStream(csv), output: createWriteStream(join(DATA, 'js-out.csv')), compiled, now: NOW, fileName: 'accounts.csv' });
