@@ -41,6 +41,14 @@ if (HOLDS !== 1 || NOT !== 0 || UNKNOWN !== 2 || PASS !== 0 || FAIL !== 1 || UNK
 /** Most literal cases a text or list switch gets before the rest go to the memo: a long switch costs more than a Map. */
 const MAX_CASES = 24;
 
+/**
+ * The longest generated function accepted. V8 optimises no function past a bytecode size (60 KB in Node 20), and an
+ * unoptimised generated function is many times slower than the closures: on the bench model repeated, 330 criteria
+ * (61,000 characters) ran at 2.7x the closures' rate, 360 (65,000) at a third of it. Well below that, about 200
+ * criteria; real models have tens.
+ */
+const MAX_FUNCTION_SOURCE = 40_000;
+
 /** What the generated code reads besides its own literals. */
 interface Helpers {
   low: typeof low;
@@ -208,7 +216,7 @@ function settleCode(out: Source, compiled: CompiledModel, segmentsFrom: string) 
 
 /**
  * Generates the model's evaluate and evaluateSlots (same contracts as score.ts's, without `stale`). Throws where code
- * cannot be generated (new Function forbidden): see useGeneratedCode.
+ * cannot be generated (new Function forbidden) or would be too big to run fast: see useGeneratedCode.
  */
 export function generateEvaluators(compiled: CompiledModel): GeneratedEvaluators {
   const h: Helpers = {
@@ -275,6 +283,8 @@ export function generateEvaluators(compiled: CompiledModel): GeneratedEvaluators
   settleCode(bySlot, compiled, hasSegments ? 'segmentIndexFor(segments, slots, now)' : '-1');
   bySlot.add('}');
 
+  const size = Math.max(walk.lines.join('\n').length, bySlot.lines.join('\n').length);
+  if (size > MAX_FUNCTION_SOURCE) throw new Error(`codegen: ${size} characters of code is too big for V8 to optimise; the closures score this model`);
   const names = Object.keys(h) as (keyof Helpers)[];
   const source = [
     '"use strict";',
@@ -290,8 +300,8 @@ export function generateEvaluators(compiled: CompiledModel): GeneratedEvaluators
 }
 
 /**
- * Gives `compiled` generated evaluators when this runtime allows new Function (Node does), so evaluate and
- * evaluateSlots use them; keeps the closures otherwise. Returns `compiled`.
+ * Gives `compiled` generated evaluators when this runtime allows new Function (Node does) and the model is not too
+ * big (MAX_FUNCTION_SOURCE), so evaluate and evaluateSlots use them; keeps the closures otherwise. Returns `compiled`.
  */
 export function useGeneratedCode(compiled: CompiledModel): CompiledModel {
   try {

@@ -101,7 +101,7 @@ function randomModel(seed: number): IcpModel {
       }
     }
   };
-  const count = 3 + int(30);
+  const count = int(33); // none at all, too
   const criteria = Array.from({ length: count }, (_, i): Criterion => {
     const field = pick(fields);
     const kind = pick(['must', 'score', 'score', 'score', 'exclude'] as const);
@@ -224,6 +224,15 @@ describe('generated evaluators against the closure engine', { timeout: 60_000 },
     const stale = new Set(['technologies', 'hqCountry']);
     for (const values of makeAccounts(300, NOW, 3))
       expect(plain(evaluate(generated, values, NOW, undefined, stale))).toEqual(plain(evaluate(closures, values, NOW, undefined, stale)));
+  });
+
+  it('leave models too big for V8 to optimise to the closures', () => {
+    const huge = { ...BENCH_MODEL, criteria: Array.from({ length: 20 }, (_, r) => BENCH_MODEL.criteria.map((c) => ({ ...c, id: `${c.id}-${r}` }))).flat() };
+    expect(() => generateEvaluators(compileModel(huge))).toThrow(/too big/);
+    const compiled = useGeneratedCode(compileModel(huge));
+    expect(compiled.generated).toBeUndefined();
+    const [a] = makeAccounts(1, NOW, 9);
+    expect(plain(evaluate(compiled, a, NOW))).toEqual(plain(evaluate(compileModel(huge), a, NOW)));
   });
 
   it('reuse a passed statuses array, as batch callers do', () => {
