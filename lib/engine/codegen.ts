@@ -11,8 +11,8 @@ import { FAIL, PASS, segmentIndexFor, UNKNOWN_STATUS, type CompiledModel, type G
  * Why: the closure engine calls one small function per fact through a megamorphic call site, looks each fact name up
  * in a Map, keeps each criterion's answer in a typed array and settles it in a loop over typed arrays. Generated
  * code does the same work straight-line: a switch on the fact's name (by its length, then its text) picks the
- * fact's code inline; each criterion's answer is a local; constants are baked in; the settle step is one `if` per
- * criterion. The answers are the closure engine's exactly: tests/unit/engine/codegen.test.ts compares every field of
+ * fact's code inline; each criterion's answer is a local; constants are baked in; the settle step is a few integer
+ * operations per criterion, without branches. The answers are the closure engine's exactly: tests/unit/engine/codegen.test.ts compares every field of
  * the Evaluation on random accounts and random models.
  *
  * Injection: field names, texts and other values of a model are user input. They reach the source only as
@@ -74,7 +74,7 @@ class Source {
 }
 
 /** The code answering every criterion that reads one fact, from its present value `v` (the closure evaluator's logic). */
-function factCode(out: Source, g: ConditionGroups, h: Helpers, t: (index: number) => string) {
+function factCode(out: Source, g: ConditionGroups, conditionOf: Map<number, Condition>, h: Helpers, t: (index: number) => string) {
   if (g.intervals.length > 0) {
     out.add('{ const a = typeof v === "number" ? v : low(v), b = typeof v === "number" ? v : high(v);');
     out.add('if (a === a && b === b) {');
@@ -94,7 +94,7 @@ function factCode(out: Source, g: ConditionGroups, h: Helpers, t: (index: number
     const p = h.packs.push(memo(packed)) - 1;
     out.add('if (typeof v === "string") { let c;');
     // The texts the model names, spelled as in the model, are answered by a literal case: the common values.
-    const spellings = [...new Set(texts.flatMap((x) => spellingsOf(g, x.index)))].slice(0, MAX_CASES);
+    const spellings = [...new Set(texts.flatMap((x) => spellingsOf(conditionOf.get(x.index)!)))].slice(0, MAX_CASES);
     out.add('switch (v) {');
     for (const s of spellings) out.add(`case ${str(s)}: c = ${lit(packed(s))}; break;`);
     out.add(`default: c = packs[${p}](v); }`);
@@ -111,7 +111,7 @@ function factCode(out: Source, g: ConditionGroups, h: Helpers, t: (index: number
     const spellings = [...new Set(g.lists.flatMap((l) => (l.condition as { value: string[] }).value))].slice(0, MAX_CASES);
     out.add('{ const L = Array.isArray(v) ? v : toList(v);');
     out.add('if (L !== undefined) { let m = 0;');
-    out.add('for (let k = 0; k < L.length; k++) { const it = L[k]; if (typeof it !== "string") continue;');
+    out.add('for (let i = 0; i < L.length; i++) { const it = L[i]; if (typeof it !== "string") continue;');
     out.add('switch (it) {');
     for (const s of spellings) out.add(`case ${str(s)}: m |= ${lit(bitOf(s))}; break;`);
     out.add(`default: m |= bits[${b}](it); } }`);
@@ -150,17 +150,15 @@ function factCode(out: Source, g: ConditionGroups, h: Helpers, t: (index: number
   }
   for (const { index, predicate, condition } of g.others) {
     const q = h.predicates.push(predicate) - 1;
-    if (condition.op === 'is' || (condition.op === 'eq' && typeof condition.value === 'boolean')) {
-      const want = condition.value === true ? 'true' : 'false';
+    if ((condition.op === 'is' || condition.op === 'eq') && typeof condition.value === 'boolean') {
+      const want = condition.value ? 'true' : 'false';
       out.add(`${t(index)} = typeof v === "boolean" ? (v === ${want} ? ${HOLDS} : ${NOT}) : predicates[${q}](v, now);`);
     } else out.add(`${t(index)} = predicates[${q}](v, now);`);
   }
 }
 
 /** The texts a text condition names, as spelled in the model. */
-function spellingsOf(g: ConditionGroups & { conditionOf?: Map<number, Condition> }, index: number): string[] {
-  const c = g.conditionOf?.get(index);
-  if (!c) return [];
+function spellingsOf(c: Condition): string[] {
   if (c.op === 'eq' && typeof c.value === 'string') return [c.value];
   if (c.op === 'in' || c.op === 'notIn') return c.value;
   return [];
@@ -237,8 +235,7 @@ export function generateEvaluators(compiled: CompiledModel): GeneratedEvaluators
   const blocks = fields.map((_, slot) => {
     const out = new Source();
     const conditions = criteria.flatMap((c, index) => (c.slot === slot ? [{ index, condition: c.criterion as Condition }] : []));
-    const groups = Object.assign(groupConditions(conditions), { conditionOf: new Map(conditions.map((c) => [c.index, c.condition])) });
-    factCode(out, groups, h, (i) => `t${i}`);
+    factCode(out, groupConditions(conditions), new Map(conditions.map((c) => [c.index, c.condition])), h, (i) => `t${i}`);
     if (hasSegments) out.add(`S[${slot}] = v;`);
     return out.lines;
   });
