@@ -9,7 +9,8 @@ import type { CompanyFacts } from '../facts/vocabulary';
 import { domainAccountKey, findAccounts, possiblySame, putAccountFacts } from '../storage/accounts';
 import type { IcpDb } from '../storage/db';
 import { getActiveModels } from '../storage/models';
-import { getAnswers } from '../storage/notes';
+import { answersOf, getNotes } from '../storage/notes';
+import { scoreHistory } from '../storage/score-history';
 import { getSetting } from '../storage/settings';
 import { staleFacts } from '../accounts/stale';
 import { SOURCE_KIND, type SiteId } from '../sites/list';
@@ -92,8 +93,12 @@ export async function cardForPage(page: PageInput, deps: PipelineDeps): Promise<
     else for (const write of writes) await write();
     return result;
   };
-  // 2-4. stored accounts, merge, score (the switch is read beside them)
-  const [enabled, scored] = await Promise.all([deps.siteEnabled?.(page.site) ?? true, scoreFacts(facts, page.recordKey, deps)]);
+  // 2-4. stored accounts, merge, score (the switch and the record's score history are read beside them)
+  const [enabled, scored, history] = await Promise.all([
+    deps.siteEnabled?.(page.site) ?? true,
+    scoreFacts(facts, page.recordKey, deps),
+    scoreHistory(deps.db, page.recordKey),
+  ]);
   if (!enabled) return { view: null, error: 'ICP Fit is switched off on this site' };
   // 6. remember what this page showed, for the company's other records (read first: this page's previous visit is
   // one of the layers above).
@@ -102,7 +107,7 @@ export async function cardForPage(page: PageInput, deps: PipelineDeps): Promise<
   // 5. view, and 7. the record's score history: what changed since the last model version it was seen with
   const possibleMatches = await possiblySame(deps.db, scored.facts, [page.recordKey, ...scored.accountKeys]);
   const view = buildCardView({ recordKey: page.recordKey, ...scored, best: scored.best, problems, possibleMatches });
-  const { change, record } = await compareWithHistory(deps.db, view, new Date(now).toISOString());
+  const { change, record } = compareWithHistory(deps.db, history, view, new Date(now).toISOString());
   writes.push(record);
   return answer({ view: change ? { ...view, change } : view });
 }
@@ -111,16 +116,17 @@ export async function cardForPage(page: PageInput, deps: PipelineDeps): Promise<
 export async function scoreFacts(page: CompanyFacts, recordKey: string | undefined, deps: PipelineDeps): Promise<ScoredFacts> {
   const { db } = deps;
   const domain = page.domain?.value;
-  // Independent reads side by side (IndexedDB runs read-only transactions concurrently).
-  const [accounts, activeModels, staleAfterDays] = await Promise.all([
+  // Independent reads side by side (IndexedDB runs read-only transactions concurrently), the answers given on the
+  // record and its domain among them; those on the company's other records follow once they are found.
+  const known = [...new Set([recordKey, domain && domainAccountKey(domain)].filter((k): k is string => !!k))];
+  const [accounts, activeModels, staleAfterDays, knownNotes] = await Promise.all([
     findAccounts(db, { recordKey, domain, facts: page }),
     getActiveModels(db),
     getSetting(db, 'staleAfterDays'),
+    getNotes(db, known),
   ]);
-  const keys = new Set(accounts.map((a) => a.key));
-  if (recordKey) keys.add(recordKey);
-  if (domain) keys.add(domainAccountKey(domain));
-  const answers = await getAnswers(db, [...keys]);
+  const others = [...new Set(accounts.map((a) => a.key))].filter((key) => !known.includes(key));
+  const answers = answersOf(db, knownNotes, await getNotes(db, others));
   // Page first: among equal-ranked facts without dates the earlier layer wins.
   const layers: CompanyFacts[] = [page, ...accounts.map((a) => a.facts), answers];
   const merged = mergeFacts(layers);

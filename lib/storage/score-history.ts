@@ -35,11 +35,6 @@ export async function scoreHistory(db: IcpDb, accountKey: string, modelId?: stri
     .sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
 }
 
-/** The latest entry of the account's history under another version of the model: what a new score compares with. */
-export async function previousVersionOf(db: IcpDb, accountKey: string, modelId: string, version: number): Promise<ScoreEntry | undefined> {
-  return (await scoreHistory(db, accountKey, modelId)).filter((h) => h.modelVersion !== version).at(-1);
-}
-
 /**
  * Adds a score to the account's history unless it repeats the latest one (same version, score, tier and verdict:
  * revisiting a page is not news). Returns the latest entry under an earlier model version, if any — what the card
