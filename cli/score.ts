@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { useGeneratedCode } from '../lib/engine/codegen';
 import { compileModel } from '../lib/engine/score';
 import type { IcpModel } from '../lib/model/schema';
 import { scoreCsvStream, type ScoreCsvSummary } from '../lib/csv/score-stream';
@@ -84,7 +85,8 @@ export async function runScore(args: string[], io: CliIo): Promise<number> {
     summary = await scoreCsvStream({
       input,
       output,
-      compiled: compileModel(model),
+      // Node allows generated code: straight-line evaluators, about twice the closures' speed (bench, part engine).
+      compiled: useGeneratedCode(compileModel(model)),
       now,
       fileName: file === '-' ? 'stdin' : basename(file),
       onProblem: (line, message) => printError(io, `${name}:${line}: ${message}\n`),

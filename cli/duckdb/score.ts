@@ -205,19 +205,21 @@ export async function scoreWithDuckdb(options: DuckdbScoreOptions): Promise<Duck
     const given = new Map(groups.flatMap((g) => g.factColumns.map((c) => [c.name, `${g.table}.${id(c.name)}`] as const)));
     const factSelect = [...modelFields].flatMap((f) => factColumns(f)).map((c) => `${given.get(c.name) ?? `CAST(NULL AS ${d.columnType(c.type)})`} AS ${id(c.name)}`);
     const problems = groups.length ? `list_concat(${groups.map((g) => `coalesce(${g.table}.problems, [])`).join(', ')})` : '[]::VARCHAR[]';
+    // The file's own columns ride along under names no fact takes, so the result needs no second join with the input.
+    const passThrough = inputColumns.map((c, k) => `input.${id(c)} AS icp_in_${k}`);
     const joins = groups
       .map((g) => `LEFT JOIN ${g.table} ON ${g.columns.map((p, k) => `input.${id(inputColumns[p])} IS NOT DISTINCT FROM ${g.table}.k${k}`).join(' AND ')}`)
       .join('\n');
     await db.run(
-      `CREATE TABLE accounts AS SELECT input.rowid AS icp_row, ${[...factSelect, `${problems} AS icp_problems`].join(', ')} FROM input\n${joins}`,
+      `CREATE TABLE accounts AS SELECT input.rowid AS icp_row, ${[...passThrough, ...factSelect, `${problems} AS icp_problems`].join(', ')} FROM input\n${joins}`,
     );
     const scored = modelsToSql([options.compiled.model], { dialect: 'duckdb', table: 'accounts', now: options.now });
     const reasons = `concat_ws(${d.string(REASON_SEPARATOR)}, nullif(scored.icp_reasons, ''), nullif(array_to_string(scored.icp_problems, ${d.string(REASON_SEPARATOR)}), ''))`;
     await db.run(
-      `CREATE TABLE result AS SELECT ${inputColumns.map((c) => `input.${id(c)}`).join(', ')}, ` +
+      `CREATE TABLE result AS SELECT ${inputColumns.map((c, k) => `scored.icp_in_${k} AS ${id(c)}`).join(', ')}, ` +
         `scored.icp_score, scored.icp_tier, scored.icp_verdict, ${confidenceTextSql(d, 'scored.icp_confidence')} AS icp_confidence, ` +
         `${reasons} AS icp_reasons, len(scored.icp_problems) AS icp_problem_count, scored.icp_row\n` +
-        `FROM input JOIN (${scored}) AS scored ON input.rowid = scored.icp_row`,
+        `FROM (${scored}) AS scored`,
     );
 
     const counts = (
@@ -264,25 +266,43 @@ export async function scoreWithDuckdb(options: DuckdbScoreOptions): Promise<Duck
   }
 }
 
-/** papaparse's quoting (lib/csv/write.ts: csvCell) in SQL, for one text cell (NULL: empty). */
+/**
+ * papaparse's quoting (lib/csv/write.ts: csvCell) in SQL, for one text cell (NULL: empty). Plain `contains` tests,
+ * not one regular expression: measured about 3x faster on a million rows.
+ */
 const csvCellSql = (cell: string) =>
-  `CASE WHEN regexp_matches(${cell}, '[",\\r\\n\\x{feff}]|^ | $') THEN '"' || replace(${cell}, '"', '""') || '"' ELSE coalesce(${cell}, '') END`;
+  `CASE WHEN contains(${cell}, '"') OR contains(${cell}, ',') OR contains(${cell}, chr(10)) OR contains(${cell}, chr(13)) ` +
+  `OR contains(${cell}, chr(65279)) OR starts_with(${cell}, ' ') OR ends_with(${cell}, ' ') ` +
+  `THEN '"' || replace(${cell}, '"', '""') || '"' ELSE coalesce(${cell}, '') END`;
+
+/** Output columns whose cells never need quoting: a whole number, a verdict name, a confidence like "0.85". */
+const NEVER_QUOTED = new Set(['icp_score', 'icp_verdict', 'icp_confidence']);
+const csvColumnSql = (column: string) =>
+  NEVER_QUOTED.has(column) ? `coalesce(CAST(${column} AS VARCHAR), '')` : csvCellSql(`CAST(${column} AS VARCHAR)`);
 
 /**
- * CSV out with the JS path's quoting (csvCell), each row made into its line by DuckDB: converting one text per row
- * to JavaScript instead of every cell is most of the writing time.
+ * CSV out with the JS path's quoting (csvCell), each row made into its line by DuckDB. To a file, DuckDB writes the
+ * lines itself (COPY with no quoting: each line is already quoted cell by cell), which is most of the time saved;
+ * converting each line to JavaScript is left for standard output only.
  */
 async function writeCsv(db: DuckDBConnection, columns: string[], header: string[], options: DuckdbScoreOptions) {
-  const { createWriteStream } = await import('node:fs');
-  const out: Writable = options.output ? createWriteStream(options.output) : options.stdout;
+  const line = `concat_ws(',', ${columns.map(csvColumnSql).join(', ')})`;
+  if (options.output) {
+    // The header goes in as the first line (row -1). DuckDB keeps the ORDER BY when writing; QUOTE '' and a
+    // delimiter no line can hold (a single column) make it write each line as it is.
+    const lines = `SELECT -1 AS icp_row, ${d.string(csvRow(header))} AS line UNION ALL SELECT icp_row, ${line} FROM result`;
+    await db.run(
+      `COPY (SELECT line FROM (${lines}) ORDER BY icp_row) TO ${d.string(options.output)} (FORMAT csv, HEADER false, QUOTE '', ESCAPE '', DELIMITER '\x01')`,
+    );
+    return;
+  }
+  const out = options.stdout;
   const write = (text: string) => (out.write(text) ? undefined : new Promise<void>((done) => out.once('drain', () => done())));
   await write(`${csvRow(header)}\n`);
-  const line = `concat_ws(',', ${columns.map((c) => csvCellSql(`CAST(${c} AS VARCHAR)`)).join(', ')})`;
   const reader = await db.stream(`SELECT ${line} FROM result ORDER BY icp_row`);
   for await (const rows of reader.yieldRowsJs()) {
     let text = '';
     for (const row of rows) text += `${row[0] as string}\n`;
     await write(text);
   }
-  if (options.output) await new Promise<void>((done, fail) => out.end((error?: Error | null) => (error ? fail(error) : done())));
 }

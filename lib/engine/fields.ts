@@ -46,36 +46,56 @@ export interface FieldCondition {
 }
 
 /** Text answers are packed two bits per criterion into one memoised number: at most 15 criteria per pack. */
-const TEXT_PACK = 15;
+export const TEXT_PACK = 15;
 /** List masks are 31-bit ints: at most 31 distinct wanted values across a fact's list criteria. */
-const LIST_BITS = 31;
+export const LIST_BITS = 31;
 
-export function compileFieldEvaluator(conditions: readonly FieldCondition[]): FieldEvaluator {
-  const parts: FieldEvaluator[] = [];
-  const intervals: { index: number; bounds: [number, number, boolean, boolean] }[] = [];
-  const texts: { index: number; truth: (s: string) => number }[] = [];
-  const lists: { index: number; op: 'anyOf' | 'allOf' | 'noneOf'; wanted: string[]; condition: Condition }[] = [];
-  const dates: { index: number; test: (t: number, now: number) => boolean }[] = [];
-  const signals: { index: number; within: ReturnType<typeof signalWindowOf> }[] = [];
-  const others: { index: number; predicate: Predicate }[] = [];
+type ListOp = 'anyOf' | 'allOf' | 'noneOf';
+
+/**
+ * A fact's conditions sorted into the families answered together. Shared with the Node-only code generator
+ * (codegen.ts), so both answer each condition by the same family.
+ */
+export interface ConditionGroups {
+  intervals: { index: number; bounds: [number, number, boolean, boolean] }[];
+  texts: { index: number; truth: (s: string) => number }[];
+  /** List criteria answered by one mask (empty when their wanted values do not fit in LIST_BITS: then in `others`). */
+  lists: { index: number; op: ListOp; wanted: string[]; condition: Condition }[];
+  /** The distinct wanted values of `lists`, lower-cased: bit i of a mask stands for union[i]. */
+  union: string[];
+  dates: { index: number; test: (t: number, now: number) => boolean; condition: Condition }[];
+  signals: { index: number; within: ReturnType<typeof signalWindowOf> }[];
+  others: { index: number; predicate: Predicate; condition: Condition }[];
+}
+
+export function groupConditions(conditions: readonly FieldCondition[]): ConditionGroups {
+  const g: ConditionGroups = { intervals: [], texts: [], lists: [], union: [], dates: [], signals: [], others: [] };
   for (const { index, condition: c } of conditions) {
     const bounds = intervalOf(c);
     const truth = textTruthOf(c);
     const test = dateTestOf(c);
-    if (bounds) intervals.push({ index, bounds });
-    else if (truth) texts.push({ index, truth });
-    else if (test) dates.push({ index, test });
-    else if (c.op === 'anyOf' || c.op === 'allOf' || c.op === 'noneOf') lists.push({ index, op: c.op, wanted: wantedOf(c.value), condition: c });
-    else if (c.op === 'hasSignal') signals.push({ index, within: signalWindowOf(c.value) });
-    else others.push({ index, predicate: compilePresent(c) });
+    if (bounds) g.intervals.push({ index, bounds });
+    else if (truth) g.texts.push({ index, truth });
+    else if (test) g.dates.push({ index, test, condition: c });
+    else if (c.op === 'anyOf' || c.op === 'allOf' || c.op === 'noneOf') g.lists.push({ index, op: c.op, wanted: wantedOf(c.value), condition: c });
+    else if (c.op === 'hasSignal') g.signals.push({ index, within: signalWindowOf(c.value) });
+    else g.others.push({ index, predicate: compilePresent(c), condition: c });
   }
+  const union = new Set(g.lists.flatMap((l) => l.wanted));
+  if (union.size <= LIST_BITS) g.union = [...union];
+  else {
+    for (const { index, condition } of g.lists) g.others.push({ index, predicate: compilePresent(condition), condition });
+    g.lists = [];
+  }
+  return g;
+}
+
+export function compileFieldEvaluator(conditions: readonly FieldCondition[]): FieldEvaluator {
+  const parts: FieldEvaluator[] = [];
+  const { intervals, texts, lists, union, dates, signals, others } = groupConditions(conditions);
   if (intervals.length > 0) parts.push(intervalEvaluator(intervals));
   for (let k = 0; k < texts.length; k += TEXT_PACK) parts.push(textEvaluator(texts.slice(k, k + TEXT_PACK)));
-  if (lists.length > 0) {
-    const union = new Set(lists.flatMap((l) => l.wanted));
-    if (union.size <= LIST_BITS) parts.push(listEvaluator(lists, [...union]));
-    else for (const { index, condition } of lists) others.push({ index, predicate: compilePresent(condition) });
-  }
+  if (lists.length > 0) parts.push(listEvaluator(lists, union));
   if (dates.length > 0) parts.push(dateEvaluator(dates));
   if (signals.length > 0) parts.push(signalEvaluator(signals));
   for (const { index, predicate } of others) parts.push((v, now, truths) => void (truths[index] = predicate(v, now)));

@@ -72,6 +72,14 @@ describe('conventions', () => {
     );
     expect(offenders).toEqual([]);
   });
+
+  it('keeps generated code out of the extension (MV3 forbids eval): only cli/ and bench/ import lib/engine/codegen', () => {
+    const extensionSide = ['lib', 'components', 'entrypoints', 'extension'].filter((d) => existsSync(d)).flatMap(sourceFiles);
+    const importers = extensionSide.filter((f) => f !== join('lib', 'engine', 'codegen.ts') && importsOf(f).some((to) => to === 'lib/engine/codegen'));
+    expect(importers).toEqual([]);
+    const evaluators = extensionSide.filter((f) => f !== join('lib', 'engine', 'codegen.ts') && /\bnew Function\(|\beval\(/.test(readFileSync(f, 'utf8')));
+    expect(evaluators).toEqual([]);
+  });
 });
 
 const sourceFiles = (dir: string) => walk(dir).filter((f) => /\.tsx?$/.test(f));
