@@ -1,5 +1,5 @@
 import type { CriterionResult } from '../lib/engine/score';
-import { DIMENSIONS } from '../lib/model/schema';
+import { DIMENSIONS } from '../lib/model/dimensions';
 import { trusted } from './trusted';
 import { factLabel, formatAge, formatFactValue, formatSource, percent, safeHref } from './format';
 import type { CardView, FactView } from '../lib/card/types';

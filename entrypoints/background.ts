@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { isSiteEnabled, PREF_KEYS } from '../lib/prefs';
 import { tabUnreadableKey, tabViewKey } from '../lib/card/tab-view';
 import { startBackground } from './background/start';
 import { registerSync } from './background/sync';
@@ -13,6 +14,7 @@ export default defineBackground(() => {
         unreadable ? browser.storage.session.set({ [tabUnreadableKey(tabId)]: unreadable }) : browser.storage.session.remove(tabUnreadableKey(tabId)),
     },
     startSync: (db, ready) => registerSync({ db, browser, ready }),
+    siteEnabled: async (site) => isSiteEnabled((await browser.storage.local.get(PREF_KEYS.siteEnabled))[PREF_KEYS.siteEnabled], site),
   });
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove([tabViewKey(tabId), tabUnreadableKey(tabId)]));
 });

@@ -5,6 +5,8 @@ import type { SyncController } from './sync';
 import { isIcpRequest } from '../../lib/messages/schemas';
 import { IcpDb, type IdbDeps } from '../../lib/storage/db';
 import { installBuiltinModels } from '../../lib/storage/models';
+import { createWriteQueue } from '../../lib/storage/write-queue';
+import type { SiteId } from '../../lib/sites/list';
 
 /** The parts of `browser.runtime` the background uses (WXT's fakeBrowser provides them in unit tests). */
 export type BackgroundRuntime = Pick<typeof browser.runtime, 'onInstalled' | 'onMessage'> & Partial<Pick<typeof browser.runtime, 'getURL'>>;
@@ -30,6 +32,8 @@ export interface BackgroundOptions {
   storeTabView?: TabViewStore;
   /** Starts model sync once the database is open (background.ts passes registerSync from ./sync). */
   startSync?: (db: IcpDb, ready: () => Promise<void>) => Pick<SyncController, 'handle'>;
+  /** Whether the card is switched on for a site (background.ts reads the popup's switch from storage). */
+  siteEnabled?: (site: SiteId) => Promise<boolean>;
 }
 
 export function startBackground(runtime: BackgroundRuntime, idb: IdbDeps, options: BackgroundOptions = {}): HandlerDeps {
@@ -44,7 +48,15 @@ export function startBackground(runtime: BackgroundRuntime, idb: IdbDeps, option
         throw error;
       },
     ));
-  const deps: HandlerDeps = { db, ready, models: createModelCache() };
+  // The card's answer does not wait for the pipeline's writes; every request waits for those queued before it.
+  const writes = createWriteQueue((error) => console.error('icp-fit: could not store', error));
+  const deps: HandlerDeps = {
+    db,
+    ready: () => ready().then(writes.settled),
+    models: createModelCache(),
+    afterAnswer: writes.add,
+    ...(options.siteEnabled ? { siteEnabled: options.siteEnabled } : {}),
+  };
   const sync = options.startSync?.(db, ready);
   if (sync) deps.sync = sync.handle;
 
@@ -62,6 +74,8 @@ export function answerMessages(runtime: Pick<BackgroundRuntime, 'onMessage' | 'g
     if (!isIcpRequest(message)) return false; // not ours: let other listeners answer
     const fromExtensionPage = !!extensionOrigin && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
     void handleMessage(message, deps, { fromExtensionPage }).then(async (response) => {
+      // The card first: the tab's copy for the popup and side panel is stored right after.
+      sendResponse(response);
       const tabId = sender.tab?.id;
       // Whichever frame shows the card speaks for the tab: a page whose frame holds the record shows none itself
       // (lib/page/frames.ts), so HubSpot's record frame is the one that scores.
@@ -72,7 +86,6 @@ export function answerMessages(runtime: Pick<BackgroundRuntime, 'onMessage' | 'g
         }
         if ('unreadable' in response) await storeTabView.unreadable(tabId, response.unreadable).catch(() => undefined);
       }
-      sendResponse(response);
     });
     return true; // keeps the channel open for the async answer (works in every Chromium and Firefox version)
   });

@@ -1,18 +1,17 @@
 import type { ExceptionInput, FeedbackInput } from '../../components/CardActions';
 import type { CardPosition } from '../../components/FitCard';
 import type { CardState, CardView } from '../../lib/card/types';
-import { MAX_DIAGNOSTIC } from '../../lib/card/tab-view';
 import { embedsRecordFrame } from '../../lib/page/frames';
 import { watchRecords, type RecordEvent } from '../../lib/page/record-watcher';
-import { formatDiagnostic, readsOnlyName } from '../../lib/sites/diagnostic';
+import { formatDiagnostic, MAX_DIAGNOSTIC, readsOnlyName } from '../../lib/sites/diagnostic';
 import type { RawExtraction, SiteAdapter } from '../../lib/sites/types';
 import { isDarkPage } from './theme';
-import { HOST_TAG, type mountCard } from './mount';
+import { HOST_TAG } from './host-tag';
+import type { mountCard } from './mount';
 
 export interface ControllerDeps {
   window: Window & typeof globalThis;
   adapter: SiteAdapter;
-  mount: typeof mountCard;
   /** Asks the background to normalise, merge and score what the page shows. */
   scorePage(extraction: RawExtraction): Promise<CardView>;
   /** Stores the user's answer for the record; the controller then re-scores, and the background merges it in. */
@@ -20,7 +19,13 @@ export interface ControllerDeps {
   saveAnswer(recordKey: string, field: string, value: boolean, about: { domain?: string; name?: string }): Promise<void>;
   logException(view: CardView, input: ExceptionInput): Promise<void>;
   sendFeedback(view: CardView, input: FeedbackInput): Promise<void>;
-  prefs: { position: CardPosition; minimised: boolean };
+  /**
+   * What the card needs before it can show: where it goes and whether it is minimised (from storage), and what
+   * mounts it (the card's UI, which the content script evaluates once the first score request is out). The page is
+   * read and scored while these load; nothing renders before they are in, and nothing at all on null (the site is
+   * switched off: the caller stops the controller).
+   */
+  display: Promise<{ prefs: { position: CardPosition; minimised: boolean }; mount: typeof mountCard } | null>;
   savePrefs(prefs: { position: CardPosition; minimised: boolean }): void;
   /** Tells the background the record could not be read, so the side panel shows the same diagnostic. */
   reportUnreadable?(recordKey: string, company: string | undefined, diagnostic: string): Promise<void>;
@@ -58,10 +63,26 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
   let state: CardState = { status: 'loading' };
   let expanded = false;
   let notice: string | undefined;
-  let { position, minimised } = deps.prefs;
+  /** Set once `display` is in: until then renders wait (`renderWanted`) and `position` is a placeholder. */
+  let mount: typeof mountCard | undefined;
+  let position: CardPosition = { right: 0, top: 0 };
+  let minimised = false;
+  let renderWanted = false;
+  let stopped = false;
+  deps.display.then(
+    (display) => {
+      if (!display || stopped) return;
+      ({ position, minimised } = display.prefs);
+      mount = display.mount;
+      if (renderWanted) render();
+    },
+    () => undefined,
+  );
 
   const render = () => {
-    card ??= deps.mount(deps.window.document);
+    renderWanted = !mount;
+    if (!mount || stopped) return;
+    card ??= mount(deps.window.document);
     card.render({
       state,
       expanded,
@@ -173,7 +194,12 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
         card = null;
         return;
       }
-      show({ status: 'loading' });
+      // Rendered once this read has also extracted the record and sent it to be scored (the same task goes on to do
+      // that): the first render, the costliest, then runs while the background works instead of before it asks.
+      state = { status: 'loading' };
+      queueMicrotask(() => {
+        if (key === currentKey && state.status === 'loading') render();
+      });
       return;
     }
     if (!readsOnlyName(event.extraction.raw)) unreadable = false;
@@ -192,6 +218,7 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
 
   return {
     stop: () => {
+      stopped = true;
       clearTimeout(settleTimer);
       stopWatching();
       card?.remove();

@@ -1,19 +1,20 @@
 import { browser } from 'wxt/browser';
-import { changeBroadcastSchema } from '../../lib/messages/broadcast';
-import { exceptionRequest, feedbackRequest } from '../../lib/card/actions';
-import { CARD_CONTRACT } from '../../lib/messages/card';
 import { clientFor } from '../../lib/messages/client';
-import { DEFAULT_CARD_POSITION, isSiteEnabled, PREF_KEYS, readSitePrefs } from '../../lib/prefs';
+import { scorePageRequestSchema } from '../../lib/messages/score-page';
+import { DEFAULT_CARD_POSITION, isSiteEnabled, PREF_KEYS, readSitePrefs, type SitePrefs } from '../../lib/prefs';
 import { adapterFor, matchRecord, siteOfHost } from '../../lib/sites';
 import { SITE_MATCHES } from '../../lib/sites/list';
 import { startController } from './controller';
-import { mountCard } from './mount';
 
 /**
  * The card on LinkedIn, Crunchbase, HubSpot and Salesforce. Runs on every page of those sites (they are single-page
  * apps: a company page can be reached from any other page without a reload) and in all frames (HubSpot renders
  * records inside app frames); it acts only where an adapter recognises a record. It makes no network requests:
  * everything goes to the background as messages.
+ *
+ * Order matters for how soon the card shows: the page is read and sent to be scored first, in the script's first
+ * task; the storage read (the card's place, the site switch) and the card's UI and answer schemas (card-ui.ts)
+ * load while the background scores.
  */
 export default defineContentScript({
   matches: SITE_MATCHES,
@@ -24,21 +25,32 @@ export default defineContentScript({
     if (!site || !holdsRecords()) return;
     const adapter = adapterFor(site);
     const prefKey = PREF_KEYS.site(site);
-    const stored = await browser.storage.local.get([prefKey, PREF_KEYS.siteEnabled]);
+    const sitePrefs = (stored: Record<string, unknown>) => readSitePrefs(stored[prefKey] ?? { position: DEFAULT_CARD_POSITION });
+    // Not awaited before starting: the page is read and its score asked for while storage answers (the background
+    // checks the site switch itself); the card shows once both are in, and never on a switched-off site.
+    const first = browser.storage.local
+      .get([prefKey, PREF_KEYS.siteEnabled])
+      .then((stored): SitePrefs | null => (isSiteEnabled(stored[PREF_KEYS.siteEnabled], site) ? sitePrefs(stored) : null));
+    // Evaluated in a task of its own, after this one has sent the first score request: in the same task it would
+    // make one long task of the page's main thread.
+    const ui = new Promise((resolve) => setTimeout(resolve, 0)).then(() => import('./card-ui'));
     let controller: ReturnType<typeof startController> | null = null;
 
-    const send = clientFor(CARD_CONTRACT, browser.runtime);
+    const send = clientFor(
+      ui.then((m) => m.CARD_CONTRACT),
+      browser.runtime,
+      { scorePage: scorePageRequestSchema },
+    );
     /** The controller shows a failed answer as a notice: the background's error becomes a thrown one. */
     const orThrow = <R extends { ok: boolean; error?: string }>(answer: R): Extract<R, { ok: true }> => {
       if (!answer.ok) throw new Error(answer.error);
       return answer as Extract<R, { ok: true }>;
     };
-    const start = () => {
+    const start = (prefs: Promise<SitePrefs | null>) => {
       controller ??= startController({
         window,
         adapter,
-        mount: mountCard,
-        prefs: readSitePrefs(stored[prefKey] ?? { position: DEFAULT_CARD_POSITION }),
+        display: Promise.all([prefs, ui]).then(([p, { mountCard }]) => (p ? { prefs: p, mount: mountCard } : null)),
         savePrefs: (prefs) => void browser.storage.local.set({ [prefKey]: prefs }),
         scorePage: async (extraction) => {
           const answer = orThrow(
@@ -56,8 +68,8 @@ export default defineContentScript({
         reportUnreadable: async (recordKey, company, diagnostic) =>
           void orThrow(await send({ type: 'pageUnreadable', site, recordKey, diagnostic, ...(company ? { company: company.slice(0, 300) } : {}) })),
         saveAnswer: async (recordKey, field, value, about) => void orThrow(await send({ type: 'saveAnswer', recordKey, field, value, ...about })),
-        logException: async (view, input) => void orThrow(await send(exceptionRequest(view, input))),
-        sendFeedback: async (view, input) => void orThrow(await send(feedbackRequest(view, input))),
+        logException: async (view, input) => void orThrow(await send((await ui).exceptionRequest(view, input))),
+        sendFeedback: async (view, input) => void orThrow(await send((await ui).feedbackRequest(view, input))),
       });
     };
     const stop = () => {
@@ -65,16 +77,19 @@ export default defineContentScript({
       controller = null;
     };
 
-    if (isSiteEnabled(stored[PREF_KEYS.siteEnabled], site)) start();
+    start(first);
+    void first.then((prefs) => prefs ?? stop(), stop);
     // The per-site switch in the popup and options takes effect without a reload.
     browser.storage.local.onChanged.addListener((changes) => {
       if (!(PREF_KEYS.siteEnabled in changes)) return;
-      if (isSiteEnabled(changes[PREF_KEYS.siteEnabled].newValue, site)) start();
+      if (isSiteEnabled(changes[PREF_KEYS.siteEnabled].newValue, site)) start(browser.storage.local.get(prefKey).then(sitePrefs));
       else stop();
     });
     // A new or edited model, an imported account list: every open card re-scores without a reload.
     browser.runtime.onMessage.addListener((message) => {
-      if (changeBroadcastSchema.safeParse(message).success) controller?.rescore();
+      void ui.then(({ changeBroadcastSchema }) => {
+        if (changeBroadcastSchema.safeParse(message).success) controller?.rescore();
+      });
     });
     ctx.onInvalidated(stop);
   },

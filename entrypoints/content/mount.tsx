@@ -1,8 +1,9 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { FitCard, type FitCardProps } from '../../components/FitCard';
 import css from '../../components/card.css?inline';
+import { HOST_TAG } from './host-tag';
 
-export const HOST_TAG = 'icp-fit-card';
+export { HOST_TAG };
 
 /**
  * The only element the extension adds to a page: <icp-fit-card> with a shadow root holding the card and its inline

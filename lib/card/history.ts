@@ -1,14 +1,21 @@
 import { scoreChange, snapshotOf, type ScoreChange } from '../history/change';
 import type { IcpDb } from '../storage/db';
-import { recordScore } from '../storage/score-history';
+import { recordScore, type ScoreEntry } from '../storage/score-history';
 import type { CardView } from './types';
 
 /**
- * Adds the card's score to the record's history (lib/storage/score-history.ts) and, when the record was last seen
- * under another version of the same model, says what changed: "was B 68 under v6, now A 81 under v7".
+ * What changed since the record was last seen under another version of the same model ("was B 68 under v6, now A 81
+ * under v7"), from the record's history (lib/storage/score-history.ts, read beside the pipeline's other reads), and
+ * the write that adds this score to it. The card needs only the first: the caller may run `record` after answering.
  */
-export async function recordAndCompare(db: IcpDb, view: CardView, at: string): Promise<ScoreChange | undefined> {
+export function compareWithHistory(
+  db: IcpDb,
+  history: readonly ScoreEntry[],
+  view: CardView,
+  at: string,
+): { change: ScoreChange | undefined; record: () => Promise<unknown> } {
   const current = snapshotOf(view.result);
-  const { previousVersion } = await recordScore(db, { ...current, accountKey: view.recordKey, company: view.company.slice(0, 300), at });
-  return previousVersion ? scoreChange(previousVersion, current) : undefined;
+  const entry = { ...current, accountKey: view.recordKey, company: view.company.slice(0, 300), at };
+  const previous = history.filter((h) => h.modelId === current.modelId && h.modelVersion !== current.modelVersion).at(-1);
+  return { change: previous ? scoreChange(previous, current) : undefined, record: () => recordScore(db, entry) };
 }

@@ -9,12 +9,13 @@ import type { CompanyFacts } from '../facts/vocabulary';
 import { domainAccountKey, findAccounts, possiblySame, putAccountFacts } from '../storage/accounts';
 import type { IcpDb } from '../storage/db';
 import { getActiveModels } from '../storage/models';
-import { getAnswers } from '../storage/notes';
+import { answersOf, getNotes } from '../storage/notes';
+import { scoreHistory } from '../storage/score-history';
 import { getSetting } from '../storage/settings';
 import { staleFacts } from '../accounts/stale';
 import { SOURCE_KIND, type SiteId } from '../sites/list';
 import type { CardView } from './types';
-import { recordAndCompare } from './history';
+import { compareWithHistory } from './history';
 import { buildCardView } from './view';
 
 /**
@@ -28,6 +29,9 @@ import { buildCardView } from './view';
  *                  ──history────▶ the score joins the record's history; after a model change, the change line
  *                  ──remember───▶ the page's facts stored under its record, with site and date, for every other site
  *
+ * The reads come first and the card's answer does not wait for the two writes (history, remember) when the caller
+ * takes them (`afterAnswer`): the card shows as soon as it is scored.
+ *
  * Runs in the background (it owns the database); the content script sends the raw facts and renders the view.
  */
 export interface PipelineDeps {
@@ -36,6 +40,17 @@ export interface PipelineDeps {
   now?: () => number;
   /** Compiled models reused across requests. */
   models?: ModelCache;
+  /**
+   * Takes the writes the answer does not depend on (remembering the page's facts, the score history) to run after
+   * the answer is sent; whoever passes it must make later requests wait for them (entrypoints/background/start.ts).
+   * Without it they are awaited before returning.
+   */
+  afterAnswer?: (write: () => Promise<unknown>) => void;
+  /**
+   * Whether the card is switched on for the site (the popup's switch). The content script asks for a score before
+   * its own read of the switch has answered, so a switched-off site's page is refused here: no card, nothing stored.
+   */
+  siteEnabled?: (site: SiteId) => Promise<boolean>;
 }
 
 export interface PageInput {
@@ -72,36 +87,55 @@ export async function cardForPage(page: PageInput, deps: PipelineDeps): Promise<
     source: { kind: SOURCE_KIND[page.site], detail: page.site, at: new Date(now).toISOString() },
     locale: page.locale,
   });
-  // 2-4. stored accounts, merge, score
-  const scored = await scoreFacts(facts, page.recordKey, deps);
-  // 6. remember what this page showed, for the company's other records (before returning: the next page may ask).
-  if (Object.keys(facts).length > 0) await putAccountFacts(deps.db, page.recordKey, facts, { replace: true });
-  if (!scored.best) return { view: null, error: 'no active ICP model: turn one on in the options' };
+  const writes: (() => Promise<unknown>)[] = [];
+  const answer = async (result: { view: CardView | null; error?: string }) => {
+    if (deps.afterAnswer) writes.forEach(deps.afterAnswer);
+    else for (const write of writes) await write();
+    return result;
+  };
+  // 2-4. stored accounts, merge, score (the switch and the record's score history are read beside them)
+  const [enabled, scored, history] = await Promise.all([
+    deps.siteEnabled?.(page.site) ?? true,
+    scoreFacts(facts, page.recordKey, deps),
+    scoreHistory(deps.db, page.recordKey),
+  ]);
+  if (!enabled) return { view: null, error: 'ICP Fit is switched off on this site' };
+  // 6. remember what this page showed, for the company's other records (read first: this page's previous visit is
+  // one of the layers above).
+  if (Object.keys(facts).length > 0) writes.push(() => putAccountFacts(deps.db, page.recordKey, facts, { replace: true }));
+  if (!scored.best) return answer({ view: null, error: 'no active ICP model: turn one on in the options' });
   // 5. view, and 7. the record's score history: what changed since the last model version it was seen with
   const possibleMatches = await possiblySame(deps.db, scored.facts, [page.recordKey, ...scored.accountKeys]);
   const view = buildCardView({ recordKey: page.recordKey, ...scored, best: scored.best, problems, possibleMatches });
-  const change = await recordAndCompare(deps.db, view, new Date(now).toISOString());
-  return { view: change ? { ...view, change } : view };
+  const { change, record } = compareWithHistory(deps.db, history, view, new Date(now).toISOString());
+  writes.push(record);
+  return answer({ view: change ? { ...view, change } : view });
 }
 
 /** Normalised facts → merged with what the database knows about the company → scored against the active models. */
 export async function scoreFacts(page: CompanyFacts, recordKey: string | undefined, deps: PipelineDeps): Promise<ScoredFacts> {
   const { db } = deps;
   const domain = page.domain?.value;
-  const accounts = await findAccounts(db, { recordKey, domain, facts: page });
-  const keys = new Set(accounts.map((a) => a.key));
-  if (recordKey) keys.add(recordKey);
-  if (domain) keys.add(domainAccountKey(domain));
-  const answers = await getAnswers(db, [...keys]);
+  // Independent reads side by side (IndexedDB runs read-only transactions concurrently), the answers given on the
+  // record and its domain among them; those on the company's other records follow once they are found.
+  const known = [...new Set([recordKey, domain && domainAccountKey(domain)].filter((k): k is string => !!k))];
+  const [accounts, activeModels, staleAfterDays, knownNotes] = await Promise.all([
+    findAccounts(db, { recordKey, domain, facts: page }),
+    getActiveModels(db),
+    getSetting(db, 'staleAfterDays'),
+    getNotes(db, known),
+  ]);
+  const others = [...new Set(accounts.map((a) => a.key))].filter((key) => !known.includes(key));
+  const answers = answersOf(db, knownNotes, await getNotes(db, others));
   // Page first: among equal-ranked facts without dates the earlier layer wins.
   const layers: CompanyFacts[] = [page, ...accounts.map((a) => a.facts), answers];
   const merged = mergeFacts(layers);
   const { conflicts } = merged;
   // Derived after merging, so a value any source gave beats a derived one; every headcount seen feeds the growth rule.
   const facts = deriveFacts(merged.facts, { headcounts: layers.flatMap((l) => (l.employees ? [l.employees] : [])) });
-  const models = (deps.models ?? sharedCache).compile(await getActiveModels(db));
+  const models = (deps.models ?? sharedCache).compile(activeModels);
   const now = deps.now?.() ?? Date.now();
-  const stale = staleFacts(facts, now, await getSetting(db, 'staleAfterDays'));
+  const stale = staleFacts(facts, now, staleAfterDays);
   const { best, results } = models.length ? scoreBest(models, valuesOf(facts), now, new Set(stale)) : { best: null, results: [] };
   const remembered = Object.entries(facts)
     .filter(([field, fact]) => fact && fact !== page[field as keyof CompanyFacts] && !fact.source.derivedFrom && (fact.source.kind === 'page' || fact.source.kind === 'crm'))

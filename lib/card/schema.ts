@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { scoreResultSchema } from '../engine/result-schema';
-import { factSourceSchema } from '../facts/vocabulary';
+import { factSourceSchema } from '../facts/source';
 import type { CardView } from './types';
 
 const statusAndPoints = z.object({ status: z.enum(['pass', 'fail', 'unknown']), points: z.number() });

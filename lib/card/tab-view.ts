@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CardView } from './types';
 import { cardViewSchema } from './schema';
+import { MAX_DIAGNOSTIC } from '../sites/diagnostic';
 
 /**
  * The background keeps the last card view of each tab in session storage (it survives the service worker being
@@ -20,8 +21,7 @@ export function readTabView(raw: unknown): CardView | null {
  */
 export const tabUnreadableKey = (tabId: number) => `tabUnreadable:${tabId}`;
 
-/** Longest diagnostic kept: it lists sources and selectors, a few hundred characters per site. */
-export const MAX_DIAGNOSTIC = 8000;
+export { MAX_DIAGNOSTIC } from '../sites/diagnostic';
 
 export const unreadableSchema = z
   .object({ recordKey: z.string().min(1).max(300), company: z.string().max(300).optional(), diagnostic: z.string().max(MAX_DIAGNOSTIC) })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ScoreResult } from './score';
-import { DIMENSIONS, KINDS, evidenceSchema } from '../model/schema';
+import { DIMENSIONS, KINDS } from '../model/dimensions';
+import { evidenceSchema } from '../model/evidence';
 
 /** The engine's ScoreResult as a zod schema, so a response from the background is checked before the card uses it. */
 

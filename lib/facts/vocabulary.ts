@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import { isCustomFact, type CustomFactName } from './custom';
+
+export { CUSTOM_PREFIX, isCustomFact, type CustomFactName } from './custom';
+import { isoDateSchema, type FactSource } from './source';
+
+export { factSourceSchema, isoDateSchema, SOURCE_KINDS, type FactSource, type SourceKind } from './source';
 
 /**
  * The one fact vocabulary shared by pages, CSVs, models and the card (see shared/notes/product.md).
@@ -22,11 +28,6 @@ const countOrBand = (max: number) =>
     bandSchema.refine((b) => b.min <= max && (b.max ?? 0) <= max, { message: `band above ${max}` }),
   ]);
 
-/** ISO date (YYYY-MM-DD) or date-time. */
-export const isoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'expected an ISO date (YYYY-MM-DD)')
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a real date');
 
 export const FUNDING_STAGES = [
   'bootstrapped',
@@ -140,16 +141,12 @@ export const FACTS = {
 
 export type FactType = 'string' | 'number' | 'boolean' | 'date' | 'list' | 'signals' | 'custom';
 export type StandardFactName = keyof typeof FACTS;
-export type CustomFactName = `custom.${string}`;
 export type FactName = StandardFactName | CustomFactName;
 export const STANDARD_FACT_NAMES = Object.keys(FACTS) as StandardFactName[];
 
 /** Values of custom (imported) columns: scalars only. */
 export const customValueSchema = z.union([z.string().max(1000), z.number().finite(), z.boolean()]);
 
-export const CUSTOM_PREFIX = 'custom.';
-export const isCustomFact = (name: string): name is CustomFactName =>
-  name.startsWith(CUSTOM_PREFIX) && /^custom\.[A-Za-z0-9_-]{1,64}$/.test(name);
 /** Own properties only: a CSV header named "toString" or "__proto__" is not a fact. */
 const isStandard = (name: string): name is StandardFactName => Object.hasOwn(FACTS, name);
 export const isFactName = (name: string): name is FactName => isStandard(name) || isCustomFact(name);
@@ -170,20 +167,6 @@ export function factSchema(name: string): z.ZodType | undefined {
 export type FactValueMap = { [K in StandardFactName]: z.infer<(typeof FACTS)[K]['schema']> };
 export type FactValue = FactValueMap[StandardFactName] | z.infer<typeof customValueSchema>;
 
-/** Where a fact came from. `detail` says which page, list or user ("linkedin", "accounts.csv", "sdr@acme"). */
-export const SOURCE_KINDS = ['page', 'list', 'crm', 'user'] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
-export const factSourceSchema = z
-  .object({
-    kind: z.enum(SOURCE_KINDS),
-    detail: z.string().max(300).optional(),
-    /** When the fact was observed (ISO date-time). */
-    at: z.string().max(40).optional(),
-    /** Set on facts computed from other facts (lib/facts/derive.ts): the facts it was derived from. */
-    derivedFrom: z.array(z.string().max(100)).max(10).optional(),
-  })
-  .strict();
-export type FactSource = z.infer<typeof factSourceSchema>;
 
 export interface Fact<V = FactValue> {
   value: V;

@@ -6,6 +6,7 @@ import { SITE_IDS, type SiteId } from '../sites/list';
 import { exceptionRowSchema, newExceptionSchema } from '../storage/exception-schema';
 import { checkDisputed, feedbackFields } from '../storage/feedback-schema';
 import { answer, failure, type MessageSpec } from './result';
+import { recordKeySchema, scorePageRequestSchema, type ScorePageRequest } from './score-page';
 
 /**
  * The content script's messages: "here is what this page shows, raw" (the background normalises it, merges what it
@@ -13,19 +14,9 @@ import { answer, failure, type MessageSpec } from './result';
  * content script, which must stay small), an answer to a question on the card, and an exception. Kept apart from
  * contract.ts so the content script bundles only these schemas.
  */
-const recordKey = z.string().min(1).max(300);
+const recordKey = recordKeySchema;
 
-export const scorePageRequestSchema = z
-  .object({
-    type: z.literal('scorePage'),
-    site: z.enum(SITE_IDS as [SiteId, ...SiteId[]]),
-    recordKey,
-    /** Raw facts by fact name, as the adapter read them (strings, numbers, lists). */
-    raw: z.record(z.string().max(100), z.unknown()),
-    locale: z.string().max(35).optional(),
-  })
-  .strict();
-export type ScorePageRequest = z.output<typeof scorePageRequestSchema>;
+export { scorePageRequestSchema, type ScorePageRequest };
 
 export const scorePageResponseSchema = z.union([
   z.object({ ok: z.literal(true), view: cardViewSchema.nullable(), error: z.string().optional() }).strict(),

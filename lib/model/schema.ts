@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { factType, isFactName, isoDateSchema, SIGNAL_TYPES, type FactType } from '../facts/vocabulary';
+import { DIMENSIONS, KINDS, type CriterionKind, type Dimension } from './dimensions';
+import { evidenceSchema, type Evidence } from './evidence';
 
 /**
  * The ICP model file (docs/model-format.md). One zod schema is the source of truth: the extension, the command line
@@ -7,10 +9,8 @@ import { factType, isFactName, isoDateSchema, SIGNAL_TYPES, type FactType } from
  */
 
 export const MODEL_FORMAT = 'icp-fit/model@1';
-export const DIMENSIONS = ['firmographic', 'technographic', 'behavioural', 'relationship'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
-export const KINDS = ['must', 'score', 'exclude'] as const;
-export type CriterionKind = (typeof KINDS)[number];
+export { DIMENSIONS, KINDS, type CriterionKind, type Dimension } from './dimensions';
+export { EVIDENCE_SOURCES, evidenceSchema, type Evidence, type EvidenceSource } from './evidence';
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'ids are letters, digits, ".", "_" or "-" (max 64)');
 const positive = z.number().finite().positive('must be a positive number');
@@ -86,34 +86,6 @@ export const conditionSchema = z.discriminatedUnion(
   ],
 );
 
-/**
- * Where outcome figures came from. Only `builder` figures (computed by the holistic builder from the team's own
- * outcomes) are shown as the team's data; `example` marks illustrative figures (the built-in models'), and figures
- * without a source were typed in by hand and are shown as such.
- */
-export const EVIDENCE_SOURCES = ['builder', 'example'] as const;
-export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
-
-/** Outcome figures behind a criterion or segment (from the holistic builder, or typed in by RevOps). */
-export const evidenceSchema = z
-  .object({
-    source: z
-      .enum(EVIDENCE_SOURCES)
-      .optional()
-      .describe('"builder": computed from the team\'s outcomes by the builder (shown as the team\'s data, with n and asOf); "example": illustrative figures, shown as such; absent: typed in by hand.'),
-    /** The date of the outcomes the figures were computed from (builder evidence). */
-    asOf: isoDateSchema.optional(),
-    n: z.number().int().nonnegative().optional(),
-    winRate: z.number().min(0).max(1).optional(),
-    logoRetention: z.number().min(0).max(1).optional(),
-    nrr: z.number().min(0).max(10).optional(),
-    clv: z.number().nonnegative().optional(),
-    tam: z.number().nonnegative().optional(),
-    lift: z.number().optional(),
-    note: z.string().max(1000).optional(),
-  })
-  .strict();
-export type Evidence = z.infer<typeof evidenceSchema>;
 
 const criterionBase = {
   id,

@@ -1,6 +1,9 @@
 import type { RawFacts } from '../facts/raw';
 import type { RecordRef } from './types';
 
+/** Longest diagnostic kept: it lists sources and selectors, a few hundred characters per site. */
+export const MAX_DIAGNOSTIC = 8000;
+
 /**
  * What an adapter tried on a page and what each source gave, to paste into a bug report when a page cannot be read.
  * It holds NO page text: counts, the selectors and source names of the adapter, and names the adapter itself

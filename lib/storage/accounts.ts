@@ -46,15 +46,18 @@ export async function findAccounts(db: IcpDb, by: { recordKey?: string; domain?:
   const seeds = new Set(identityKeys(by.recordKey, by.facts ?? {}));
   const domain = by.domain && registrableDomain(by.domain);
   if (domain) seeds.add(`domain:${domain}`);
-  const rows: unknown[] = [];
-  if (by.recordKey) rows.push(await db.accounts.get(by.recordKey));
-  let frontier = [...seeds];
-  for (let hop = 0; hop < 2 && frontier.length; hop++) {
-    // One exact-key index read per identity key: cheaper than anyOf's cursor walk over a 100k-entry index.
-    const found = (await Promise.all(frontier.map((id) => db.accounts.where('ids').equals(id).toArray()))).flat();
+  // One exact-key index read per identity key: cheaper than anyOf's cursor walk over a 100k-entry index.
+  const readHop = async (ids: string[]) => (await Promise.all(ids.map((id) => db.accounts.where('ids').equals(id).toArray()))).flat();
+  // The record's own row and the first hop are read side by side; a second hop follows the keys the first found.
+  const [own, firstHop] = await Promise.all([by.recordKey ? db.accounts.get(by.recordKey) : undefined, readHop([...seeds])]);
+  const rows: unknown[] = [own];
+  let found = firstHop;
+  for (let hop = 0; ; hop++) {
     rows.push(...found);
-    frontier = [];
+    const frontier: string[] = [];
     for (const row of found) for (const id of row.ids ?? []) if (!seeds.has(id)) (seeds.add(id), frontier.push(id));
+    if (hop === 1 || !frontier.length) break;
+    found = await readHop(frontier);
   }
   const seen = new Set<string>();
   const accounts: Account[] = [];

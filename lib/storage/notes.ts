@@ -55,16 +55,27 @@ export async function getNotes(db: IcpDb, accountKeys: string | string[]): Promi
   if (keys.length === 0) return [];
   const rows = await db.notes.where('accountKey').anyOf(keys).toArray();
   const notes = rows.map((row) => checkRow(db, 'notes', row, noteRowSchema)).filter((n): n is Note => n !== undefined);
-  return notes.sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
+  return oldestFirst(notes);
 }
+
+const oldestFirst = (notes: Note[]) => notes.sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id);
 
 /**
  * The user's latest answer per fact, as facts with a `user` source. An answer whose value no longer fits its fact
  * is skipped and reported.
  */
 export async function getAnswers(db: IcpDb, accountKeys: string | string[]): Promise<CompanyFacts> {
+  return answersOf(db, await getNotes(db, accountKeys));
+}
+
+/**
+ * The same from notes read in parts (the card reads the record's own notes beside its other reads, then those of
+ * the company's other records once it has found them): each note once, oldest first.
+ */
+export function answersOf(db: IcpDb, ...parts: Note[][]): CompanyFacts {
+  const notes = parts.length === 1 ? parts[0] : oldestFirst([...new Map(parts.flat().map((n) => [n.id, n])).values()]);
   const facts: Record<string, { value: unknown; source: { kind: 'user'; detail?: string; at: string } }> = {};
-  for (const note of await getNotes(db, accountKeys)) {
+  for (const note of notes) {
     if (note.field === undefined || note.value === undefined) continue;
     const value = factSchema(note.field)?.safeParse(note.value);
     if (!value?.success) {

@@ -1,5 +1,5 @@
 import type { RawFacts, RawFactName } from '../../facts/raw';
-import { isCustomFact } from '../../facts/vocabulary';
+import { isCustomFact } from '../../facts/custom';
 import type { RawExtraction } from '../types';
 import type { VisibilityCheck } from './deep-dom';
 import type { FieldValue } from './field-value';

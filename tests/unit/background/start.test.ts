@@ -66,6 +66,38 @@ describe('background', () => {
     reopened.close();
   });
 
+  it('remembers a page for the next request', async () => {
+    deps = startBackground(fakeBrowser.runtime, idb, { siteEnabled: async () => true });
+    const raw = { name: 'Brightwave', domain: 'brightwave.io', hqCountry: 'US' };
+    const first = await sendMessage({ type: 'scorePage', site: 'linkedin', recordKey: 'li:brightwave', raw });
+    expect(first.ok && first.view?.recordKey).toBe('li:brightwave');
+    // Another record of the company, without its domain: found through what the first page stored.
+    const second = await sendMessage({ type: 'score', facts: {}, recordKey: 'li:brightwave' });
+    expect(second.ok && second.facts.domain?.value).toBe('brightwave.io');
+  });
+
+  it('holds every request until the writes queued after earlier answers are done', async () => {
+    deps = startBackground(fakeBrowser.runtime, idb);
+    await deps.ready!();
+    let release!: () => void;
+    deps.afterAnswer!(() => new Promise<void>((resolve) => (release = resolve)));
+    let through = false;
+    const next = deps.ready!().then(() => (through = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(through).toBe(false);
+    release();
+    await next;
+    expect(through).toBe(true);
+  });
+
+  it('scores nothing and stores nothing for a site switched off in the popup', async () => {
+    deps = startBackground(fakeBrowser.runtime, idb, { siteEnabled: async (site) => site !== 'hubspot' });
+    const answer = await sendMessage({ type: 'scorePage', site: 'hubspot', recordKey: 'hs:1:0-2:7', raw: { name: 'Acme' } });
+    expect(answer).toMatchObject({ ok: true, view: null, error: expect.stringMatching(/switched off/) });
+    await deps.ready!();
+    expect(await deps.db.accounts.count()).toBe(0);
+  });
+
   it('answers bad messages with ok: false and leaves messages that are not ours to other listeners', async () => {
     deps = startBackground(fakeBrowser.runtime, idb);
     expect(await fakeBrowser.runtime.sendMessage({ type: 'score', facts: { employees: { value: 'many', source: page } } })).toMatchObject({ ok: false });

@@ -2,6 +2,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clientFor, createClient } from '../../../lib/messages/client';
 import { CARD_CONTRACT } from '../../../lib/messages/card';
+import { scorePageRequestSchema } from '../../../lib/messages/score-page';
 import { CONTRACT } from '../../../lib/messages/schemas';
 import { handleMessage } from '../../../lib/messages/handle';
 import { installBuiltinModels } from '../../../lib/storage/models';
@@ -28,6 +29,25 @@ describe('createClient', () => {
       throw new Error('Could not establish connection. Receiving end does not exist.');
     });
     expect(await broken({ type: 'scorePage', site: 'linkedin', recordKey: 'li:acme', raw: {} })).toMatchObject({ ok: false, error: expect.stringMatching(/Receiving end/) });
+  });
+
+  it('sends an early request before a loading contract is in, and checks its answer once it is', async () => {
+    let load!: (contract: typeof CARD_CONTRACT) => void;
+    const contract = new Promise<typeof CARD_CONTRACT>((resolve) => (load = resolve));
+    const transport = vi.fn(async () => ({ ok: true, view: null }));
+    const send = createClient(contract, transport, { scorePage: scorePageRequestSchema });
+    const answer = send({ type: 'scorePage', site: 'linkedin', recordKey: 'li:acme', raw: { name: 'Acme' } });
+    // Sent in the caller's task (the content script's first), not after the contract's schemas are built.
+    expect(transport).toHaveBeenCalledTimes(1);
+    let settled = false;
+    void answer.then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(settled).toBe(false);
+    load(CARD_CONTRACT);
+    expect(await answer).toEqual({ ok: true, view: null });
+    // A bad early request is refused without sending; other requests wait for the contract.
+    expect(await send({ type: 'scorePage', site: 'linkedin', recordKey: '', raw: {} })).toMatchObject({ ok: false, error: expect.stringMatching(/bad request/) });
+    expect(transport).toHaveBeenCalledTimes(1);
   });
 
   it('passes a good answer through, typed by request', async () => {

@@ -1,0 +1,104 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startController } from '../../../entrypoints/content/controller';
+import type { FitCardProps } from '../../../components/FitCard';
+import type { CardView } from '../../../lib/card/types';
+import type { RecordRef, SiteAdapter } from '../../../lib/sites/types';
+
+/**
+ * The order that makes the card fast (issue 14, item 6): a record already on the page is read and sent to be scored
+ * before the card's preferences (storage) and UI (evaluated after the first request) are in, and nothing renders
+ * before they are. No timing here: only what happens first.
+ */
+const match = (url: URL): RecordRef | null => {
+  const m = /^\/company\/([^/]+)/.exec(url.pathname);
+  return m ? { site: 'linkedin', recordKey: `li:${m[1]}`, kind: 'company' } : null;
+};
+const adapter: SiteAdapter = {
+  site: 'linkedin',
+  matchUrl: match,
+  extract: (doc, url) => {
+    const name = doc.querySelector('h1')?.textContent;
+    return name ? { ref: match(url)!, raw: { name, employees: '51-200' } } : null;
+  },
+  diagnose: () => null,
+};
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+const PREFS = { position: { right: 16, top: 72 }, minimised: false };
+
+/** `prefs` stands for the storage read; null: the site is switched off. */
+function start(prefs: Promise<typeof PREFS | null>) {
+  const answer = deferred<CardView>();
+  const scorePage = vi.fn(() => answer.promise);
+  const renders: FitCardProps[] = [];
+  const mount = vi.fn(() => ({ render: (props: FitCardProps) => void renders.push(props), remove: () => undefined }));
+  const controller = startController({
+    window,
+    adapter,
+    display: prefs.then((p) => (p ? { prefs: p, mount } : null)),
+    scorePage,
+    saveAnswer: async () => undefined,
+    logException: async () => undefined,
+    sendFeedback: async () => undefined,
+    savePrefs: () => undefined,
+  });
+  return { controller, scorePage, mount, renders, answer };
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe('startController', () => {
+  let stop: (() => void) | undefined;
+  afterEach(() => {
+    stop?.();
+    document.body.innerHTML = '';
+    history.replaceState(null, '', '/');
+  });
+
+  it('sends the record on the page to be scored at once, before its preferences and UI are in, and renders only after', async () => {
+    history.replaceState(null, '', '/company/acme/');
+    document.body.innerHTML = '<h1>Acme</h1>';
+    const prefs = deferred<typeof PREFS | null>();
+    const { controller, scorePage, mount, renders } = start(prefs.promise);
+    stop = controller.stop;
+    // Synchronously, within startController: the request is out.
+    expect(scorePage).toHaveBeenCalledTimes(1);
+    expect(scorePage.mock.calls[0]).toMatchObject([{ ref: { recordKey: 'li:acme' }, raw: { name: 'Acme' } }]);
+    await flush();
+    expect(mount).not.toHaveBeenCalled();
+    prefs.resolve(PREFS);
+    await flush();
+    expect(mount).toHaveBeenCalledTimes(1);
+    expect(renders.at(-1)).toMatchObject({ state: { status: 'loading' }, position: PREFS.position });
+  });
+
+  it('shows the answer as the first render when it comes before the preferences', async () => {
+    history.replaceState(null, '', '/company/acme/');
+    document.body.innerHTML = '<h1>Acme</h1>';
+    const prefs = deferred<typeof PREFS | null>();
+    const { controller, renders, answer } = start(prefs.promise);
+    stop = controller.stop;
+    answer.resolve({ recordKey: 'li:acme' } as CardView);
+    await flush();
+    expect(renders).toEqual([]);
+    prefs.resolve(PREFS);
+    await flush();
+    expect(renders.map((r) => r.state.status)).toEqual(['ready']);
+  });
+
+  it('renders nothing on a switched-off site', async () => {
+    history.replaceState(null, '', '/company/acme/');
+    document.body.innerHTML = '<h1>Acme</h1>';
+    const { controller, mount, answer } = start(Promise.resolve(null));
+    stop = controller.stop;
+    answer.resolve({ recordKey: 'li:acme' } as CardView);
+    await flush();
+    expect(mount).not.toHaveBeenCalled();
+  });
+});
