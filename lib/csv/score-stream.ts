@@ -187,26 +187,54 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
     // Strings, not Buffers: a UTF-8 character that straddles two chunks must not be broken.
     input.setEncoding('utf8');
     let reader: CsvRecordReader | undefined;
+    /** The input is paused until the output drains (back-pressure). */
+    let draining = false;
     const write = (records: CsvRecord[]) => {
       for (const text of scoreRows(records)) output.write(text);
       // Back-pressure past MAX_PENDING_OUTPUT rather than the stream's own mark (16 KB for a file, less than one
       // chunk's output): the output is written while the next chunk is scored, instead of one waiting for the other.
       if (output.writableLength > MAX_PENDING_OUTPUT && output.writableNeedDrain) {
+        draining = true;
         input.pause();
-        output.once('drain', () => input.resume());
+        output.once('drain', () => {
+          draining = false;
+          if (!scheduled) input.resume();
+        });
       }
+    };
+    // A chunk is scored on the next turn of the event loop, not inside its 'data' event: the file stream asks for its
+    // next chunk only once the event returns, so scoring inside it left the file idle while we worked. The input is
+    // paused meanwhile (it still reads ahead into its buffer), so chunks do not pile up faster than they are scored.
+    let queued: string[] = [];
+    let scheduled = false;
+    const scoreQueued = () => {
+      scheduled = false;
+      const chunks = queued;
+      queued = [];
+      for (const chunk of chunks) {
+        if (failed) return;
+        try {
+          // The delimiter is guessed once, from the start of the file (a BOM does not count).
+          reader ??= new CsvRecordReader(guessDelimiter(chunk.replace(/^\uFEFF/, '')), { keepText: true });
+          write(reader.push(chunk));
+        } catch (error) {
+          return fail(error);
+        }
+      }
+      if (!draining) input.resume();
     };
     input.on('data', (chunk: string) => {
       if (failed) return;
-      try {
-        // The delimiter is guessed once, from the start of the file (a BOM does not count).
-        reader ??= new CsvRecordReader(guessDelimiter(chunk.replace(/^\uFEFF/, '')), { keepText: true });
-        write(reader.push(chunk));
-      } catch (error) {
-        fail(error);
+      queued.push(chunk);
+      if (!scheduled) {
+        scheduled = true;
+        input.pause();
+        setImmediate(scoreQueued);
       }
     });
     input.on('end', () => {
+      if (failed) return;
+      scoreQueued();
       if (failed) return;
       try {
         if (reader) write(reader.end());
