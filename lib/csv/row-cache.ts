@@ -1,6 +1,6 @@
 import type { FactProblem } from '../facts/parse';
 import { slotDeriver, withDerivationInputs } from '../facts/derive';
-import { LINKED_FACTS, normaliseFacts, normaliseLoneFact, REJECTED } from '../facts/normalise/index';
+import { LINKED_FACTS, normalFormCheck, normaliseFacts, normaliseLoneFact, REJECTED } from '../facts/normalise/index';
 import type { RawFacts } from '../facts/raw';
 import { factSourceSchema, type FactSource, type FactValues } from '../facts/vocabulary';
 import { cellValue, type ColumnMapping } from '../mapping';
@@ -62,6 +62,12 @@ interface LoneColumn {
   memory: Map<string, unknown> | undefined;
   lookups: number;
   hits: number;
+  /**
+   * The fact's normal-form test (normalFormCheck), undefined for a scaled column: once the column stops remembering
+   * (names, domains: every cell new), a cell that passes is its own value without the per-cell checks of
+   * normaliseLoneFact.
+   */
+  normal: ((raw: string) => boolean) | undefined;
 }
 
 /** What a linked group's cells normalised to: the facts the model reads, as parallel arrays of slot and value. */
@@ -129,7 +135,7 @@ export function createRowNormaliser(
   const groupFor = new Map<number, LinkedGroup>();
   columns.forEach(({ fact, scale }, index) => {
     if (!LINKED_FACTS.has(fact)) {
-      lone.push({ index, fact, scale, slot: slotOf.get(fact) ?? -1, memory: new Map(), lookups: 0, hits: 0 });
+      lone.push({ index, fact, scale, slot: slotOf.get(fact) ?? -1, memory: new Map(), lookups: 0, hits: 0, normal: scale ? undefined : normalFormCheck(fact) });
       return;
     }
     // A linked fact in no listed group (one added to LINKED_FACTS later) shares a catch-all group: still correct.
@@ -147,7 +153,10 @@ export function createRowNormaliser(
   /** A lone column's cell → normalised value, ABSENT or REJECTED, from memory when it can. */
   function loneValue(column: LoneColumn, cell: string): unknown {
     const memory = column.memory;
-    if (memory === undefined) return normaliseLoneFact(column.fact, cellValue(column, cell), options) ?? ABSENT;
+    if (memory === undefined) {
+      if (column.normal !== undefined && column.normal(cell)) return cell;
+      return normaliseLoneFact(column.fact, cellValue(column, cell), options) ?? ABSENT;
+    }
     column.lookups++;
     let value = memory.get(cell);
     if (value === undefined) {

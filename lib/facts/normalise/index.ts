@@ -194,6 +194,17 @@ const NORMAL_FORM: Partial<Record<FactName, (raw: string) => boolean>> = {
 };
 const customNormalForm = cleanTextUpTo(customValueSchema.options[0].maxLength);
 
+/**
+ * The normal-form test of a lone fact, undefined when it has none: when it passes, normaliseLoneFact(field, raw)
+ * is raw itself. For callers that test every cell of a column (lib/csv/row-cache.ts), so the field's lookups are
+ * made once per column rather than per cell.
+ */
+export function normalFormCheck(field: string): ((raw: string) => boolean) | undefined {
+  if (LINKED_FACTS.has(field)) return undefined;
+  const check = Object.hasOwn(NORMAL_FORM, field) ? NORMAL_FORM[field as FactName] : undefined;
+  return check ?? (isCustomFact(field) ? customNormalForm : undefined);
+}
+
 function isNormalForm(field: string, raw: string): boolean {
   const check = Object.hasOwn(NORMAL_FORM, field) ? NORMAL_FORM[field as FactName] : undefined;
   if (check) return check(raw);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prng } from '../../../bench/accounts';
-import { LINKED_FACTS, normaliseFacts, normaliseLoneFact, REJECTED } from '../../../lib/facts/normalise/index';
+import { LINKED_FACTS, normalFormCheck, normaliseFacts, normaliseLoneFact, REJECTED } from '../../../lib/facts/normalise/index';
 import { STANDARD_FACT_NAMES } from '../../../lib/facts/vocabulary';
 
 /**
@@ -53,6 +53,24 @@ describe('normaliseLoneFact', () => {
         if (got === raw) shortcuts++;
       }
     expect(shortcuts).toBeGreaterThan(100); // the normal-form shortcut was exercised, not only the full path
+  });
+
+  it('has a normal-form test per fact that only passes cells normaliseFacts keeps exactly as they are', () => {
+    // row-cache.ts returns a passing cell as its value without asking normaliseLoneFact (columns that never repeat).
+    const samples = [...SAMPLES, ...randomSamples(400, 6)];
+    let passed = 0;
+    for (const field of LONE_FACTS) {
+      const check = normalFormCheck(field);
+      if (!check) continue;
+      for (const raw of samples)
+        if (check(raw)) {
+          passed++;
+          expect({ field, raw, value: expected(field, raw) }).toEqual({ field, raw, value: raw });
+        }
+    }
+    expect(passed).toBeGreaterThan(100);
+    for (const field of ['name', 'domain', 'crmId', 'owner', 'custom.notes']) expect(normalFormCheck(field)).toBeTypeOf('function');
+    for (const field of LINKED_FACTS) expect(normalFormCheck(field)).toBeUndefined();
   });
 
   it('refuses linked facts: they are normalised together', () => {
