@@ -1,6 +1,6 @@
 import { scoreChange, snapshotOf, type ScoreChange } from '../history/change';
 import type { IcpDb } from '../storage/db';
-import { recordScore, type ScoreEntry } from '../storage/score-history';
+import { previousVersionIn, recordScore, type ScoreEntry } from '../storage/score-history';
 import type { CardView } from './types';
 
 /**
@@ -16,6 +16,6 @@ export function compareWithHistory(
 ): { change: ScoreChange | undefined; record: () => Promise<unknown> } {
   const current = snapshotOf(view.result);
   const entry = { ...current, accountKey: view.recordKey, company: view.company.slice(0, 300), at };
-  const previous = history.filter((h) => h.modelId === current.modelId && h.modelVersion !== current.modelVersion).at(-1);
+  const previous = previousVersionIn(history, current);
   return { change: previous ? scoreChange(previous, current) : undefined, record: () => recordScore(db, entry) };
 }

@@ -36,6 +36,14 @@ export async function scoreHistory(db: IcpDb, accountKey: string, modelId?: stri
 }
 
 /**
+ * The latest entry of a history under another version of the same model: what the card compares with after a
+ * model change ("was B 68 under v6, now A 81 under v7").
+ */
+export function previousVersionIn(history: readonly ScoreEntry[], current: { modelId: string; modelVersion: number }): ScoreEntry | undefined {
+  return history.filter((h) => h.modelId === current.modelId && h.modelVersion !== current.modelVersion).at(-1);
+}
+
+/**
  * Adds a score to the account's history unless it repeats the latest one (same version, score, tier and verdict:
  * revisiting a page is not news). Returns the latest entry under an earlier model version, if any — what the card
  * compares with after a model change.
@@ -50,7 +58,7 @@ export async function recordScore(
     const latest = history.at(-1);
     const recorded = !latest || !sameOutcome(latest, checked);
     if (recorded) await db.scores.add({ ...checked, at: checked.at ?? nowIso() });
-    const previousVersion = history.filter((h) => h.modelVersion !== checked.modelVersion).at(-1);
+    const previousVersion = previousVersionIn(history, checked);
     return { recorded, ...(previousVersion ? { previousVersion } : {}) };
   });
 }
