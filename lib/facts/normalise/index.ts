@@ -206,9 +206,7 @@ export function normalFormCheck(field: string): ((raw: string) => boolean) | und
 }
 
 function isNormalForm(field: string, raw: string): boolean {
-  const check = Object.hasOwn(NORMAL_FORM, field) ? NORMAL_FORM[field as FactName] : undefined;
-  if (check) return check(raw);
-  return isCustomFact(field) && customNormalForm(raw);
+  return normalFormCheck(field)?.(raw) ?? false;
 }
 
 /** normaliseLoneFact's answer for a value that normaliseFacts would report any problem about. */
