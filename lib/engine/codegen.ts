@@ -236,7 +236,6 @@ export function generateEvaluators(compiled: CompiledModel): GeneratedEvaluators
     const out = new Source();
     const conditions = criteria.flatMap((c, index) => (c.slot === slot ? [{ index, condition: c.criterion as Condition }] : []));
     factCode(out, groupConditions(conditions), new Map(conditions.map((c) => [c.index, c.condition])), h, (i) => `t${i}`);
-    if (hasSegments) out.add(`S[${slot}] = v;`);
     return out.lines;
   });
   const declareTruths = criteria.length ? `let ${criteria.map((c, i) => `t${i} = ${lit(c.missingTruth)}`).join(', ')};` : '';
@@ -260,6 +259,8 @@ export function generateEvaluators(compiled: CompiledModel): GeneratedEvaluators
     slots.forEach((slot, j) => {
       walk.add(`${j ? 'else ' : ''}if (k === ${str(fields[slot])}) {`);
       for (const line of blocks[slot]) walk.add(line);
+      // Segments read the account's facts by slot: the object walk lays them out (evaluateSlots is given them so).
+      if (hasSegments) walk.add(`S[${slot}] = v;`);
       walk.add('}');
     });
     walk.add('break;');
@@ -274,7 +275,7 @@ export function generateEvaluators(compiled: CompiledModel): GeneratedEvaluators
   bySlot.add('let v;');
   fields.forEach((_, slot) => {
     bySlot.add(`v = slots[${slot}]; if (v !== undefined) {`);
-    for (const line of blocks[slot]) if (!line.startsWith('S[')) bySlot.add(line);
+    for (const line of blocks[slot]) bySlot.add(line);
     bySlot.add('}');
   });
   settleCode(bySlot, compiled, hasSegments ? 'segmentIndexFor(segments, slots, now)' : '-1');
