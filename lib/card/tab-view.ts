@@ -21,8 +21,6 @@ export function readTabView(raw: unknown): CardView | null {
  */
 export const tabUnreadableKey = (tabId: number) => `tabUnreadable:${tabId}`;
 
-export { MAX_DIAGNOSTIC } from '../sites/diagnostic';
-
 export const unreadableSchema = z
   .object({ recordKey: z.string().min(1).max(300), company: z.string().max(300).optional(), diagnostic: z.string().max(MAX_DIAGNOSTIC) })
   .strict();

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { isCustomFact, type CustomFactName } from './custom';
-
-export { CUSTOM_PREFIX, isCustomFact, type CustomFactName } from './custom';
 import { isoDateSchema, type FactSource } from './source';
 
+// Split out so the content script can use them without building this file's schemas; re-exported for everyone else.
+export { CUSTOM_PREFIX, isCustomFact, type CustomFactName } from './custom';
 export { factSourceSchema, isoDateSchema, SOURCE_KINDS, type FactSource, type SourceKind } from './source';
 
 /**
