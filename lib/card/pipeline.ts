@@ -116,14 +116,9 @@ export async function cardForPage(page: PageInput, deps: PipelineDeps): Promise<
   return answer({ view: change ? { ...view, change } : view });
 }
 
-/**
- * The pipeline's reads, in one read-only transaction over the tables they touch. Their result is passed on as soon
- * as the last read is in: the transaction's own promise waits for it to commit as well, one more round trip.
- */
+/** The pipeline's reads, in one read-only transaction over the tables they touch. */
 function readOnly<T>(db: IcpDb, read: () => Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    db.transaction('r', [db.accounts, db.models, db.notes, db.settings, db.scores], async () => resolve(await read())).catch(reject);
-  });
+  return db.transaction('r', [db.accounts, db.models, db.notes, db.settings, db.scores], read);
 }
 
 /** Normalised facts → merged with what the database knows about the company → scored against the active models. */
