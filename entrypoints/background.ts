@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { isSiteEnabled, PREF_KEYS } from '../lib/prefs';
+import { isSiteEnabled, PREF_KEYS, readSitePrefs } from '../lib/prefs';
 import { tabUnreadableKey, tabViewKey } from '../lib/card/tab-view';
 import { startBackground } from './background/start';
 import { registerSync } from './background/sync';
@@ -15,6 +15,7 @@ export default defineBackground(() => {
     },
     startSync: (db, ready) => registerSync({ db, browser, ready }),
     siteEnabled: async (site) => isSiteEnabled((await browser.storage.local.get(PREF_KEYS.siteEnabled))[PREF_KEYS.siteEnabled], site),
+    cardPrefs: async (site) => readSitePrefs((await browser.storage.local.get(PREF_KEYS.site(site)))[PREF_KEYS.site(site)]),
   });
   browser.tabs.onRemoved.addListener((tabId) => void browser.storage.session.remove([tabViewKey(tabId), tabUnreadableKey(tabId)]));
 });

@@ -6,6 +6,7 @@ import { isIcpRequest } from '../../lib/messages/schemas';
 import { IcpDb, type IdbDeps } from '../../lib/storage/db';
 import { installBuiltinModels } from '../../lib/storage/models';
 import { createWriteQueue } from '../../lib/storage/write-queue';
+import type { SitePrefs } from '../../lib/prefs';
 import type { SiteId } from '../../lib/sites/list';
 
 /** The parts of `browser.runtime` the background uses (WXT's fakeBrowser provides them in unit tests). */
@@ -34,6 +35,8 @@ export interface BackgroundOptions {
   startSync?: (db: IcpDb, ready: () => Promise<void>) => Pick<SyncController, 'handle'>;
   /** Whether the card is switched on for a site (background.ts reads the popup's switch from storage). */
   siteEnabled?: (site: SiteId) => Promise<boolean>;
+  /** The card's place and state on a site (background.ts reads them from storage), sent with the card's answer. */
+  cardPrefs?: (site: SiteId) => Promise<SitePrefs>;
 }
 
 export function startBackground(runtime: BackgroundRuntime, idb: IdbDeps, options: BackgroundOptions = {}): HandlerDeps {
@@ -56,6 +59,7 @@ export function startBackground(runtime: BackgroundRuntime, idb: IdbDeps, option
     models: createModelCache(),
     afterAnswer: writes.add,
     ...(options.siteEnabled ? { siteEnabled: options.siteEnabled } : {}),
+    ...(options.cardPrefs ? { cardPrefs: options.cardPrefs } : {}),
   };
   const sync = options.startSync?.(db, ready);
   if (sync) deps.sync = sync.handle;

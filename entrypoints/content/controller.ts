@@ -37,6 +37,13 @@ export interface ControllerDeps {
 export const SETTLE_MS = 6000;
 
 /**
+ * A page's first card waits this long for its answer before it shows "loading": the background usually answers in
+ * a few tens of milliseconds, and a loading state rendered first only delays the answer's own render (and flashes).
+ * A card already on screen (single-page navigation) shows loading at once: never the previous record's score.
+ */
+export const LOADING_DELAY_MS = 150;
+
+/**
  * Glue between the record watcher, the background and the card. Everything shown is tied to a record key: an
  * answer that arrives for a record the user has already left is dropped, so one record's facts never show on
  * another's page.
@@ -69,12 +76,18 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
   let minimised = false;
   let renderWanted = false;
   let stopped = false;
+  let loadingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the page is dark, read once per record: getComputedStyle costs a style recalculation on every render. */
+  let dark: { key: string | null; value: boolean } | undefined;
   deps.display.then(
     (display) => {
       if (!display || stopped) return;
       ({ position, minimised } = display.prefs);
       mount = display.mount;
       if (renderWanted) render();
+      // Mounted now, empty, while the background scores (its style sheet is the costly part): the answer's render
+      // then only fills it in.
+      else if (currentKey && !card && !embedsRecordFrame(deps.window.document, deps.adapter.matchUrl)) card = mount(deps.window.document);
     },
     () => undefined,
   );
@@ -88,7 +101,7 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
       expanded,
       minimised,
       position,
-      dark: isDarkPage(deps.window),
+      dark: (dark?.key === currentKey ? dark : (dark = { key: currentKey, value: isDarkPage(deps.window) })).value,
       notice,
       onToggleExpanded: () => {
         expanded = !expanded;
@@ -194,12 +207,15 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
         card = null;
         return;
       }
-      // Rendered once this read has also extracted the record and sent it to be scored (the same task goes on to do
-      // that): the first render, the costliest, then runs while the background works instead of before it asks.
       state = { status: 'loading' };
-      queueMicrotask(() => {
+      const showLoading = () => {
         if (key === currentKey && state.status === 'loading') render();
-      });
+      };
+      clearTimeout(loadingTimer);
+      // A card on screen shows loading once this read has also sent the record to be scored (the same task goes on
+      // to do that); a page's first card waits LOADING_DELAY_MS for the answer.
+      if (card) queueMicrotask(showLoading);
+      else loadingTimer = setTimeout(showLoading, LOADING_DELAY_MS);
       return;
     }
     if (!readsOnlyName(event.extraction.raw)) unreadable = false;
@@ -220,6 +236,7 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
     stop: () => {
       stopped = true;
       clearTimeout(settleTimer);
+      clearTimeout(loadingTimer);
       stopWatching();
       card?.remove();
       card = null;

@@ -13,8 +13,8 @@ import { startController } from './controller';
  * everything goes to the background as messages.
  *
  * Order matters for how soon the card shows: the page is read and sent to be scored first, in the script's first
- * task; the storage read (the card's place, the site switch) and the card's UI and answer schemas (card-ui.ts)
- * load while the background scores.
+ * task; the card's UI and answer schemas (card-ui.ts) load while the background scores, and the answer brings the
+ * card's place with it (a storage read here is its fallback and watches the site switch).
  */
 export default defineContentScript({
   matches: SITE_MATCHES,
@@ -31,10 +31,16 @@ export default defineContentScript({
     const first = browser.storage.local
       .get([prefKey, PREF_KEYS.siteEnabled])
       .then((stored): SitePrefs | null => (isSiteEnabled(stored[PREF_KEYS.siteEnabled], site) ? sitePrefs(stored) : null));
-    // Evaluated in a task of its own, after this one has sent the first score request: in the same task it would
-    // make one long task of the page's main thread.
-    const ui = new Promise((resolve) => setTimeout(resolve, 0)).then(() => import('./card-ui'));
+    // Evaluated once this task has sent the first score request (start() below sends it synchronously), while the
+    // background scores: a microtask of this same task rather than a task of its own, which the browser may queue
+    // behind the page's first frame (measured: 5-20 ms later).
+    const ui = Promise.resolve().then(() => import('./card-ui'));
     let controller: ReturnType<typeof startController> | null = null;
+    // The background sends the card's prefs with its first answer (read beside the scores): whichever of that and
+    // the storage read above comes first places the card. Only an answer with a view carries them, and the background
+    // gives none on a switched-off site.
+    let prefsFromAnswer!: (prefs: SitePrefs) => void;
+    const answered = new Promise<SitePrefs>((resolve) => (prefsFromAnswer = resolve));
 
     const send = clientFor(
       ui.then((m) => m.CARD_CONTRACT),
@@ -63,6 +69,7 @@ export default defineContentScript({
             }),
           );
           if (!answer.view) throw new Error(answer.error ?? 'nothing to score');
+          if (answer.prefs) prefsFromAnswer(answer.prefs);
           return answer.view;
         },
         reportUnreadable: async (recordKey, company, diagnostic) =>
@@ -77,7 +84,7 @@ export default defineContentScript({
       controller = null;
     };
 
-    start(first);
+    start(Promise.race([first, answered]));
     void first.then((prefs) => prefs ?? stop(), stop);
     // The per-site switch in the popup and options takes effect without a reload.
     browser.storage.local.onChanged.addListener((changes) => {

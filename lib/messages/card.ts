@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cardViewSchema } from '../card/schema';
 import { unreadableSchema } from '../card/tab-view';
 import { factSchema, isFactName } from '../facts/vocabulary';
+import { sitePrefsSchema } from '../prefs';
 import { SITE_IDS, type SiteId } from '../sites/list';
 import { exceptionRowSchema, newExceptionSchema } from '../storage/exception-schema';
 import { checkDisputed, feedbackFields } from '../storage/feedback-schema';
@@ -18,8 +19,12 @@ const recordKey = recordKeySchema;
 
 export { scorePageRequestSchema, type ScorePageRequest };
 
+/**
+ * `prefs`: where the card goes on this site and whether it is minimised, read by the background beside the scores, so
+ * the card can show with its answer without waiting for its own storage read.
+ */
 export const scorePageResponseSchema = z.union([
-  z.object({ ok: z.literal(true), view: cardViewSchema.nullable(), error: z.string().optional() }).strict(),
+  z.object({ ok: z.literal(true), view: cardViewSchema.nullable(), error: z.string().optional(), prefs: sitePrefsSchema.optional() }).strict(),
   failure,
 ]);
 export type ScorePageResponse = z.output<typeof scorePageResponseSchema>;

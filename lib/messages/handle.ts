@@ -3,6 +3,8 @@ import { ensureAccount } from '../storage/accounts';
 import { logException } from '../storage/exceptions';
 import { addFeedback } from '../storage/feedback';
 import { addNote } from '../storage/notes';
+import type { SitePrefs } from '../prefs';
+import type { SiteId } from '../sites/list';
 import { getSetting } from '../storage/settings';
 import type { SyncRequest, SyncResponse } from '../sync/messages';
 import { parseRequest, type AnyResponse, type MessageRequest } from './schemas';
@@ -15,6 +17,8 @@ import { parseRequest, type AnyResponse, type MessageRequest } from './schemas';
 export interface HandlerDeps extends PipelineDeps {
   /** Awaited before each request, e.g. installing the built-in models once per service-worker life. */
   ready?: () => Promise<void>;
+  /** The card's place and state on a site (storage), sent with its answer; without it the card reads them itself. */
+  cardPrefs?: (site: SiteId) => Promise<SitePrefs>;
   /** Model sync (entrypoints/background/sync.ts); without it sync requests are refused. */
   sync?: (request: SyncRequest, fromExtensionPage: boolean) => Promise<SyncResponse>;
 }
@@ -43,7 +47,8 @@ async function route(request: MessageRequest, deps: HandlerDeps, context: Messag
       return { ok: true, ...(await scoreFacts(request.facts, request.recordKey, deps)) };
     case 'scorePage': {
       const { type: _type, ...page } = request;
-      return { ok: true, ...(await cardForPage(page, deps)) };
+      const [card, prefs] = await Promise.all([cardForPage(page, deps), deps.cardPrefs?.(page.site)]);
+      return { ok: true, ...card, ...(card.view && prefs ? { prefs } : {}) };
     }
     case 'pageUnreadable': {
       // Nothing to store in the database: the background keeps it per tab for the side panel (start.ts).

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchemas } from '../../json/lazy-schemas';
 import type { RawFacts } from '../../facts/raw';
 import { toIsoDate } from './dates';
 import { formatUsd, fundingSignals, latestRoundDate, roundLabel, type FundingRound } from './funding';
@@ -45,40 +46,38 @@ export function readState(doc: Document, permalink: string): RawFacts | null {
 
 // --- value shapes (checked with zod: the state is outside input) ---------------------------------------------------
 
-/** A plain string, or an object carrying it as `value` (`{ value: "https://…" }`, `{ value: "2015-03-01" }`). */
-const textSchema = z.union([
-  z.string(),
-  z.looseObject({ value: z.string() }).transform((v) => v.value),
-]);
-
-/** A list entry: a string, `{ value }` (categories), `{ name }` or `{ identifier: { value } }` (technologies). */
-const listEntrySchema = z.union([
-  textSchema,
-  z.looseObject({ name: z.string() }).transform((v) => v.name),
-  z.looseObject({ identifier: z.looseObject({ value: z.string() }) }).transform((v) => v.identifier.value),
-]);
-
-const moneySchema = z.union([z.number(), z.looseObject({ value_usd: z.number() }).transform((v) => v.value_usd)]);
-
-const locationSchema = z.looseObject({ value: z.string(), location_type: z.string() });
-
-const roundSchema = z.looseObject({
-  identifier: z.looseObject({ value: z.string() }).optional(),
-  announced_on: textSchema.optional(),
-  investment_type: z.string().optional(),
-  money_raised: z.unknown().optional(),
+const schemas = lazySchemas(() => {
+  /** A plain string, or an object carrying it as `value` (`{ value: "https://…" }`, `{ value: "2015-03-01" }`). */
+  const text = z.union([z.string(), z.looseObject({ value: z.string() }).transform((v) => v.value)]);
+  return {
+    text,
+    /** A list entry: a string, `{ value }` (categories), `{ name }` or `{ identifier: { value } }` (technologies). */
+    listEntry: z.union([
+      text,
+      z.looseObject({ name: z.string() }).transform((v) => v.name),
+      z.looseObject({ identifier: z.looseObject({ value: z.string() }) }).transform((v) => v.identifier.value),
+    ]),
+    money: z.union([z.number(), z.looseObject({ value_usd: z.number() }).transform((v) => v.value_usd)]),
+    location: z.looseObject({ value: z.string(), location_type: z.string() }),
+    round: z.looseObject({
+      identifier: z.looseObject({ value: z.string() }).optional(),
+      announced_on: text.optional(),
+      investment_type: z.string().optional(),
+      money_raised: z.unknown().optional(),
+    }),
+  };
 });
 
 function text(value: unknown): string | undefined {
   if (isLocked(value)) return undefined;
-  const parsed = textSchema.safeParse(value);
+  const parsed = schemas().text.safeParse(value);
   const trimmed = parsed.success ? parsed.data.trim() : '';
   return trimmed === '' ? undefined : trimmed;
 }
 
 function usd(value: unknown): number | undefined {
   if (isLocked(value)) return undefined;
-  const parsed = moneySchema.safeParse(value);
+  const parsed = schemas().money.safeParse(value);
   return parsed.success ? parsed.data : undefined;
 }
 
@@ -87,7 +86,7 @@ function list(value: unknown): string[] {
   const entries: string[] = [];
   for (const item of value) {
     if (isLocked(item)) continue;
-    const parsed = listEntrySchema.safeParse(item);
+    const parsed = schemas().listEntry.safeParse(item);
     const entry = parsed.success ? parsed.data.trim() : '';
     if (entry !== '' && !entries.includes(entry)) entries.push(entry);
   }
@@ -116,7 +115,7 @@ function locations(value: unknown): RawFacts {
   const raw: RawFacts = {};
   if (!Array.isArray(value)) return raw;
   for (const item of value) {
-    const parsed = locationSchema.safeParse(item);
+    const parsed = schemas().location.safeParse(item);
     if (!parsed.success) continue;
     const { value: place, location_type: type } = parsed.data;
     if (type === LOCATION_TYPES.city) raw.hqCity ??= place;
@@ -131,7 +130,7 @@ function fundingRounds(value: unknown, companyName: string | undefined): Funding
   const rounds: FundingRound[] = [];
   for (const item of value) {
     if (isLocked(item)) continue;
-    const parsed = roundSchema.safeParse(item);
+    const parsed = schemas().round.safeParse(item);
     if (!parsed.success) continue;
     const announced = text(parsed.data.announced_on);
     const date = announced ? toIsoDate(announced) : undefined;

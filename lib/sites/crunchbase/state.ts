@@ -1,5 +1,6 @@
 import { PAGE_JSON_MAX_DEPTH, parseJsonWithinLimits } from '../../json/limits';
 import { z } from 'zod';
+import { lazySchemas } from '../../json/lazy-schemas';
 import {
   ANGULAR_ESCAPES,
   HTTP_STATE_KEY,
@@ -21,20 +22,20 @@ export interface OrganizationEntity {
   cards: Record<string, unknown>;
 }
 
-const httpStateSchema = z.looseObject({ [HTTP_STATE_KEY]: z.record(z.string(), z.unknown()) });
-
-/** A cached response: the body sits under `data` (current) or `body` (Angular's default shape). */
-const cachedResponseSchema = z.union([
-  z.looseObject({ data: z.unknown() }).transform((r) => r.data),
-  z.looseObject({ body: z.unknown() }).transform((r) => r.body),
-]);
-
-const organizationSchema = z.looseObject({
-  properties: z.looseObject({
-    identifier: z.looseObject({ permalink: z.string() }),
+const schemas = lazySchemas(() => ({
+  httpState: z.looseObject({ [HTTP_STATE_KEY]: z.record(z.string(), z.unknown()) }),
+  /** A cached response: the body sits under `data` (current) or `body` (Angular's default shape). */
+  cachedResponse: z.union([
+    z.looseObject({ data: z.unknown() }).transform((r) => r.data),
+    z.looseObject({ body: z.unknown() }).transform((r) => r.body),
+  ]),
+  organization: z.looseObject({
+    properties: z.looseObject({
+      identifier: z.looseObject({ permalink: z.string() }),
+    }),
+    cards: z.record(z.string(), z.unknown()).optional(),
   }),
-  cards: z.record(z.string(), z.unknown()).optional(),
-});
+}));
 
 /** Every organisation response in the embedded state whose permalink equals `permalink` (several requests may exist, e.g. summary and financials). */
 export function findOrganizations(doc: Document, permalink: string): OrganizationEntity[] {
@@ -42,9 +43,9 @@ export function findOrganizations(doc: Document, permalink: string): Organizatio
   for (const state of embeddedStates(doc)) {
     for (const [request, response] of Object.entries(state)) {
       if (!request.includes(ORGANIZATION_REQUEST_FRAGMENT)) continue;
-      const body = cachedResponseSchema.safeParse(response);
+      const body = schemas().cachedResponse.safeParse(response);
       if (!body.success) continue;
-      const entity = organizationSchema.safeParse(body.data);
+      const entity = schemas().organization.safeParse(body.data);
       if (!entity.success) continue;
       // Identity check: ng-state from the first-loaded organisation stays in the DOM after in-app navigation.
       if (entity.data.properties.identifier.permalink.toLowerCase() !== permalink) continue;
@@ -70,7 +71,7 @@ function embeddedStates(doc: Document): Record<string, unknown>[] {
 
   const states: Record<string, unknown>[] = [];
   for (const text of texts) {
-    const parsed = httpStateSchema.safeParse(parseJsonWithinLimits(text, PAGE_JSON_MAX_DEPTH));
+    const parsed = schemas().httpState.safeParse(parseJsonWithinLimits(text, PAGE_JSON_MAX_DEPTH));
     if (parsed.success) states.push(parsed.data[HTTP_STATE_KEY]);
   }
   return states;

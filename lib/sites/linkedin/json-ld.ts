@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchemas } from '../../json/lazy-schemas';
 import type { RawFacts } from '../../facts/raw';
 import { namesCompany, type CompanyIdentity } from './identity';
 import { JSON_LD_SCRIPTS } from './selectors';
@@ -10,23 +11,25 @@ import { parseLinkedInUrl } from './url';
  * can be other organisations) and one Organization. We take the Organization whose `url` names the URL's slug.
  */
 
-const text = z.string().optional().catch(undefined);
-const organizationSchema = z.looseObject({
-  '@type': z.union([z.string(), z.array(z.string())]),
-  url: z.string(),
-  name: text,
-  // The company website; sometimes without a scheme ("brightlane.io"), sometimes a list.
-  sameAs: z.union([z.string(), z.array(z.string())]).optional().catch(undefined),
-  address: z
-    .looseObject({
-      addressLocality: text,
-      addressRegion: text,
-      addressCountry: z.union([z.string(), z.looseObject({ name: text })]).optional().catch(undefined),
-    })
-    .optional()
-    .catch(undefined),
+const organizationSchema = lazySchemas(() => {
+  const text = z.string().optional().catch(undefined);
+  return z.looseObject({
+    '@type': z.union([z.string(), z.array(z.string())]),
+    url: z.string(),
+    name: text,
+    // The company website; sometimes without a scheme ("brightlane.io"), sometimes a list.
+    sameAs: z.union([z.string(), z.array(z.string())]).optional().catch(undefined),
+    address: z
+      .looseObject({
+        addressLocality: text,
+        addressRegion: text,
+        addressCountry: z.union([z.string(), z.looseObject({ name: text })]).optional().catch(undefined),
+      })
+      .optional()
+      .catch(undefined),
+  });
 });
-type Organization = z.infer<typeof organizationSchema>;
+type Organization = z.infer<ReturnType<typeof organizationSchema>>;
 
 /** All JSON-LD nodes on the page: top-level objects, arrays and `@graph` members. */
 function jsonLdNodes(doc: Document): unknown[] {
@@ -60,7 +63,7 @@ function slugOf(org: Organization): string | undefined {
 function organizations(doc: Document): Organization[] {
   const found: Organization[] = [];
   for (const node of jsonLdNodes(doc)) {
-    const parsed = organizationSchema.safeParse(node);
+    const parsed = organizationSchema().safeParse(node);
     if (parsed.success && isOrganization(parsed.data['@type'])) found.push(parsed.data);
   }
   return found;

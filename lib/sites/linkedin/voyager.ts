@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchemas } from '../../json/lazy-schemas';
 import type { RawFacts } from '../../facts/raw';
 // The round label and USD format are Crunchbase's: LinkedIn's funding data comes from Crunchbase.
 import { formatUsd, roundLabel } from '../crunchbase/funding';
@@ -20,95 +21,100 @@ const TEXT_NODE = 3;
 const COMMENT_NODE = 8;
 
 // Zod at the boundary. Each field falls back to undefined on its own, so one odd field does not lose the company.
-const optionalString = z.string().optional().catch(undefined);
-const optionalNumber = z.number().finite().optional().catch(undefined);
-const named = z.looseObject({ name: optionalString, localizedName: optionalString });
+// Built on first use (lazy-schemas.ts): most pages the content script runs on carry no Voyager payload.
+const schemas = lazySchemas(() => {
+  const optionalString = z.string().optional().catch(undefined);
+  const optionalNumber = z.number().finite().optional().catch(undefined);
+  const named = z.looseObject({ name: optionalString, localizedName: optionalString });
 
-const range = z.looseObject({ start: optionalNumber, end: optionalNumber }).optional().catch(undefined);
-const flatAddress = z.looseObject({ city: optionalString, geographicArea: optionalString, country: optionalString });
-const companyTypeSchema = z
-  .union([z.string(), z.looseObject({ code: optionalString, localizedName: optionalString })])
-  .optional()
-  .catch(undefined);
-const urnList = z.array(z.string()).optional().catch(undefined);
-
-/** Dash format (`com.linkedin.voyager.dash.organization.Company`). */
-const companySchema = z.looseObject({
-  entityUrn: z.string(),
-  $type: z.literal(VOYAGER_COMPANY_TYPE),
-  universalName: z.string(),
-  name: optionalString,
-  websiteUrl: optionalString,
-  companyPageUrl: optionalString,
-  employeeCountRange: range,
-  // Seen as a plain string and as an object with a name. [I] Sometimes only a URN reference (`*industry…`).
-  industry: z.union([z.string(), named]).optional().catch(undefined),
-  '*industry': urnList,
-  '*industryV2Taxonomy': urnList,
-  headquarter: z.looseObject({ address: flatAddress.optional().catch(undefined) }).optional().catch(undefined),
-  foundedOn: z.looseObject({ year: optionalNumber }).optional().catch(undefined),
-  companyType: companyTypeSchema,
-});
-
-const moneySchema = z
-  .looseObject({ amount: z.union([z.string(), z.number()]).optional().catch(undefined), currencyCode: optionalString })
-  .optional()
-  .catch(undefined);
-const dateSchema = z
-  .looseObject({ year: optionalNumber, month: optionalNumber, day: optionalNumber })
-  .optional()
-  .catch(undefined);
-
-/** Older format (`com.linkedin.voyager.organization.Company`): flat headquarter, staff counts, funding data. */
-const legacyCompanySchema = z.looseObject({
-  entityUrn: z.string(),
-  $type: z.literal(VOYAGER_LEGACY_COMPANY_TYPE),
-  universalName: z.string(),
-  name: optionalString,
-  // In this format `companyPageUrl` is the company's own website; `url` is the LinkedIn page.
-  companyPageUrl: optionalString,
-  websiteUrl: optionalString,
-  staffCountRange: range,
-  headquarter: flatAddress.optional().catch(undefined),
-  foundedOn: z.looseObject({ year: optionalNumber }).optional().catch(undefined),
-  companyType: companyTypeSchema,
-  '*companyIndustries': urnList,
-  companyIndustries: z.array(named).optional().catch(undefined),
-  fundingData: z
-    .looseObject({
-      numFundingRounds: optionalNumber,
-      lastFundingRound: z
-        .looseObject({ fundingType: optionalString, announcedOn: dateSchema, moneyRaised: moneySchema })
-        .optional()
-        .catch(undefined),
-    })
+  const range = z.looseObject({ start: optionalNumber, end: optionalNumber }).optional().catch(undefined);
+  const flatAddress = z.looseObject({ city: optionalString, geographicArea: optionalString, country: optionalString });
+  const companyTypeSchema = z
+    .union([z.string(), z.looseObject({ code: optionalString, localizedName: optionalString })])
     .optional()
-    .catch(undefined),
-});
-type LegacyCompany = z.infer<typeof legacyCompanySchema>;
+    .catch(undefined);
+  const urnList = z.array(z.string()).optional().catch(undefined);
 
-type VoyagerCompany = z.infer<typeof companySchema>;
+  /** Dash format (`com.linkedin.voyager.dash.organization.Company`). */
+  const companySchema = z.looseObject({
+    entityUrn: z.string(),
+    $type: z.literal(VOYAGER_COMPANY_TYPE),
+    universalName: z.string(),
+    name: optionalString,
+    websiteUrl: optionalString,
+    companyPageUrl: optionalString,
+    employeeCountRange: range,
+    // Seen as a plain string and as an object with a name. [I] Sometimes only a URN reference (`*industry…`).
+    industry: z.union([z.string(), named]).optional().catch(undefined),
+    '*industry': urnList,
+    '*industryV2Taxonomy': urnList,
+    headquarter: z.looseObject({ address: flatAddress.optional().catch(undefined) }).optional().catch(undefined),
+    foundedOn: z.looseObject({ year: optionalNumber }).optional().catch(undefined),
+    companyType: companyTypeSchema,
+  });
 
-const payloadSchema = z.looseObject({
-  data: z
-    .looseObject({
-      // Older format: the companies response names its company here.
-      '*elements': z.array(z.string()).optional().catch(undefined),
-      data: z
-        .looseObject({
-          [VOYAGER_COMPANY_QUERY_KEY]: z
-            .looseObject({ '*elements': z.array(z.string()).optional().catch(undefined) })
-            .nullish()
-            .catch(undefined),
-        })
-        .nullish()
-        .catch(undefined),
-    })
-    .nullish()
-    .catch(undefined),
-  included: z.array(z.unknown()).optional().catch(undefined),
+  const moneySchema = z
+    .looseObject({ amount: z.union([z.string(), z.number()]).optional().catch(undefined), currencyCode: optionalString })
+    .optional()
+    .catch(undefined);
+  const dateSchema = z
+    .looseObject({ year: optionalNumber, month: optionalNumber, day: optionalNumber })
+    .optional()
+    .catch(undefined);
+
+  /** Older format (`com.linkedin.voyager.organization.Company`): flat headquarter, staff counts, funding data. */
+  const legacyCompanySchema = z.looseObject({
+    entityUrn: z.string(),
+    $type: z.literal(VOYAGER_LEGACY_COMPANY_TYPE),
+    universalName: z.string(),
+    name: optionalString,
+    // In this format `companyPageUrl` is the company's own website; `url` is the LinkedIn page.
+    companyPageUrl: optionalString,
+    websiteUrl: optionalString,
+    staffCountRange: range,
+    headquarter: flatAddress.optional().catch(undefined),
+    foundedOn: z.looseObject({ year: optionalNumber }).optional().catch(undefined),
+    companyType: companyTypeSchema,
+    '*companyIndustries': urnList,
+    companyIndustries: z.array(named).optional().catch(undefined),
+    fundingData: z
+      .looseObject({
+        numFundingRounds: optionalNumber,
+        lastFundingRound: z
+          .looseObject({ fundingType: optionalString, announcedOn: dateSchema, moneyRaised: moneySchema })
+          .optional()
+          .catch(undefined),
+      })
+      .optional()
+      .catch(undefined),
+  });
+
+
+  const payloadSchema = z.looseObject({
+    data: z
+      .looseObject({
+        // Older format: the companies response names its company here.
+        '*elements': z.array(z.string()).optional().catch(undefined),
+        data: z
+          .looseObject({
+            [VOYAGER_COMPANY_QUERY_KEY]: z
+              .looseObject({ '*elements': z.array(z.string()).optional().catch(undefined) })
+              .nullish()
+              .catch(undefined),
+          })
+          .nullish()
+          .catch(undefined),
+      })
+      .nullish()
+      .catch(undefined),
+    included: z.array(z.unknown()).optional().catch(undefined),
+  });
+  return { company: companySchema, legacyCompany: legacyCompanySchema, payload: payloadSchema, money: moneySchema, named };
 });
-type Payload = z.infer<typeof payloadSchema>;
+type Schemas = ReturnType<typeof schemas>;
+type LegacyCompany = z.infer<Schemas['legacyCompany']>;
+type VoyagerCompany = z.infer<Schemas['company']>;
+type Payload = z.infer<Schemas['payload']>;
 
 /** The JSON inside one code block: its text, or the text of an HTML comment wrapping it. */
 function blockText(block: Element): string {
@@ -135,7 +141,7 @@ function readPayloads(doc: Document): Payload[] {
     const text = blockText(block);
     if (!text.startsWith('{')) continue;
     const json = parseJson(text) ?? parseJson(decodeBasicEntities(text));
-    const parsed = payloadSchema.safeParse(json);
+    const parsed = schemas().payload.safeParse(json);
     if (parsed.success) payloads.push(parsed.data);
   }
   return payloads;
@@ -185,9 +191,9 @@ export function findVoyagerCompany(doc: Document, identity: CompanyIdentity): Fo
   const found: FoundCompany = { entities };
   for (const urn of payloads.flatMap(namedCompanyUrns)) {
     const entity = entities.get(urn);
-    const dash = companySchema.safeParse(entity);
+    const dash = schemas().company.safeParse(entity);
     if (!found.dash && dash.success && namesCompany(identity, dash.data.universalName, dash.data.entityUrn)) found.dash = dash.data;
-    const old = legacyCompanySchema.safeParse(entity);
+    const old = schemas().legacyCompany.safeParse(entity);
     if (!found.legacy && old.success && namesCompany(identity, old.data.universalName, old.data.entityUrn)) found.legacy = old.data;
   }
   return found.dash || found.legacy ? found : null;
@@ -203,7 +209,7 @@ function industryOf(company: VoyagerCompany, entities: Map<string, Record<string
 /** The first referenced entity with a name. */
 function firstNamed(urns: string[], entities: Map<string, Record<string, unknown>>): string | undefined {
   for (const urn of urns) {
-    const name = named.safeParse(entities.get(urn));
+    const name = schemas().named.safeParse(entities.get(urn));
     const text = name.success ? cleanText(name.data.name ?? name.data.localizedName) : '';
     if (text) return text;
   }
@@ -223,7 +229,7 @@ function bandOf(range: { start?: number; end?: number } | undefined): RawFacts['
 }
 
 /** "$42,000,000" for USD amounts, "EUR 5000000" otherwise. */
-function moneyText(money: z.infer<typeof moneySchema>): string | undefined {
+function moneyText(money: z.infer<Schemas['money']>): string | undefined {
   const amount = Number(money?.amount);
   if (!Number.isFinite(amount) || amount <= 0) return undefined;
   const code = cleanText(money?.currencyCode).toUpperCase();

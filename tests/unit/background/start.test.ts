@@ -6,6 +6,7 @@ import { compileModel, scoreCompiled } from '../../../lib/engine/score';
 import { valuesOf } from '../../../lib/facts/parse';
 import type { CompanyFacts } from '../../../lib/facts/vocabulary';
 import { clientFor } from '../../../lib/messages/client';
+import { CARD_CONTRACT } from '../../../lib/messages/card';
 import { CONTRACT } from '../../../lib/messages/schemas';
 import type { HandlerDeps } from '../../../lib/messages/handle';
 import { DEFAULT_MODEL } from '../../../lib/model/builtin';
@@ -90,10 +91,20 @@ describe('background', () => {
     expect(through).toBe(true);
   });
 
+  it("sends the card's place on the site with its answer, so the card need not wait for its own storage read", async () => {
+    const prefs = { position: { right: 40, top: 120 }, minimised: true };
+    deps = startBackground(fakeBrowser.runtime, idb, { siteEnabled: async () => true, cardPrefs: async (site) => (site === 'crunchbase' ? prefs : { position: { right: 16, top: 72 }, minimised: false }) });
+    const answer = await sendMessage({ type: 'scorePage', site: 'crunchbase', recordKey: 'cb:acme', raw: { name: 'Acme', domain: 'acme.io' } });
+    expect(answer).toMatchObject({ ok: true, view: { recordKey: 'cb:acme' }, prefs });
+    // The answer passes the content script's own contract.
+    expect(CARD_CONTRACT.scorePage.response.safeParse(answer).success).toBe(true);
+  });
+
   it('scores nothing and stores nothing for a site switched off in the popup', async () => {
-    deps = startBackground(fakeBrowser.runtime, idb, { siteEnabled: async (site) => site !== 'hubspot' });
+    deps = startBackground(fakeBrowser.runtime, idb, { siteEnabled: async (site) => site !== 'hubspot', cardPrefs: async () => ({ position: { right: 16, top: 72 }, minimised: false }) });
     const answer = await sendMessage({ type: 'scorePage', site: 'hubspot', recordKey: 'hs:1:0-2:7', raw: { name: 'Acme' } });
     expect(answer).toMatchObject({ ok: true, view: null, error: expect.stringMatching(/switched off/) });
+    expect(answer).not.toHaveProperty('prefs'); // nothing to place: the card stays away
     await deps.ready!();
     expect(await deps.db.accounts.count()).toBe(0);
   });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startController } from '../../../entrypoints/content/controller';
+import { LOADING_DELAY_MS, startController } from '../../../entrypoints/content/controller';
 import type { FitCardProps } from '../../../components/FitCard';
 import type { CardView } from '../../../lib/card/types';
 import type { RecordRef, SiteAdapter } from '../../../lib/sites/types';
@@ -74,8 +74,44 @@ describe('startController', () => {
     expect(mount).not.toHaveBeenCalled();
     prefs.resolve(PREFS);
     await flush();
+    // Mounted, empty, while the background scores; the answer is the first render when it comes quickly.
     expect(mount).toHaveBeenCalledTimes(1);
-    expect(renders.at(-1)).toMatchObject({ state: { status: 'loading' }, position: PREFS.position });
+    expect(renders).toEqual([]);
+  });
+
+  it('shows loading only when the answer takes longer than LOADING_DELAY_MS, then the answer', async () => {
+    vi.useFakeTimers();
+    try {
+      history.replaceState(null, '', '/company/acme/');
+      document.body.innerHTML = '<h1>Acme</h1>';
+      const { controller, renders, answer } = start(Promise.resolve(PREFS));
+      stop = controller.stop;
+      await vi.advanceTimersByTimeAsync(LOADING_DELAY_MS - 1);
+      expect(renders).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(renders.map((r) => r.state.status)).toEqual(['loading']);
+      expect(renders[0]).toMatchObject({ position: PREFS.position });
+      answer.resolve({ recordKey: 'li:acme' } as CardView);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(renders.map((r) => r.state.status)).toEqual(['loading', 'ready']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a card on screen shows loading at once when the page moves to another record: never the previous score', async () => {
+    history.replaceState(null, '', '/company/acme/');
+    document.body.innerHTML = '<h1>Acme</h1>';
+    const { controller, renders, answer, scorePage } = start(Promise.resolve(PREFS));
+    stop = controller.stop;
+    answer.resolve({ recordKey: 'li:acme' } as CardView);
+    await flush();
+    expect(renders.map((r) => r.state.status)).toEqual(['ready']);
+    scorePage.mockImplementation(() => new Promise<CardView>(() => undefined)); // the next answer never comes
+    history.pushState(null, '', '/company/globex/');
+    document.body.innerHTML = '<main></main>'; // the app has not rendered the new company yet
+    await vi.waitFor(() => expect(renders.at(-1)?.state.status).toBe('loading'));
+    expect(renders.map((r) => r.state.status)).toEqual(['ready', 'loading']);
   });
 
   it('shows the answer as the first render when it comes before the preferences', async () => {
