@@ -85,12 +85,17 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
       ({ position, minimised } = display.prefs);
       mount = display.mount;
       if (renderWanted) render();
-      // Mounted now, empty, while the background scores (its style sheet is the costly part): the answer's render
-      // then only fills it in.
-      else if (currentKey && !card && !embedsRecordFrame(deps.window.document, deps.adapter.matchUrl)) card = mount(deps.window.document);
+      // Mounted now, empty, while the background scores (its style sheet and the page's colours are the costly
+      // part): the answer's render then only fills it in.
+      else if (currentKey && !card && !embedsRecordFrame(deps.window.document, deps.adapter.matchUrl)) {
+        darkPage();
+        card = mount(deps.window.document);
+      }
     },
     () => undefined,
   );
+
+  const darkPage = () => (dark?.key === currentKey ? dark : (dark = { key: currentKey, value: isDarkPage(deps.window) })).value;
 
   const render = () => {
     renderWanted = !mount;
@@ -101,7 +106,7 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
       expanded,
       minimised,
       position,
-      dark: (dark?.key === currentKey ? dark : (dark = { key: currentKey, value: isDarkPage(deps.window) })).value,
+      dark: darkPage(),
       notice,
       onToggleExpanded: () => {
         expanded = !expanded;
