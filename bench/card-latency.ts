@@ -64,6 +64,31 @@ function writeFloorExtension(): string {
   return dir;
 }
 
+/**
+ * A second baseline, for context: a content script that asks its background service worker (which answers at once)
+ * and inserts the element when the answer is in. The card needs that round trip too: the model and the memory of
+ * each company live in the extension's origin, not in the page's (see README, "Facts that bite").
+ */
+function writeRoundTripExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'icp-round-trip-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'round trip',
+      version: '1.0',
+      background: { service_worker: 'worker.js' },
+      content_scripts: [{ matches: SITE_MATCHES, all_frames: true, run_at: 'document_idle', js: ['round-trip.js'] }],
+    }),
+  );
+  writeFileSync(join(dir, 'worker.js'), 'chrome.runtime.onMessage.addListener((message, sender, reply) => { reply({ ok: true }); });\n');
+  writeFileSync(
+    join(dir, 'round-trip.js'),
+    "if (window === window.top) chrome.runtime.sendMessage({ hello: true }).then(() => document.documentElement.append(document.createElement('icp-fit-floor')));\n",
+  );
+  return dir;
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -157,22 +182,27 @@ export interface CardLatencyRow {
   site: string;
   cardMs: number;
   floorMs: number;
+  /** The round-trip baseline (writeRoundTripExtension). */
+  roundTripMs: number;
   longestTaskMs: number;
 }
 
 export async function measureCardLatency(): Promise<CardLatencyRow[]> {
   const fixtures = loadFixtures();
   const floor = writeFloorExtension();
+  const roundTrip = writeRoundTripExtension();
   const rows: CardLatencyRow[] = [];
   try {
     for (const [site, name] of Object.entries(PAGES)) {
       const f = fixtures.find((x) => x.site === site && x.name === name)!;
       const card = await measure(EXTENSION_DIR, site, f.url, f.html);
       const base = await measure(floor, site, f.url, f.html);
-      rows.push({ site, cardMs: card.median, floorMs: base.median, longestTaskMs: card.longestTask });
+      const trip = await measure(roundTrip, site, f.url, f.html);
+      rows.push({ site, cardMs: card.median, floorMs: base.median, roundTripMs: trip.median, longestTaskMs: card.longestTask });
     }
   } finally {
     rmSync(floor, { recursive: true, force: true });
+    rmSync(roundTrip, { recursive: true, force: true });
   }
   return rows;
 }
