@@ -13,8 +13,8 @@ import { startController } from './controller';
  * everything goes to the background as messages.
  *
  * Order matters for how soon the card shows: the page is read and sent to be scored first, in the script's first
- * task; the card's UI and answer schemas (card-ui.ts) load while the background scores, and the answer brings the
- * card's place with it (a storage read here is its fallback and watches the site switch).
+ * task; the card's UI and answer schemas (card-ui.ts) load in the next one while the background scores, and the
+ * answer brings the card's place with it (a storage read here is its fallback and watches the site switch).
  */
 export default defineContentScript({
   matches: SITE_MATCHES,
@@ -26,15 +26,17 @@ export default defineContentScript({
     const adapter = adapterFor(site);
     const prefKey = PREF_KEYS.site(site);
     const sitePrefs = (stored: Record<string, unknown>) => readSitePrefs(stored[prefKey] ?? { position: DEFAULT_CARD_POSITION });
-    // Not awaited before starting: the page is read and its score asked for while storage answers (the background
-    // checks the site switch itself); the card shows once both are in, and never on a switched-off site.
-    const first = browser.storage.local
-      .get([prefKey, PREF_KEYS.siteEnabled])
+    // What waits for the task after this one, which reads the page and sends it (start() below sends it
+    // synchronously): the card's UI and answer schemas, evaluated while the background scores, and everything that
+    // touches `browser.storage`, whose bindings the browser builds on first use (~2 ms measured). A user-blocking task
+    // where the browser has them: a setTimeout(0) task was queued behind the page's first frame, 1-25 ms later.
+    const later = nextTask();
+    const ui = later.then(() => import('./card-ui'));
+    // The card's place and the site switch: the background checks the switch itself and sends the place with its
+    // answer, so this read is the fallback; the card shows once one of them is in, and never on a switched-off site.
+    const first = later
+      .then(() => browser.storage.local.get([prefKey, PREF_KEYS.siteEnabled]))
       .then((stored): SitePrefs | null => (isSiteEnabled(stored[PREF_KEYS.siteEnabled], site) ? sitePrefs(stored) : null));
-    // Evaluated once this task has sent the first score request (start() below sends it synchronously), while the
-    // background scores, in a task of its own so that this one stays short. A user-blocking task where the browser
-    // has them: a setTimeout(0) task was queued behind the page's first frame, 1-25 ms later (measured).
-    const ui = nextTask().then(() => import('./card-ui'));
     let controller: ReturnType<typeof startController> | null = null;
     // The background sends the card's prefs with its first answer (read beside the scores): whichever of that and
     // the storage read above comes first places the card. Only an answer with a view carries them, and the background
@@ -86,12 +88,15 @@ export default defineContentScript({
 
     start(Promise.race([first, answered]));
     void first.then((prefs) => prefs ?? stop(), stop);
-    // The per-site switch in the popup and options takes effect without a reload.
-    browser.storage.local.onChanged.addListener((changes) => {
-      if (!(PREF_KEYS.siteEnabled in changes)) return;
-      if (isSiteEnabled(changes[PREF_KEYS.siteEnabled].newValue, site)) start(browser.storage.local.get(prefKey).then(sitePrefs));
-      else stop();
-    });
+    // The per-site switch in the popup and options takes effect without a reload (registered in the read's task: no
+    // change can fall between the two).
+    void later.then(() =>
+      browser.storage.local.onChanged.addListener((changes) => {
+        if (!(PREF_KEYS.siteEnabled in changes)) return;
+        if (isSiteEnabled(changes[PREF_KEYS.siteEnabled].newValue, site)) start(browser.storage.local.get(prefKey).then(sitePrefs));
+        else stop();
+      }),
+    );
     // A new or edited model, an imported account list: every open card re-scores without a reload.
     browser.runtime.onMessage.addListener((message) => {
       void ui.then(({ changeBroadcastSchema }) => {
