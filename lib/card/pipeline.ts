@@ -93,11 +93,15 @@ export async function cardForPage(page: PageInput, deps: PipelineDeps): Promise<
     else for (const write of writes) await write();
     return result;
   };
-  // 2-4. stored accounts, merge, score (the switch and the record's score history are read beside them)
-  const [enabled, scored, history] = await Promise.all([
+  // 2-4. stored accounts, merge, score (the switch and the record's score history are read beside them), and the
+  // records possibly of the same company, in one read-only transaction (see readOnly).
+  const [enabled, { scored, history, possibleMatches }] = await Promise.all([
     deps.siteEnabled?.(page.site) ?? true,
-    scoreFacts(facts, page.recordKey, deps),
-    scoreHistory(deps.db, page.recordKey),
+    readOnly(deps.db, async () => {
+      const [scored, history] = await Promise.all([scoreFacts(facts, page.recordKey, deps), scoreHistory(deps.db, page.recordKey)]);
+      const possibleMatches = scored.best ? await possiblySame(deps.db, scored.facts, [page.recordKey, ...scored.accountKeys]) : [];
+      return { scored, history, possibleMatches };
+    }),
   ]);
   if (!enabled) return { view: null, error: 'ICP Fit is switched off on this site' };
   // 6. remember what this page showed, for the company's other records (read first: this page's previous visit is
@@ -105,11 +109,25 @@ export async function cardForPage(page: PageInput, deps: PipelineDeps): Promise<
   if (Object.keys(facts).length > 0) writes.push(() => putAccountFacts(deps.db, page.recordKey, facts, { replace: true }));
   if (!scored.best) return answer({ view: null, error: 'no active ICP model: turn one on in the options' });
   // 5. view, and 7. the record's score history: what changed since the last model version it was seen with
-  const possibleMatches = await possiblySame(deps.db, scored.facts, [page.recordKey, ...scored.accountKeys]);
   const view = buildCardView({ recordKey: page.recordKey, ...scored, best: scored.best, problems, possibleMatches });
   const { change, record } = compareWithHistory(deps.db, history, view, new Date(now).toISOString());
   writes.push(record);
   return answer({ view: change ? { ...view, change } : view });
+}
+
+/**
+ * The card's reads in one read-only transaction: separate ones are each scheduled and committed by the browser. The
+ * result is handed on once the last read is in, from a new task: waiting for the commit costs a round trip, and a
+ * promise resolved inside Dexie's transaction zone would carry the zone into the caller (its writes would then try to
+ * join this read-only transaction).
+ */
+function readOnly<T>(db: IcpDb, read: () => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    db.transaction('r', [db.accounts, db.models, db.notes, db.settings, db.scores], async () => {
+      const result = await read();
+      setTimeout(() => resolve(result), 0);
+    }).catch(reject);
+  });
 }
 
 /** Normalised facts → merged with what the database knows about the company → scored against the active models. */
