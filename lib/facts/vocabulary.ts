@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchemas } from '../json/lazy-schemas';
 import { isCustomFact, type CustomFactName } from './custom';
 import { isoDateSchema, type FactSource } from './source';
 
@@ -110,11 +111,11 @@ const httpUrl = () =>
  * of the card's time in Chromium; elsewhere each is built once, when first needed.
  */
 function fact<const T extends FactType, S extends z.ZodType>(type: T, build: () => S): { readonly type: T; readonly schema: S } {
-  let schema: S | undefined;
+  const schema = lazySchemas(build);
   return {
     type,
     get schema() {
-      return (schema ??= build());
+      return schema();
     },
   };
 }
@@ -126,8 +127,8 @@ function fact<const T extends FactType, S extends z.ZodType>(type: T, build: () 
 export const FACTS = {
   name: fact('string', () => text(300)),
   domain: fact('string', () => z.string().regex(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/, 'expected a bare domain like acme.com')),
-  linkedinUrl: fact('string', () => httpUrl()),
-  crunchbaseUrl: fact('string', () => httpUrl()),
+  linkedinUrl: fact('string', httpUrl),
+  crunchbaseUrl: fact('string', httpUrl),
   crmId: fact('string', () => text(100)),
   industry: fact('string', () => text(150)),
   subIndustry: fact('string', () => text(150)),
