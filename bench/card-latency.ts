@@ -53,52 +53,46 @@ const PROBE = `(() => {
   }).observe(document, { childList: true, subtree: true });
 })();`;
 
-function writeFloorExtension(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'icp-floor-'));
+/**
+ * An extension of the bench's own: a content script on the same matches and run_at as the card's, and optionally a
+ * service worker. `files` maps file names to their text.
+ */
+function writeBaselineExtension(name: string, contentScript: string, files: Record<string, string>, worker?: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `icp-${name.replace(/ /g, '-')}-`));
   writeFileSync(
     join(dir, 'manifest.json'),
     JSON.stringify({
       manifest_version: 3,
-      name: 'floor',
+      name,
       version: '1.0',
-      content_scripts: [
-        {
-          matches: SITE_MATCHES,
-          all_frames: true,
-          run_at: 'document_idle',
-          js: ['floor.js'],
-        },
-      ],
+      ...(worker ? { background: { service_worker: worker } } : {}),
+      content_scripts: [{ matches: SITE_MATCHES, all_frames: true, run_at: 'document_idle', js: [contentScript] }],
     }),
   );
-  writeFileSync(join(dir, 'floor.js'), "document.documentElement.append(document.createElement('icp-fit-floor'));\n");
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
   return dir;
 }
+
+/** The floor: a content script that only inserts an element. */
+const writeFloorExtension = () =>
+  writeBaselineExtension('floor', 'floor.js', { 'floor.js': "document.documentElement.append(document.createElement('icp-fit-floor'));\n" });
 
 /**
  * A second baseline, for context: a content script that asks its background service worker (which answers at once)
  * and inserts the element when the answer is in. The card needs that round trip too: the model and the memory of
  * each company live in the extension's origin, not in the page's (see README, "Facts that bite").
  */
-function writeRoundTripExtension(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'icp-round-trip-'));
-  writeFileSync(
-    join(dir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'round trip',
-      version: '1.0',
-      background: { service_worker: 'worker.js' },
-      content_scripts: [{ matches: SITE_MATCHES, all_frames: true, run_at: 'document_idle', js: ['round-trip.js'] }],
-    }),
+const writeRoundTripExtension = () =>
+  writeBaselineExtension(
+    'round trip',
+    'round-trip.js',
+    {
+      'worker.js': 'chrome.runtime.onMessage.addListener((message, sender, reply) => { reply({ ok: true }); });\n',
+      'round-trip.js':
+        "if (window === window.top) chrome.runtime.sendMessage({ hello: true }).then(() => document.documentElement.append(document.createElement('icp-fit-floor')));\n",
+    },
+    'worker.js',
   );
-  writeFileSync(join(dir, 'worker.js'), 'chrome.runtime.onMessage.addListener((message, sender, reply) => { reply({ ok: true }); });\n');
-  writeFileSync(
-    join(dir, 'round-trip.js'),
-    "if (window === window.top) chrome.runtime.sendMessage({ hello: true }).then(() => document.documentElement.append(document.createElement('icp-fit-floor')));\n",
-  );
-  return dir;
-}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
