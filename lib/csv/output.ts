@@ -46,10 +46,9 @@ function reasonsCell(reasons: readonly string[], problems: readonly FactProblem[
   return csvCell(text);
 }
 
-/** The appended cells, given the reasons cell: of the others only the tier can need quotes. */
-function scoreCellsText(evaluation: Evaluation, reasonsCellText: string): string {
-  const tier = evaluation.tier === null ? '' : csvCell(evaluation.tier);
-  return `${String(evaluation.score)},${tier},${evaluation.verdict},${String(evaluation.confidence)},${reasonsCellText}`;
+/** The appended cells, given the reasons cell and the tier's cell: the others are numbers and a verdict. */
+function scoreCellsText(evaluation: Evaluation, reasonsCellText: string, tierCell = evaluation.tier === null ? '' : csvCell(evaluation.tier)): string {
+  return `${String(evaluation.score)},${tierCell},${evaluation.verdict},${String(evaluation.confidence)},${reasonsCellText}`;
 }
 
 /** Reasons cells a writer remembers before starting over: bounded memory on any file. */
@@ -57,7 +56,9 @@ const MAX_REMEMBERED_CELLS = 20_000;
 
 /**
  * evaluationText for a whole file, remembering the quoted reasons cell of each distinct choice of reasons when
- * `remember` is on (the output is the same either way; tests compare both).
+ * `remember` is on (the output is the same either way; tests compare both). `encode` is applied to the text of
+ * the reasons and tier cells, once per remembered cell: `icp score` writes byte text (UTF-8 held one byte per
+ * character, see score-stream.ts), and the reasons hold characters such as '·' and '—'.
  *
  * Why: the reasons cell is long (often 300 characters), and joining, scanning and quoting it for every row was the
  * largest share of `icp score`'s time after reading. Rows share comparatively few choices of reasons (the bench's
@@ -69,6 +70,7 @@ const MAX_REMEMBERED_CELLS = 20_000;
 export function createEvaluationWriter(
   compiled: CompiledModel,
   remember = true,
+  encode: (text: string) => string = (text) => text,
 ): (evaluation: Evaluation, problems: readonly FactProblem[]) => string {
   const n = compiled.criteria.length;
   const lowConfidence = lowConfidenceReasonId(n);
@@ -80,6 +82,14 @@ export function createEvaluationWriter(
   const cells = new CellTable();
   // A number the texts name fits the numbers key when it is whole and within 16 bits.
   const fits = (d: number) => Number.isInteger(d) && d >= 0 && d <= 0xffff;
+  /** Tier cells by tier (a model has a handful). */
+  const tierCells = new Map<string, string>();
+  const tierCell = (tier: string | null) => {
+    if (tier === null) return '';
+    let cell = tierCells.get(tier);
+    if (cell === undefined) tierCells.set(tier, (cell = encode(csvCell(tier))));
+    return cell;
+  };
   return (evaluation, problems) => {
     const ids = reasonIdsOf(compiled, evaluation);
     let keyed = remember && problems.length === 0;
@@ -101,13 +111,15 @@ export function createEvaluationWriter(
     // Each of the two reasons comes at most once: the numbers key holds at most three 16-bit numbers, exactly.
     let cell = keyed ? cells.get(key, numbers) : undefined;
     if (cell === undefined) {
-      cell = reasonsCell(
-        ids.map((id) => reasonText(compiled, evaluation, id)),
-        problems,
+      cell = encode(
+        reasonsCell(
+          ids.map((id) => reasonText(compiled, evaluation, id)),
+          problems,
+        ),
       );
       if (keyed) cells.set(key, numbers, cell);
     }
-    return scoreCellsText(evaluation, cell);
+    return scoreCellsText(evaluation, cell, tierCell(evaluation.tier));
   };
 }
 

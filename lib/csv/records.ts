@@ -42,7 +42,19 @@ export interface CsvReaderOptions {
    * records are the same either way; tests compare the two.
    */
   lineShortcuts?: boolean;
+  /**
+   * The text is byte text: UTF-8 held one byte per character (`icp score` passes a file's bytes through this way,
+   * see score-stream.ts). Its records then hold byte text too, the byte order mark is looked for as its three bytes,
+   * and `decode` turns the pieces of a problem's message into text (a message is read by people).
+   */
+  decode?: (bytes: string) => string;
 }
+
+/** The byte order mark, as text and as byte text (see CsvReaderOptions.decode). */
+const BOM = '\ufeff';
+const BOM_BYTES = '\u00ef\u00bb\u00bf';
+
+const same = (s: string) => s;
 
 /** A quoted cell may span this many lines at most (a long address or note); more is a stray quote. */
 export const MAX_QUOTED_LINES = 200;
@@ -70,7 +82,7 @@ interface Parsed {
  * Parses one record from `start`. `firstLineOnly`: a line break ends the record even inside a quoted cell (the
  * recovery read). `final`: no more text will come.
  */
-function parseRecord(text: string, start: number, delimiter: string, final: boolean, firstLineOnly: boolean): Parsed {
+function parseRecord(text: string, start: number, delimiter: string, final: boolean, firstLineOnly: boolean, decode: (bytes: string) => string): Parsed {
   const delim = delimiter.charCodeAt(0);
   const fields: string[] = [];
   let problem: string | undefined;
@@ -126,7 +138,7 @@ function parseRecord(text: string, start: number, delimiter: string, final: bool
         if (c !== delim && c !== LF && !(c === CR && text.charCodeAt(i + 1) === LF) && !(c === CR && i + 1 >= n)) {
           // Text after the closing quote: Python keeps it as part of the cell.
           const rest = readUnquoted(text, i, delim);
-          problem ??= `field ${fields.length + 1}: text after a closing quote (${preview(text.slice(cellStart, rest.end))}); read as ${JSON.stringify(clip(value + rest.value))}`;
+          problem ??= `field ${fields.length + 1}: text after a closing quote (${preview(decode(text.slice(cellStart, rest.end)))}); read as ${JSON.stringify(clip(decode(value + rest.value)))}`;
           value += rest.value;
           i = rest.end;
         }
@@ -246,6 +258,9 @@ export class CsvRecordReader {
   private started = false;
   private readonly keepText: boolean;
   private readonly shortcuts: boolean;
+  private readonly decode: (bytes: string) => string;
+  /** The byte order mark as this text holds it. */
+  private readonly bom: string;
 
   constructor(
     private readonly delimiter = ',',
@@ -254,19 +269,28 @@ export class CsvRecordReader {
     // csvRow writes commas: a line read with another delimiter is never its own written text.
     this.keepText = options.keepText === true && delimiter === ',';
     this.shortcuts = options.lineShortcuts !== false;
+    this.decode = options.decode ?? same;
+    this.bom = options.decode ? BOM_BYTES : BOM;
   }
 
   push(chunk: string): CsvRecord[] {
-    if (!this.started) {
-      this.started = true;
-      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
-    }
     this.buffer += chunk;
+    if (!this.started) {
+      // Byte text may come a byte at a time: wait until the mark can be told from the start of the text.
+      if (this.buffer.length < this.bom.length && this.bom.startsWith(this.buffer)) return [];
+      this.dropBom();
+    }
     return this.drain(false);
   }
 
   end(): CsvRecord[] {
+    if (!this.started) this.dropBom();
     return this.drain(true);
+  }
+
+  private dropBom() {
+    this.started = true;
+    if (this.buffer.startsWith(this.bom)) this.buffer = this.buffer.slice(this.bom.length);
   }
 
   private drain(final: boolean): CsvRecord[] {
@@ -278,7 +302,8 @@ export class CsvRecordReader {
     // be quadratic). A CR or BOM inside a line keeps its text from being reused (csvCell quotes such a cell).
     let nextQuote = this.shortcuts ? text.indexOf('"') : 0;
     let nextCr = keepText ? text.indexOf('\r') : -1;
-    let nextBom = keepText ? text.indexOf('\ufeff') : -1;
+    const bom = this.bom;
+    let nextBom = keepText ? text.indexOf(bom) : -1;
     while (pos < text.length) {
       // Shortcuts for a whole line: without quotes it is its cells split at the delimiter; with quotes that all
       // close within it, readLine reads it.
@@ -300,7 +325,7 @@ export class CsvRecordReader {
           if (this.width === undefined && !(fields.length === 1 && fields[0] === '')) this.width = fields.length;
           if (written) {
             if (nextCr !== -1 && nextCr < pos) nextCr = text.indexOf('\r', pos);
-            if (nextBom !== -1 && nextBom < pos) nextBom = text.indexOf('\ufeff', pos);
+            if (nextBom !== -1 && nextBom < pos) nextBom = text.indexOf(bom, pos);
             written = (nextCr === -1 || nextCr >= end) && (nextBom === -1 || nextBom >= end);
           }
           out.push(written ? { fields, line: this.line++, text: text.slice(pos, end) } : { fields, line: this.line++ });
@@ -308,7 +333,7 @@ export class CsvRecordReader {
           continue;
         }
       }
-      let parsed = parseRecord(text, pos, this.delimiter, final, false);
+      let parsed = parseRecord(text, pos, this.delimiter, final, false, this.decode);
       if (parsed.needMore) break;
       let problem = parsed.problem;
       // A multi-line cell that closes early (text after its closing quote) or leaves its record with another width
@@ -317,7 +342,7 @@ export class CsvRecordReader {
         parsed.unclosed || (parsed.spansLines && (parsed.problem !== undefined || (this.width !== undefined && parsed.fields.length !== this.width)));
       if (broken) {
         const whole = parsed;
-        parsed = parseRecord(text, pos, this.delimiter, true, true);
+        parsed = parseRecord(text, pos, this.delimiter, true, true, this.decode);
         const field = parsed.fields.length;
         problem = whole.unclosed
           ? `field ${field}: a quote opens a cell that is never closed; read this line alone`

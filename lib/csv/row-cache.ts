@@ -112,16 +112,27 @@ export interface RowNormaliser {
   normalise(fields: readonly string[]): SlottedRow;
 }
 
-/**
- * `slotOf`: the engine's slot for each fact the model reads (CompiledModel.slotOf). `limits` are for tests: how many
- * values a column remembers, and after how many lookups a column that rarely repeats stops remembering.
- */
+export interface RowNormaliserOptions {
+  /** For tests: how many values a column remembers (default MAX_REMEMBERED). */
+  remember?: number;
+  /** For tests: after how many lookups a column that rarely repeats stops remembering (default TRIAL_LOOKUPS). */
+  trial?: number;
+  /**
+   * The cells are byte text (UTF-8 held one byte per character, see score-stream.ts): `decode` gives a cell's text.
+   * Memories stay keyed by the cells as they come, so a remembered cell is not decoded again.
+   */
+  decode?: (cell: string) => string;
+}
+
+/** `slotOf`: the engine's slot for each fact the model reads (CompiledModel.slotOf). */
 export function createRowNormaliser(
   columns: readonly ColumnMapping[],
   source: FactSource,
   slotOf: ReadonlyMap<string, number>,
-  limits = { remember: MAX_REMEMBERED, trial: TRIAL_LOOKUPS },
+  { remember = MAX_REMEMBERED, trial = TRIAL_LOOKUPS, decode }: RowNormaliserOptions = {},
 ): RowNormaliser {
+  const limits = { remember, trial };
+  const text = decode ?? ((cell: string) => cell);
   // normaliseFacts checks the source (parseFacts); the lone path never sees it, so check it here, once.
   factSourceSchema.parse(source);
   const options = { origin: 'csv' as const, source };
@@ -154,14 +165,15 @@ export function createRowNormaliser(
   function loneValue(column: LoneColumn, cell: string): unknown {
     const memory = column.memory;
     if (memory === undefined) {
-      if (column.normal !== undefined && column.normal(cell)) return cell;
-      return normaliseLoneFact(column.fact, cellValue(column, cell), options) ?? ABSENT;
+      const value = text(cell);
+      if (column.normal !== undefined && column.normal(value)) return value;
+      return normaliseLoneFact(column.fact, cellValue(column, value), options) ?? ABSENT;
     }
     column.lookups++;
     let value = memory.get(cell);
     if (value === undefined) {
       const own = ownCopy(cell);
-      value = normaliseLoneFact(column.fact, cellValue(column, own), options) ?? ABSENT;
+      value = normaliseLoneFact(column.fact, cellValue(column, text(own)), options) ?? ABSENT;
       if (memory.size >= limits.remember) memory.clear();
       memory.set(own, value);
     } else column.hits++;
@@ -175,7 +187,7 @@ export function createRowNormaliser(
     const raw: Record<string, string> = {};
     for (const column of group.columns) {
       const cell = fields[column.index];
-      if (cell) raw[column.fact] = cellValue(column, copy ? ownCopy(cell) : cell);
+      if (cell) raw[column.fact] = cellValue(column, text(copy ? ownCopy(cell) : cell));
     }
     const { facts, problems } = normaliseFacts(raw as RawFacts, options);
     const part: Part = { slots: [], values: [], rejected: problems.length > 0 };
@@ -218,7 +230,7 @@ export function createRowNormaliser(
 
   /** A row with a problem somewhere: the whole row again, as rowFacts does it, for its problems in their order. */
   function wholeRow(fields: readonly string[]): SlottedRow {
-    const { values, problems } = rowFacts(columns, fields, source);
+    const { values, problems } = rowFacts(columns, decode ? fields.map(decode) : fields, source);
     const slots = row.slots;
     slots.fill(undefined);
     for (const [fact, value] of Object.entries(values as FactValues)) {

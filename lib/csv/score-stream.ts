@@ -6,6 +6,17 @@
  *
  * Memory stays bounded whatever the file size: the record reader (records.ts) hands us the rows of one input chunk
  * (~64 KB), we score and write them, and when the output cannot keep up we pause the input until it drains (back-pressure).
+ *
+ * The file goes through as bytes: each chunk is read into "byte text", a string holding one byte per character
+ * (latin1), and the output is written the same way. Why: decoding the input's UTF-8 and encoding the output's (whose
+ * reasons hold characters such as '·' and '—', which made every piece of it a two-byte string) were among the
+ * largest costs of `icp score`; latin1 both ways is a plain copy. The CSV's own characters (quotes, delimiters, line
+ * breaks) are ASCII, the same in byte text, so the record reader works on it as it is. What is read for meaning is
+ * decoded (decodeBytes): the header names, the cells handed to normalisation (once per remembered cell), and the
+ * text of problems; what is added to the output is encoded (encodeText), once per remembered cell.
+ *
+ * Invalid UTF-8 in a file (a Windows-1252 export, say) is copied to the output as it was, byte for byte, where
+ * reading it as UTF-8 text would have replaced it with U+FFFD; normalisation and messages still see U+FFFD.
  */
 import type { Readable, Writable } from 'node:stream';
 import { evaluate, evaluateSlots, type CompiledModel, type Evaluation, type Verdict } from '../engine/score';
@@ -15,7 +26,7 @@ import { createEvaluationWriter, malformedCells, OUTPUT_COLUMNS, problemReason }
 import { rowFacts } from './row';
 import { createRowNormaliser, type RowNormaliser } from './row-cache';
 import { CsvRecordReader, guessDelimiter, isBlankRecord, type CsvRecord } from './records';
-import { csvRow } from './write';
+import { csvRowOfBytes } from './write';
 
 export interface ScoreCsvOptions {
   /** The CSV (bytes or text). */
@@ -63,6 +74,18 @@ export interface ScoreCsvSummary {
   rejected: Map<string, number>;
 }
 
+/** Byte text of valid UTF-8 never holds these below U+0080: its ASCII is the same in both. */
+const NOT_ASCII = /[^\u0000-\u007f]/;
+
+/** Byte text (see above) → text. An ASCII cell (most) is the same string. */
+export const decodeBytes = (bytes: string): string => (NOT_ASCII.test(bytes) ? Buffer.from(bytes, 'latin1').toString('utf8') : bytes);
+
+/** Text → byte text. */
+export const encodeText = (text: string): string => (NOT_ASCII.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text);
+
+/** The byte order mark at the start of byte text. */
+const LEADING_BOM = /^\u00ef\u00bb\u00bf/;
+
 /** A short preview of extra fields for the reason, so a shifted row can be fixed by hand. */
 const preview = (fields: readonly string[]) =>
   fields
@@ -87,15 +110,16 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
     columns: [],
     rejected: new Map(),
   };
+  /** The header's cells, as byte text. */
   let header: string[] | undefined;
   let normaliser: RowNormaliser | undefined;
   /** Reused for every row: the engine writes each criterion's status here (only the reasons read them). */
   const statuses = new Uint8Array(compiled.criteria.length);
-  const evaluationText = createEvaluationWriter(compiled, rememberValues);
+  const evaluationText = createEvaluationWriter(compiled, rememberValues, encodeText);
 
   /**
    * Scores a batch of records into CSV text. A record with broken quoting was still read (see records.ts) and is
-   * written as malformed with its problem. The text is what Papa.unparse would write for these rows (see write.ts).
+   * written as malformed with its problem. The text is the bytes of what Papa.unparse would write for these rows (see write.ts).
    * It comes in pieces of about PIECE characters: writing flattens a text made by concatenation, and a text much
    * longer (a batch's output can be ~200,000) is flattened into V8's large-object space, which measured slower.
    * Each piece is joined from an array of its parts: concatenating them one by one built a tree of small strings
@@ -113,12 +137,12 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
       if (!header) {
         if (isBlankRecord(fields)) continue; // blank lines before the header
         header = fields;
-        summary.mapping = mapHeaders(header, overrides);
+        summary.mapping = mapHeaders(header.map(decodeBytes), overrides);
         summary.columns = summary.mapping.columns;
-        summary.filled = new FilledCounter(header.length);
+        summary.filled = new FilledCounter(header.length, decodeBytes);
         onMapping?.(summary.mapping);
-        if (rememberValues) normaliser = createRowNormaliser(summary.columns, source, compiled.slotOf);
-        add(`${csvRow([...header, ...OUTPUT_COLUMNS])}\n`);
+        if (rememberValues) normaliser = createRowNormaliser(summary.columns, source, compiled.slotOf, { decode: decodeBytes });
+        add(`${csvRowOfBytes([...header, ...OUTPUT_COLUMNS])}\n`);
         continue;
       }
       if (isBlankRecord(fields) && !quoteProblem) continue; // a blank line is not a row
@@ -127,7 +151,7 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
       let problem = quoteProblem;
       if (!problem && fields.length !== width) {
         problem = `expected ${width} fields (as in the header), found ${fields.length}`;
-        if (fields.length > width) problem += `; extra: ${preview(fields.slice(width))}`;
+        if (fields.length > width) problem += `; extra: ${preview(fields.slice(width).map(decodeBytes))}`;
       }
       if (problem) {
         onProblem(line, problem);
@@ -136,7 +160,7 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
         summary.verdicts['needs-data']++;
         // Keep the columns aligned: pad a short row, cut a long one (its extras are quoted in the reason).
         const cells = fields.length >= width ? fields.slice(0, width) : [...fields, ...new Array<string>(width - fields.length).fill('')];
-        add(`${csvRow([...cells, ...malformedCells(problem)])}\n`);
+        add(`${csvRowOfBytes([...cells, ...malformedCells(encodeText(problem))])}\n`);
         continue;
       }
       summary.filled!.add(fields);
@@ -147,7 +171,7 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
         problems = row.problems;
         evaluation = evaluateSlots(compiled, row.slots, now, statuses);
       } else {
-        const row = rowFacts(summary.columns, fields, source);
+        const row = rowFacts(summary.columns, fields.map(decodeBytes), source);
         problems = row.problems;
         evaluation = evaluate(compiled, row.values, now, statuses);
       }
@@ -160,7 +184,7 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
       }
       summary.verdicts[evaluation.verdict]++;
       // The row's own text when the reader found it already written as csvRow writes it (most rows).
-      const row = text ?? csvRow(fields);
+      const row = text ?? csvRowOfBytes(fields);
       const appended = evaluationText(evaluation, problems);
       parts.push(row, ',', appended, '\n');
       length += row.length + appended.length + 2;
@@ -184,13 +208,13 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
     };
     output.on('error', fail);
     input.on('error', fail);
-    // Strings, not Buffers: a UTF-8 character that straddles two chunks must not be broken.
-    input.setEncoding('utf8');
+    /** A high surrogate that ended the last text chunk, waiting for its pair (text chunks: see 'data'). */
+    let pendingSurrogate = '';
     let reader: CsvRecordReader | undefined;
     /** The input is paused until the output drains (back-pressure). */
     let draining = false;
     const write = (records: CsvRecord[]) => {
-      for (const text of scoreRows(records)) output.write(text);
+      for (const text of scoreRows(records)) output.write(text, 'latin1');
       // Back-pressure past MAX_PENDING_OUTPUT rather than the stream's own mark (16 KB for a file, less than one
       // chunk's output): the output is written while the next chunk is scored, instead of one waiting for the other.
       if (output.writableLength > MAX_PENDING_OUTPUT && output.writableNeedDrain) {
@@ -215,7 +239,7 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
         if (failed) return;
         try {
           // The delimiter is guessed once, from the start of the file (a BOM does not count).
-          reader ??= new CsvRecordReader(guessDelimiter(chunk.replace(/^\uFEFF/, '')), { keepText: true });
+          reader ??= new CsvRecordReader(guessDelimiter(chunk.replace(LEADING_BOM, '')), { keepText: true, decode: decodeBytes });
           write(reader.push(chunk));
         } catch (error) {
           return fail(error);
@@ -223,8 +247,18 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
       }
       if (!draining) input.resume();
     };
-    input.on('data', (chunk: string) => {
+    input.on('data', (data: Buffer | string) => {
       if (failed) return;
+      let chunk: string;
+      if (typeof data === 'string') {
+        // Text (an object-mode stream, or one set to decode): its bytes. A character split in two halves is not.
+        let text = pendingSurrogate + data;
+        const last = text.charCodeAt(text.length - 1);
+        pendingSurrogate = last >= 0xd800 && last <= 0xdbff ? text.slice(-1) : '';
+        if (pendingSurrogate) text = text.slice(0, -1);
+        chunk = encodeText(text);
+      } else chunk = data.toString('latin1'); // bytes stay bytes: a character split between chunks is no matter
+      if (chunk === '') return;
       queued.push(chunk);
       if (!scheduled) {
         scheduled = true;
@@ -234,6 +268,7 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
     });
     input.on('end', () => {
       if (failed) return;
+      if (pendingSurrogate) queued.push(encodeText(pendingSurrogate));
       scoreQueued();
       if (failed) return;
       try {

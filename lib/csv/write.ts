@@ -8,6 +8,11 @@
  */
 
 const NEEDS_QUOTES = /[",\r\n\ufeff]|^ | $/;
+/**
+ * NEEDS_QUOTES for byte text: UTF-8 held one byte per character (`icp score` passes the file's bytes through this
+ * way, see score-stream.ts). The byte order mark is then its three bytes, which in valid UTF-8 only it encodes.
+ */
+const NEEDS_QUOTES_BYTES = /[",\r\n]|\u00ef\u00bb\u00bf|^ | $/;
 const QUOTE = /"/g;
 
 /** One cell as papaparse writes it. */
@@ -20,6 +25,17 @@ export function csvCell(cell: string): string {
 export function csvRow(cells: readonly string[]): string {
   let line = '';
   for (let i = 0; i < cells.length; i++) line += i === 0 ? csvCell(cells[i]) : `,${csvCell(cells[i])}`;
+  return line;
+}
+
+/** csvRow for cells in byte text (see NEEDS_QUOTES_BYTES): the bytes of csvRow's text for the decoded cells. */
+export function csvRowOfBytes(cells: readonly string[]): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    const written = NEEDS_QUOTES_BYTES.test(cell) ? `"${cell.replace(QUOTE, '""')}"` : cell;
+    line += i === 0 ? written : `,${written}`;
+  }
   return line;
 }
 

@@ -57,7 +57,11 @@ export const rejectedFactOf = (reason: string): string | undefined => /^rejected
 export class FilledCounter {
   readonly filled: number[];
   rows = 0;
-  constructor(width: number) {
+  /** `decode`: the cells are byte text (see lib/csv/score-stream.ts), whose whitespace beyond ASCII is only seen decoded. */
+  constructor(
+    width: number,
+    private readonly decode: (cell: string) => string = (cell) => cell,
+  ) {
     this.filled = new Array<number>(width).fill(0);
   }
   add(cells: readonly string[]) {
@@ -66,7 +70,7 @@ export class FilledCounter {
     for (let i = 0; i < n; i++) {
       const cell = cells[i];
       // Most cells start with a visible character: no regex for them (this runs for every cell of `icp score`).
-      if (cell.length > 0 && (cell.charCodeAt(0) > 32 || NOT_BLANK.test(cell))) this.filled[i]++;
+      if (cell.length > 0 && (cell.charCodeAt(0) > 32 || NOT_BLANK.test(this.decode(cell)))) this.filled[i]++;
     }
   }
 }
