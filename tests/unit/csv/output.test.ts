@@ -66,6 +66,27 @@ describe('createEvaluationWriter', () => {
       expect(plain(evaluation, p)).toBe(want);
     }
   });
+  it('encodes the cells it adds (icp score writes byte text), reasons and problems beyond ASCII included', () => {
+    const unicode = makeModel({
+      id: 'unicode',
+      criteria: makeModel().criteria.map((c) => ({ ...c, label: `${c.label} · Zürich — 東京 🚀` })),
+    });
+    const compiled = compileModel(unicode);
+    const bytes = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
+    const writers = [createEvaluationWriter(compiled, true, bytes), createEvaluationWriter(compiled, false, bytes)];
+    const problems = [{ field: 'hqCountry', message: 'unknown country: "Österreich, 日本"' }];
+    let nonAscii = 0;
+    for (const [i, account] of makeAccounts(2000, NOW).entries()) {
+      const evaluation = evaluate(compiled, account, NOW);
+      const p = i % 5 === 0 ? problems : [];
+      const want = evaluationText(compiled, evaluation, p);
+      if (/[^\x00-\x7f]/.test(want)) nonAscii++;
+      // Twice: the second time from the remembered cell.
+      for (const write of [...writers, ...writers]) expect(write(evaluation, p)).toBe(bytes(want));
+    }
+    expect(nonAscii).toBeGreaterThan(1000);
+  });
+
 });
 
 describe('CellTable', () => {

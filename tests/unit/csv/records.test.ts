@@ -202,3 +202,37 @@ describe('record reader shortcuts', () => {
     expect(records[2].fields).toEqual(['B', '5M', 'x']);
   });
 });
+
+/** `icp score` reads byte text: UTF-8 one byte per character (lib/csv/score-stream.ts). */
+describe('record reader on byte text', () => {
+  const bytes = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
+  const decode = (b: string) => Buffer.from(b, 'latin1').toString('utf8');
+
+  it('reads the records of the text, as byte text, in any chunks; a byte order mark dropped even a byte at a time', () => {
+    const text = '\ufeffName,City,Notes\nMünchen GmbH,Zürich,"東京, 🚀"\n"Ünïcødé ""x""",São Paulo,"zwei\nZeilen"\n';
+    const whole = readCsvRecords(text);
+    for (const size of [1, 2, 3, 5, 64]) {
+      const reader = new CsvRecordReader(',', { keepText: true, decode });
+      const input = bytes(text);
+      const records: CsvRecord[] = [];
+      for (let i = 0; i < input.length; i += size) records.push(...reader.push(input.slice(i, i + size)));
+      records.push(...reader.end());
+      expect(records.map((r) => ({ fields: r.fields.map(decode), line: r.line }))).toEqual(whole);
+    }
+  });
+
+  it('gives no text for a line holding a byte order mark (csvRow quotes it), and keeps it for other lines', () => {
+    const reader = new CsvRecordReader(',', { keepText: true, decode });
+    const records = [...reader.push(bytes('a,b\nZürich,x\ufeffy\nZürich,東京\n')), ...reader.end()];
+    expect(records.map((r) => r.text)).toEqual(['a,b', undefined, bytes('Zürich,東京')]);
+  });
+
+  it('writes its problems as text, clipped by characters', () => {
+    const text = `a,b\n"Zürich" ${'ä'.repeat(70)},x\n`;
+    const [, want] = readCsvRecords(text);
+    const reader = new CsvRecordReader(',', { decode });
+    const [, got] = [...reader.push(bytes(text)), ...reader.end()];
+    expect(want.problem).toMatch(/Zürich.*ää/);
+    expect(got.problem).toBe(want.problem);
+  });
+});

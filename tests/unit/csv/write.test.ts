@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { prng } from '../../../bench/accounts';
-import { csvCell, csvRow, csvRowCountingBreaks } from '../../../lib/csv/write';
+import { csvCell, csvRow, csvRowCountingBreaks, csvRowOfBytes } from '../../../lib/csv/write';
 
 /** write.ts must write exactly what Papa.unparse(rows, { newline: '\n' }) writes: compared on random cells. */
 describe('csvRow', () => {
@@ -36,4 +36,19 @@ describe('csvRow', () => {
       expect(csvRowCountingBreaks(row)).toEqual({ text: csvRow(row), lineBreaks: breaks });
     }
   });
+  it('writes byte text (UTF-8 one byte per character) as the bytes of what it writes for the text', () => {
+    const rnd = prng(4);
+    const alphabet = ['a', ' ', ',', '"', '\n', '\r', '\ufeff', 'é', '€', '東', '🚀', '\u00a0', '\u2028', 'ï»¿', '»'];
+    const bytes = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
+    for (let r = 0; r < 3000; r++) {
+      const row = Array.from({ length: 1 + Math.floor(rnd() * 5) }, () => {
+        let s = '';
+        for (let n = Math.floor(rnd() * 6); n > 0; n--) s += alphabet[Math.floor(rnd() * alphabet.length)];
+        return s;
+      });
+      expect(csvRowOfBytes(row.map(bytes))).toBe(bytes(csvRow(row)));
+    }
+    expect(csvRowOfBytes([bytes('\ufeffAcme')])).toBe(bytes('"\ufeffAcme"')); // the mark is quoted in byte text too
+  });
+
 });
