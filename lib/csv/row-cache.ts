@@ -1,6 +1,6 @@
 import type { FactProblem } from '../facts/parse';
 import { slotDeriver, withDerivationInputs } from '../facts/derive';
-import { LINKED_FACTS, normalFormCheck, normaliseFacts, normaliseLoneFact, REJECTED } from '../facts/normalise/index';
+import { asciiNormalFormCheck, LINKED_FACTS, normalFormCheck, normaliseFacts, normaliseLoneFact, REJECTED } from '../facts/normalise/index';
 import type { RawFacts } from '../facts/raw';
 import { factSourceSchema, type FactSource, type FactValues } from '../facts/vocabulary';
 import { cellValue, type ColumnMapping } from '../mapping';
@@ -68,6 +68,11 @@ interface LoneColumn {
    * normaliseLoneFact.
    */
   normal: ((raw: string) => boolean) | undefined;
+  /**
+   * With byte text (`decode`): the fact's normal-form test for ASCII cells (asciiNormalFormCheck). A cell that
+   * passes is its own value, neither decoded nor tested again.
+   */
+  asciiNormal: ((raw: string) => boolean) | undefined;
 }
 
 /** What a linked group's cells normalised to: the facts the model reads, as parallel arrays of slot and value. */
@@ -146,7 +151,9 @@ export function createRowNormaliser(
   const groupFor = new Map<number, LinkedGroup>();
   columns.forEach(({ fact, scale }, index) => {
     if (!LINKED_FACTS.has(fact)) {
-      lone.push({ index, fact, scale, slot: slotOf.get(fact) ?? -1, memory: new Map(), lookups: 0, hits: 0, normal: scale ? undefined : normalFormCheck(fact) });
+      const normal = scale ? undefined : normalFormCheck(fact);
+      const asciiNormal = normal && decode ? asciiNormalFormCheck(fact) : undefined;
+      lone.push({ index, fact, scale, slot: slotOf.get(fact) ?? -1, memory: new Map(), lookups: 0, hits: 0, normal, asciiNormal });
       return;
     }
     // A linked fact in no listed group (one added to LINKED_FACTS later) shares a catch-all group: still correct.
@@ -165,6 +172,7 @@ export function createRowNormaliser(
   function loneValue(column: LoneColumn, cell: string): unknown {
     const memory = column.memory;
     if (memory === undefined) {
+      if (column.asciiNormal !== undefined && column.asciiNormal(cell)) return cell;
       const value = text(cell);
       if (column.normal !== undefined && column.normal(value)) return value;
       return normaliseLoneFact(column.fact, cellValue(column, value), options) ?? ABSENT;

@@ -205,6 +205,28 @@ export function normalFormCheck(field: string): ((raw: string) => boolean) | und
   return check ?? (isCustomFact(field) ? customNormalForm : undefined);
 }
 
+/** CLEAN_TEXT of ASCII characters only. */
+const CLEAN_ASCII = /^(?:[^\s\u0080-\uffff]+ )*[^\s\u0080-\uffff]+$/;
+const cleanAsciiUpTo = (max: number | null) => (raw: string) => max !== null && raw.length <= max && CLEAN_ASCII.test(raw);
+const ASCII_NORMAL_FORM: Partial<Record<FactName, (raw: string) => boolean>> = {
+  name: cleanAsciiUpTo(FACTS.name.schema.maxLength),
+  crmId: cleanAsciiUpTo(FACTS.crmId.schema.maxLength),
+  owner: cleanAsciiUpTo(FACTS.owner.schema.maxLength),
+  domain: isBareDomain, // ASCII only already
+};
+const customAsciiNormalForm = cleanAsciiUpTo(customValueSchema.options[0].maxLength);
+
+/**
+ * normalFormCheck for cells that are also all ASCII: a cell that passes passes normalFormCheck, and reads the same
+ * whether taken as text or as UTF-8 bytes one per character. For `icp score`, which reads files as bytes
+ * (lib/csv/score-stream.ts): a cell that passes is its own value without being decoded, in one test instead of two.
+ */
+export function asciiNormalFormCheck(field: string): ((raw: string) => boolean) | undefined {
+  if (LINKED_FACTS.has(field)) return undefined;
+  const check = Object.hasOwn(ASCII_NORMAL_FORM, field) ? ASCII_NORMAL_FORM[field as FactName] : undefined;
+  return check ?? (isCustomFact(field) ? customAsciiNormalForm : undefined);
+}
+
 function isNormalForm(field: string, raw: string): boolean {
   return normalFormCheck(field)?.(raw) ?? false;
 }

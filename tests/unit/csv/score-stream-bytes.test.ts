@@ -1,7 +1,11 @@
 import { Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { prng } from '../../../bench/accounts';
+import { readCsvRecords } from '../../../lib/csv/records';
+import { rowFacts } from '../../../lib/csv/row';
+import { createRowNormaliser } from '../../../lib/csv/row-cache';
 import { scoreCsvStream } from '../../../lib/csv/score-stream';
+import { mapColumns } from '../../../lib/mapping';
 import { csvRow } from '../../../lib/csv/write';
 import { compileModel } from '../../../lib/engine/score';
 import { BUILTIN_MODELS } from '../../../lib/model/builtin';
@@ -48,6 +52,8 @@ const unicodeModel = makeModel({
     { id: 'city', dimension: 'firmographic', label: 'Städte: Zürich, São Paulo, 東京', field: 'hqCity', op: 'in', value: ['Zürich', 'São Paulo', '東京'], kind: 'score', points: 5 },
     { id: 'industry', dimension: 'firmographic', label: 'Software · Finance', field: 'industry', op: 'in', value: ['Software Development', 'Financial Services'], kind: 'score', points: 10 },
     { id: 'crm', dimension: 'technographic', label: 'CRM ✓', field: 'technologies', op: 'anyOf', value: ['Salesforce', 'HubSpot'], kind: 'score', points: 5 },
+    { id: 'named', dimension: 'technographic', label: 'Named', field: 'name', op: 'exists', kind: 'score', points: 1 },
+    { id: 'site', dimension: 'technographic', label: 'Has a site', field: 'domain', op: 'exists', kind: 'score', points: 1 },
   ],
 });
 
@@ -136,6 +142,28 @@ describe('scoreCsvStream on text beyond ASCII (read and written as bytes)', () =
     expect(first).toMatch(/^München GmbH,51-200,Zürich,.*Städte: Zürich, São Paulo, 東京 \(\+\d+\)/);
     expect(second).toMatch(/^Über AG,zwölf,東京,.*rejected employees: .*zwölf/);
     expect(got.problems).toEqual([expect.stringMatching(/^3: rejected employees: .*zwölf/)]);
+  });
+
+  it('normalises byte text as rowFacts normalises the text, columns that stop remembering included', () => {
+    const [header, ...rows] = readCsvRecords(unicodeCsv(2000, 4).slice(1)).map((r) => r.fields);
+    const columns = mapColumns(header);
+    const bytes = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
+    const decode = (b: string) => Buffer.from(b, 'latin1').toString('utf8');
+    const compiled = compileModel(unicodeModel);
+    const source = { kind: 'list' as const, detail: 'firmen.csv' };
+    const normaliser = createRowNormaliser(columns, source, compiled.slotOf, { remember: 7, trial: 40, decode });
+    let nonAscii = 0;
+    for (const [n, row] of rows.entries()) {
+      if (row.length !== header.length) continue;
+      const fields = row.map((f, k) => (k === 0 ? `${f} ${n}` : f)); // names that never repeat: read cell by cell
+      const expected = rowFacts(columns, fields, source);
+      const got = normaliser.normalise(fields.map(bytes));
+      const values = expected.values as Record<string, unknown>;
+      expect(got.slots.slice(0, compiled.fields.length)).toEqual(compiled.fields.map((f) => values[f]));
+      expect(got.problems).toEqual(expected.problems);
+      if (fields.some((f) => /[^\x00-\x7f]/.test(f))) nonAscii++;
+    }
+    expect(nonAscii).toBeGreaterThan(1000);
   });
 
   it('counts a cell of whitespace beyond ASCII as blank in the mapping report, as its text reads', async () => {
