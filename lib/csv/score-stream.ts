@@ -74,7 +74,7 @@ export interface ScoreCsvSummary {
   rejected: Map<string, number>;
 }
 
-/** Byte text of valid UTF-8 never holds these below U+0080: its ASCII is the same in both. */
+/** A character beyond ASCII; in byte text, a byte of one (0x80 and above). ASCII reads the same in both. */
 const NOT_ASCII = /[^\u0000-\u007f]/;
 
 /** Byte text (see above) → text. An ASCII cell (most) is the same string. */
@@ -121,8 +121,9 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
   const evaluationText = createEvaluationWriter(compiled, rememberValues, encodeText);
 
   /**
-   * Scores a batch of records into CSV text. A record with broken quoting was still read (see records.ts) and is
-   * written as malformed with its problem. The text is the bytes of what Papa.unparse would write for these rows (see write.ts).
+   * Scores a batch of records into CSV byte text. A record with broken quoting was still read (see records.ts) and
+   * is written as malformed with its problem. The text is the bytes of what Papa.unparse would write for these rows
+   * (see write.ts).
    * It comes in pieces of about PIECE characters: writing flattens a text made by concatenation, and a text much
    * longer (a batch's output can be ~200,000) is flattened into V8's large-object space, which measured slower.
    * Each piece is joined from an array of its parts: concatenating them one by one built a tree of small strings
@@ -250,7 +251,7 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
       }
       if (!draining) input.resume();
     };
-    input.on('data', (data: Buffer | string) => {
+    input.on('data', (data: Uint8Array | string) => {
       if (failed) return;
       let chunk: string;
       if (typeof data === 'string') {
@@ -260,7 +261,10 @@ export function scoreCsvStream(options: ScoreCsvOptions): Promise<ScoreCsvSummar
         pendingSurrogate = last >= 0xd800 && last <= 0xdbff ? text.slice(-1) : '';
         if (pendingSurrogate) text = text.slice(0, -1);
         chunk = encodeText(text);
-      } else chunk = data.toString('latin1'); // bytes stay bytes: a character split between chunks is no matter
+      } else {
+        // Bytes stay bytes: a character split between two chunks is no matter.
+        chunk = (Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength)).toString('latin1');
+      }
       if (chunk === '') return;
       queued.push(chunk);
       if (!scheduled) {

@@ -127,6 +127,11 @@ describe('scoreCsvStream on text beyond ASCII (read and written as bytes)', () =
     for (let i = 0; i < csv.length; i += 5) parts.push(csv.slice(i, i + 5)); // splits '🚀' and '👩‍💻' somewhere
     expect(parts.some((p) => /[\ud800-\udbff]$/.test(p))).toBe(true);
     expect((await ours(Readable.from(parts))).bytes.equals(bytes)).toBe(true);
+    // And an object-mode stream of Uint8Arrays (not Buffers).
+    const utf8 = new TextEncoder().encode(csv);
+    const arrays: Uint8Array[] = [];
+    for (let i = 0; i < utf8.length; i += 1000) arrays.push(utf8.subarray(i, i + 1000));
+    expect((await ours(Readable.from(arrays))).bytes.equals(bytes)).toBe(true);
   });
 
   it('maps header names beyond ASCII (automatically and by --map) and decodes the values it normalises', async () => {
