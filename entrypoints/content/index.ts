@@ -59,6 +59,7 @@ export default defineContentScript({
         window,
         adapter,
         display: Promise.all([prefs, ui]).then(([p, { mountCard }]) => (p ? { prefs: p, mount: mountCard } : null)),
+        ui: ui.then((m) => m.mountCard),
         savePrefs: (prefs) => void browser.storage.local.set({ [prefKey]: prefs }),
         scorePage: async (extraction) => {
           const answer = orThrow(
