@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { describeZodError, type Contract } from './result';
+import { describeZodError, type Contract } from './contract';
 
 /**
  * The one sending side (content script, popup, options page, tests): checks the request against its contract before
