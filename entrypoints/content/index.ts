@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { clientFor } from '../../lib/messages/client';
-import { scorePageRequestSchema } from '../../lib/messages/score-page';
 import { DEFAULT_CARD_POSITION, isSiteEnabled, PREF_KEYS, readSitePrefs, type SitePrefs } from '../../lib/prefs';
 import { adapterFor, matchRecord, siteOfHost } from '../../lib/sites';
 import { SITE_MATCHES } from '../../lib/sites/list';
@@ -44,10 +43,11 @@ export default defineContentScript({
     let prefsFromAnswer!: (prefs: SitePrefs) => void;
     const answered = new Promise<SitePrefs>((resolve) => (prefsFromAnswer = resolve));
 
+    // The page's score request goes out before the contract's schemas are built, and is checked with them after.
     const send = clientFor(
       ui.then((m) => m.CARD_CONTRACT),
       browser.runtime,
-      { scorePage: scorePageRequestSchema },
+      ['scorePage'],
     );
     /** The controller shows a failed answer as a notice: the background's error becomes a thrown one. */
     const orThrow = <R extends { ok: boolean; error?: string }>(answer: R): Extract<R, { ok: true }> => {
