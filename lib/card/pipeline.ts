@@ -8,7 +8,7 @@ import type { RawFacts } from '../facts/raw';
 import type { CompanyFacts } from '../facts/vocabulary';
 import { domainAccountKey, findAccounts, possiblySame, putAccountFacts, readSameNameAhead } from '../storage/accounts';
 import type { IcpDb } from '../storage/db';
-import { getActiveModels } from '../storage/models';
+import { getActiveModelsThrough } from '../storage/models';
 import { answersOf, getNotes } from '../storage/notes';
 import { scoreHistory } from '../storage/score-history';
 import { getSetting } from '../storage/settings';
@@ -140,7 +140,7 @@ export async function scoreFacts(page: CompanyFacts, recordKey: string | undefin
   const known = [...new Set([recordKey, domain && domainAccountKey(domain)].filter((k): k is string => !!k))];
   const [accounts, activeModels, staleAfterDays, knownNotes] = await Promise.all([
     findAccounts(db, { recordKey, domain, facts: page }),
-    getActiveModels(db),
+    getActiveModelsThrough(db, deps.models ?? sharedCache),
     getSetting(db, 'staleAfterDays'),
     getNotes(db, known),
   ]);
