@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchemas } from './json/lazy-schemas';
 import type { SiteId } from './sites/list';
 
 /**
@@ -6,16 +7,25 @@ import type { SiteId } from './sites/list';
  * and options page can all read them and hear changes. Checked with zod on every read: a corrupt value falls back to
  * the default instead of breaking the card.
  */
-export const cardPositionSchema = z.object({ right: z.number().min(0).max(10_000), top: z.number().min(0).max(10_000) });
 export const DEFAULT_CARD_POSITION = { right: 16, top: 72 };
 
-export const sitePrefsSchema = z.object({
-  position: cardPositionSchema.default(DEFAULT_CARD_POSITION),
-  minimised: z.boolean().default(false),
+/**
+ * Built on first use (lazy-schemas.ts): the content script's first task needs the keys and defaults below, and reads
+ * the stored prefs only in a later task.
+ */
+const schemas = lazySchemas(() => {
+  const cardPosition = z.object({ right: z.number().min(0).max(10_000), top: z.number().min(0).max(10_000) });
+  return {
+    sitePrefs: z.object({
+      position: cardPosition.default(DEFAULT_CARD_POSITION),
+      minimised: z.boolean().default(false),
+    }),
+    siteEnabled: z.record(z.string(), z.boolean()),
+  };
 });
-export type SitePrefs = z.infer<typeof sitePrefsSchema>;
-
-export const siteEnabledSchema = z.record(z.string(), z.boolean());
+/** The card's place and state on one site. */
+export const sitePrefsSchema = () => schemas().sitePrefs;
+export type SitePrefs = z.infer<ReturnType<typeof sitePrefsSchema>>;
 
 export const PREF_KEYS = {
   site: (site: SiteId) => `prefs:site:${site}`,
@@ -24,11 +34,11 @@ export const PREF_KEYS = {
 } as const;
 
 export function readSitePrefs(raw: unknown): SitePrefs {
-  const parsed = sitePrefsSchema.safeParse(raw ?? {});
-  return parsed.success ? parsed.data : sitePrefsSchema.parse({});
+  const parsed = sitePrefsSchema().safeParse(raw ?? {});
+  return parsed.success ? parsed.data : sitePrefsSchema().parse({});
 }
 
 export function isSiteEnabled(raw: unknown, site: SiteId): boolean {
-  const parsed = siteEnabledSchema.safeParse(raw ?? {});
+  const parsed = schemas().siteEnabled.safeParse(raw ?? {});
   return parsed.success ? parsed.data[site] !== false : true;
 }

@@ -26,6 +26,12 @@ export interface ControllerDeps {
    * switched off: the caller stops the controller).
    */
   display: Promise<{ prefs: { position: CardPosition; minimised: boolean }; mount: typeof mountCard } | null>;
+  /**
+   * The same `mount` as soon as the card's UI is evaluated, before its place is read: the card is then built off
+   * the page (mountCard adds nothing until it is attached) while the background scores, so that work does not fall
+   * in the answer's way. The storage read usually comes back after the UI, and at times after the answer.
+   */
+  ui?: Promise<typeof mountCard>;
   savePrefs(prefs: { position: CardPosition; minimised: boolean }): void;
   /** Tells the background the record could not be read, so the side panel shows the same diagnostic. */
   reportUnreadable?(recordKey: string, company: string | undefined, diagnostic: string): Promise<void>;
@@ -79,17 +85,30 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
   let loadingTimer: ReturnType<typeof setTimeout> | undefined;
   /** Whether the page is dark, read once per record: getComputedStyle costs a style recalculation on every render. */
   let dark: { key: string | null; value: boolean } | undefined;
+  /** Whether a card is wanted on this page now: a record is being shown, and not inside one of the page's frames. */
+  const cardWanted = () => currentKey !== null && !embedsRecordFrame(deps.window.document, deps.adapter.matchUrl);
+  // The card built off the page, and the page's colours read, while the background scores (the first render would
+  // otherwise do both after the answer); nothing is added to the page before the site is known to be switched on.
+  deps.ui?.then(
+    (build) => {
+      if (stopped || card || !cardWanted()) return;
+      darkPage();
+      card = build(deps.window.document);
+    },
+    () => undefined,
+  );
   deps.display.then(
     (display) => {
       if (!display || stopped) return;
       ({ position, minimised } = display.prefs);
       mount = display.mount;
       if (renderWanted) render();
-      // Mounted now, empty, while the background scores (its style sheet and the page's colours are the costly
-      // part): the answer's render then only fills it in.
-      else if (currentKey && !card && !embedsRecordFrame(deps.window.document, deps.adapter.matchUrl)) {
+      // On the page now, empty, while the background scores (its style sheet is processed then): the answer's
+      // render then only fills it in.
+      else if (cardWanted()) {
         darkPage();
-        card = mount(deps.window.document);
+        card ??= mount(deps.window.document);
+        card.attach();
       }
     },
     () => undefined,
@@ -219,7 +238,7 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
       clearTimeout(loadingTimer);
       // A card on screen shows loading once this read has also sent the record to be scored (the same task goes on
       // to do that); a page's first card waits LOADING_DELAY_MS for the answer.
-      if (card) queueMicrotask(showLoading);
+      if (card?.attached()) queueMicrotask(showLoading);
       else loadingTimer = setTimeout(showLoading, LOADING_DELAY_MS);
       return;
     }

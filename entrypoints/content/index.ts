@@ -1,10 +1,9 @@
 import { browser } from 'wxt/browser';
 import { clientFor } from '../../lib/messages/client';
-import { scorePageRequestSchema } from '../../lib/messages/score-page';
 import { DEFAULT_CARD_POSITION, isSiteEnabled, PREF_KEYS, readSitePrefs, type SitePrefs } from '../../lib/prefs';
 import { adapterFor, matchRecord, siteOfHost } from '../../lib/sites';
 import { SITE_MATCHES } from '../../lib/sites/list';
-import { startController } from './controller';
+import { LOADING_DELAY_MS, startController } from './controller';
 
 /**
  * The card on LinkedIn, Crunchbase, HubSpot and Salesforce. Runs on every page of those sites (they are single-page
@@ -34,7 +33,11 @@ export default defineContentScript({
     const ui = later.then(() => import('./card-ui'));
     // The card's place and the site switch: the background checks the switch itself and sends the place with its
     // answer, so this read is the fallback; the card shows once one of them is in, and never on a switched-off site.
-    const first = later
+    // It is read once the first answer is in (or the card would show loading): read at once, it came back about when
+    // the answer did, and handling it held the answer back (traced).
+    let answeredOnce!: () => void;
+    const firstAnswer = new Promise<void>((resolve) => (answeredOnce = resolve));
+    const first = Promise.race([firstAnswer, later.then(() => new Promise((resolve) => setTimeout(resolve, LOADING_DELAY_MS)))])
       .then(() => browser.storage.local.get([prefKey, PREF_KEYS.siteEnabled]))
       .then((stored): SitePrefs | null => (isSiteEnabled(stored[PREF_KEYS.siteEnabled], site) ? sitePrefs(stored) : null));
     let controller: ReturnType<typeof startController> | null = null;
@@ -44,10 +47,11 @@ export default defineContentScript({
     let prefsFromAnswer!: (prefs: SitePrefs) => void;
     const answered = new Promise<SitePrefs>((resolve) => (prefsFromAnswer = resolve));
 
+    // The page's score request goes out before the contract's schemas are built, and is checked with them after.
     const send = clientFor(
       ui.then((m) => m.CARD_CONTRACT),
       browser.runtime,
-      { scorePage: scorePageRequestSchema },
+      ['scorePage'],
     );
     /** The controller shows a failed answer as a notice: the background's error becomes a thrown one. */
     const orThrow = <R extends { ok: boolean; error?: string }>(answer: R): Extract<R, { ok: true }> => {
@@ -59,17 +63,18 @@ export default defineContentScript({
         window,
         adapter,
         display: Promise.all([prefs, ui]).then(([p, { mountCard }]) => (p ? { prefs: p, mount: mountCard } : null)),
+        ui: ui.then((m) => m.mountCard),
         savePrefs: (prefs) => void browser.storage.local.set({ [prefKey]: prefs }),
         scorePage: async (extraction) => {
-          const answer = orThrow(
-            await send({
-              type: 'scorePage',
-              site,
-              recordKey: extraction.ref.recordKey,
-              raw: extraction.raw as Record<string, unknown>,
-              locale: extraction.locale,
-            }),
-          );
+          const sent = send({
+            type: 'scorePage',
+            site,
+            recordKey: extraction.ref.recordKey,
+            raw: extraction.raw as Record<string, unknown>,
+            locale: extraction.locale,
+          });
+          void sent.finally(answeredOnce);
+          const answer = orThrow(await sent);
           if (!answer.view) throw new Error(answer.error ?? 'nothing to score');
           if (answer.prefs) prefsFromAnswer(answer.prefs);
           return answer.view;

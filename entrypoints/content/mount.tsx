@@ -20,19 +20,27 @@ export function shadowMode(nav: Pick<Navigator, 'webdriver'>): ShadowRootMode {
   return nav.webdriver === true ? 'open' : 'closed';
 }
 
-export function mountCard(doc: Document): { render(props: FitCardProps): void; remove(): void } {
+/**
+ * Builds the card off the page: nothing is added to the page until `attach` or the first `render`, so the card can
+ * be built while its place on the site (and whether the site is switched on at all) is still being read.
+ */
+export function mountCard(doc: Document): { attach(): void; attached(): boolean; render(props: FitCardProps): void; remove(): void } {
   const host = doc.createElement(HOST_TAG);
   const shadow = host.attachShadow({ mode: shadowMode(navigator) });
   const style = doc.createElement('style');
   style.textContent = css;
   const container = doc.createElement('div');
   shadow.append(style, container);
-  // Outside <body>: single-page apps replace body content on navigation, and the card must survive that.
-  doc.documentElement.append(host);
   const root: Root = createRoot(container);
+  // Outside <body>: single-page apps replace body content on navigation, and the card must survive that.
+  const attach = () => {
+    if (!host.isConnected) doc.documentElement.append(host);
+  };
   return {
+    attach,
+    attached: () => host.isConnected,
     render: (props) => {
-      if (!host.isConnected) doc.documentElement.append(host);
+      attach();
       root.render(<FitCard {...props} />);
     },
     remove: () => {

@@ -6,9 +6,9 @@ import { normaliseFacts } from '../facts/normalise';
 import { valuesOf } from '../facts/parse';
 import type { RawFacts } from '../facts/raw';
 import type { CompanyFacts } from '../facts/vocabulary';
-import { domainAccountKey, findAccounts, possiblySame, putAccountFacts } from '../storage/accounts';
+import { domainAccountKey, findAccounts, possiblySame, putAccountFacts, readSameNameAhead } from '../storage/accounts';
 import type { IcpDb } from '../storage/db';
-import { getActiveModels } from '../storage/models';
+import { getActiveModelsThrough } from '../storage/models';
 import { answersOf, getNotes } from '../storage/notes';
 import { scoreHistory } from '../storage/score-history';
 import { getSetting } from '../storage/settings';
@@ -98,8 +98,9 @@ export async function cardForPage(page: PageInput, deps: PipelineDeps): Promise<
   const [enabled, { scored, history, possibleMatches }] = await Promise.all([
     deps.siteEnabled?.(page.site) ?? true,
     readOnly(deps.db, async () => {
+      const ahead = readSameNameAhead(deps.db, facts);
       const [scored, history] = await Promise.all([scoreFacts(facts, page.recordKey, deps), scoreHistory(deps.db, page.recordKey)]);
-      const possibleMatches = scored.best ? await possiblySame(deps.db, scored.facts, [page.recordKey, ...scored.accountKeys]) : [];
+      const possibleMatches = scored.best ? await possiblySame(deps.db, scored.facts, [page.recordKey, ...scored.accountKeys], undefined, ahead) : [];
       return { scored, history, possibleMatches };
     }),
   ]);
@@ -139,7 +140,7 @@ export async function scoreFacts(page: CompanyFacts, recordKey: string | undefin
   const known = [...new Set([recordKey, domain && domainAccountKey(domain)].filter((k): k is string => !!k))];
   const [accounts, activeModels, staleAfterDays, knownNotes] = await Promise.all([
     findAccounts(db, { recordKey, domain, facts: page }),
-    getActiveModels(db),
+    getActiveModelsThrough(db, deps.models ?? sharedCache),
     getSetting(db, 'staleAfterDays'),
     getNotes(db, known),
   ]);

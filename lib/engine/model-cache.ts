@@ -8,19 +8,22 @@ import type { IcpModel } from '../model/schema';
  */
 export interface ModelCache {
   compile(models: readonly IcpModel[]): CompiledModel[];
+  /** The model held for this id and version, if it was compiled here (it was checked before it was). */
+  held(id: string, version: number): IcpModel | undefined;
 }
 
 export function createModelCache(): ModelCache {
-  const compiled = new Map<string, CompiledModel>();
+  const compiled = new Map<string, { model: IcpModel; compiled: CompiledModel }>();
   return {
     compile(models) {
       const keys = models.map((m) => `${m.id}@${m.version}`);
       for (const key of compiled.keys()) if (!keys.includes(key)) compiled.delete(key);
       return models.map((model, i) => {
         let entry = compiled.get(keys[i]);
-        if (!entry) compiled.set(keys[i], (entry = compileModel(model)));
-        return entry;
+        if (!entry) compiled.set(keys[i], (entry = { model, compiled: compileModel(model) }));
+        return entry.compiled;
       });
     },
+    held: (id, version) => compiled.get(`${id}@${version}`)?.model,
   };
 }

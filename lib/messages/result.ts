@@ -7,14 +7,4 @@ export const success = <S extends z.ZodRawShape>(shape: S) => z.object({ ok: z.l
 export const answer = <S extends z.ZodRawShape>(shape: S) => z.union([success(shape), failure]);
 export type ErrorResponse = z.output<typeof failure>;
 
-/** One message: what the sender sends and what the background answers, both checked with zod. */
-export interface MessageSpec {
-  request: z.ZodType<{ type: string }>;
-  response: z.ZodType<{ ok: boolean }>;
-}
-export type Contract = Record<string, MessageSpec>;
-
-/** One line per zod issue: "facts.employees: ...". */
-export function describeZodError(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || '$'}: ${i.message}`).join('; ');
-}
+export { describeZodError, type Contract, type MessageSpec } from './contract';

@@ -72,12 +72,46 @@ export async function findAccounts(db: IcpDb, by: { recordKey?: string; domain?:
 }
 
 /** Stored records with the same normalised name but no shared identity: "possibly the same company", never merged. */
-export async function possiblySame(db: IcpDb, facts: CompanyFacts, exclude: readonly string[], limit = 5): Promise<{ key: string; name: string }[]> {
+export async function possiblySame(
+  db: IcpDb,
+  facts: CompanyFacts,
+  exclude: readonly string[],
+  limit = 5,
+  ahead?: SameNameReadAhead,
+): Promise<{ key: string; name: string }[]> {
   const key = nameKey(facts);
   if (!key) return [];
   const skip = new Set(exclude);
-  const rows = await db.accounts.where('nameKey').equals(key).limit(limit + skip.size).toArray();
-  return rows.filter((r) => !skip.has(r.key)).slice(0, limit).map((r) => ({ key: r.key, name: r.name ?? r.key }));
+  const pick = (rows: { key: string; name?: string }[]) => rows.filter((r) => !skip.has(r.key)).slice(0, limit).map((r) => ({ key: r.key, name: r.name ?? r.key }));
+  if (ahead && ahead.key === key) {
+    const rows = await ahead.rows;
+    // Enough rows were read to fill the list without the excluded ones, or there are no more to read.
+    if (rows.length < ahead.cap || pick(rows).length === limit) return pick(rows);
+  }
+  return pick(await db.accounts.where('nameKey').equals(key).limit(limit + skip.size).toArray());
+}
+
+/** Records of one name, read before it is known which of them are the company's own (see readSameNameAhead). */
+export interface SameNameReadAhead {
+  key: string;
+  rows: Promise<{ key: string; name?: string }[]>;
+  /** How many rows were asked for: fewer came back means there are no more. */
+  cap: number;
+}
+
+/**
+ * Starts possiblySame's read with the page's own name, beside the reads that find the company's records (the card
+ * then waits for one round of reads fewer). The merged name is almost always the page's; when it is not, or when the
+ * company's own records fill the rows read, possiblySame reads again. `room`: rows beyond the list's limit, for the
+ * company's own records.
+ */
+export function readSameNameAhead(db: IcpDb, facts: CompanyFacts, limit = 5, room = 8): SameNameReadAhead | undefined {
+  const key = nameKey(facts);
+  if (!key) return undefined;
+  const cap = limit + room;
+  const rows = db.accounts.where('nameKey').equals(key).limit(cap).toArray();
+  rows.catch(() => undefined); // possiblySame may not need it (its own read reports a failure)
+  return { key, cap, rows };
 }
 
 /** Forgets a company: every record linked to it (pages, CRM records, list rows) and the answers given on them. */

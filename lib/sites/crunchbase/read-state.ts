@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { lazySchemas } from '../../json/lazy-schemas';
 import type { RawFacts } from '../../facts/raw';
 import { toIsoDate } from './dates';
@@ -48,22 +48,24 @@ export function readState(doc: Document, permalink: string): RawFacts | null {
 
 const schemas = lazySchemas(() => {
   /** A plain string, or an object carrying it as `value` (`{ value: "https://…" }`, `{ value: "2015-03-01" }`). */
-  const text = z.union([z.string(), z.looseObject({ value: z.string() }).transform((v) => v.value)]);
+  /** An object's one field, as the value: `{ value: "x" }` → "x". */
+  const field = <K extends string, T extends z.ZodMiniType>(key: K, schema: T) =>
+    z.pipe(
+      z.looseObject({ [key]: schema } as { [k in K]: T }),
+      z.transform((v) => v[key] as z.output<T>),
+    );
+  const text = z.union([z.string(), field('value', z.string())]);
   return {
     text,
     /** A list entry: a string, `{ value }` (categories), `{ name }` or `{ identifier: { value } }` (technologies). */
-    listEntry: z.union([
-      text,
-      z.looseObject({ name: z.string() }).transform((v) => v.name),
-      z.looseObject({ identifier: z.looseObject({ value: z.string() }) }).transform((v) => v.identifier.value),
-    ]),
-    money: z.union([z.number(), z.looseObject({ value_usd: z.number() }).transform((v) => v.value_usd)]),
+    listEntry: z.union([text, field('name', z.string()), field('identifier', field('value', z.string()))]),
+    money: z.union([z.number(), field('value_usd', z.number())]),
     location: z.looseObject({ value: z.string(), location_type: z.string() }),
     round: z.looseObject({
-      identifier: z.looseObject({ value: z.string() }).optional(),
-      announced_on: text.optional(),
-      investment_type: z.string().optional(),
-      money_raised: z.unknown().optional(),
+      identifier: z.optional(z.looseObject({ value: z.string() })),
+      announced_on: z.optional(text),
+      investment_type: z.optional(z.string()),
+      money_raised: z.optional(z.unknown()),
     }),
   };
 });

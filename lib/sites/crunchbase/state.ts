@@ -1,5 +1,5 @@
 import { PAGE_JSON_MAX_DEPTH, parseJsonWithinLimits } from '../../json/limits';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { lazySchemas } from '../../json/lazy-schemas';
 import {
   ANGULAR_ESCAPES,
@@ -26,14 +26,20 @@ const schemas = lazySchemas(() => ({
   httpState: z.looseObject({ [HTTP_STATE_KEY]: z.record(z.string(), z.unknown()) }),
   /** A cached response: the body sits under `data` (current) or `body` (Angular's default shape). */
   cachedResponse: z.union([
-    z.looseObject({ data: z.unknown() }).transform((r) => r.data),
-    z.looseObject({ body: z.unknown() }).transform((r) => r.body),
+    z.pipe(
+      z.looseObject({ data: z.unknown() }),
+      z.transform((r) => r.data),
+    ),
+    z.pipe(
+      z.looseObject({ body: z.unknown() }),
+      z.transform((r) => r.body),
+    ),
   ]),
   organization: z.looseObject({
     properties: z.looseObject({
       identifier: z.looseObject({ permalink: z.string() }),
     }),
-    cards: z.record(z.string(), z.unknown()).optional(),
+    cards: z.optional(z.record(z.string(), z.unknown())),
   }),
 }));
 

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { lenient } from '../../json/lenient';
 import { lazySchemas } from '../../json/lazy-schemas';
 import type { RawFacts } from '../../facts/raw';
 import { namesCompany, type CompanyIdentity } from './identity';
@@ -12,21 +13,20 @@ import { parseLinkedInUrl } from './url';
  */
 
 const organizationSchema = lazySchemas(() => {
-  const text = z.string().optional().catch(undefined);
+  const text = lenient(z.string());
   return z.looseObject({
     '@type': z.union([z.string(), z.array(z.string())]),
     url: z.string(),
     name: text,
     // The company website; sometimes without a scheme ("brightlane.io"), sometimes a list.
-    sameAs: z.union([z.string(), z.array(z.string())]).optional().catch(undefined),
-    address: z
-      .looseObject({
+    sameAs: lenient(z.union([z.string(), z.array(z.string())])),
+    address: lenient(
+      z.looseObject({
         addressLocality: text,
         addressRegion: text,
-        addressCountry: z.union([z.string(), z.looseObject({ name: text })]).optional().catch(undefined),
-      })
-      .optional()
-      .catch(undefined),
+        addressCountry: lenient(z.union([z.string(), z.looseObject({ name: text })])),
+      }),
+    ),
   });
 });
 type Organization = z.infer<ReturnType<typeof organizationSchema>>;

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { lenient, lenientNullish } from '../../json/lenient';
 import { lazySchemas } from '../../json/lazy-schemas';
 import type { RawFacts } from '../../facts/raw';
 // The round label and USD format are Crunchbase's: LinkedIn's funding data comes from Crunchbase.
@@ -23,17 +24,14 @@ const COMMENT_NODE = 8;
 // Zod at the boundary. Each field falls back to undefined on its own, so one odd field does not lose the company.
 // Built on first use (lazy-schemas.ts): most pages the content script runs on carry no Voyager payload.
 const schemas = lazySchemas(() => {
-  const optionalString = z.string().optional().catch(undefined);
-  const optionalNumber = z.number().finite().optional().catch(undefined);
+  const optionalString = lenient(z.string());
+  const optionalNumber = lenient(z.number()); // zod 4 numbers are finite
   const named = z.looseObject({ name: optionalString, localizedName: optionalString });
 
-  const range = z.looseObject({ start: optionalNumber, end: optionalNumber }).optional().catch(undefined);
+  const range = lenient(z.looseObject({ start: optionalNumber, end: optionalNumber }));
   const flatAddress = z.looseObject({ city: optionalString, geographicArea: optionalString, country: optionalString });
-  const companyTypeSchema = z
-    .union([z.string(), z.looseObject({ code: optionalString, localizedName: optionalString })])
-    .optional()
-    .catch(undefined);
-  const urnList = z.array(z.string()).optional().catch(undefined);
+  const companyTypeSchema = lenient(z.union([z.string(), z.looseObject({ code: optionalString, localizedName: optionalString })]));
+  const urnList = lenient(z.array(z.string()));
 
   /** Dash format (`com.linkedin.voyager.dash.organization.Company`). */
   const companySchema = z.looseObject({
@@ -45,22 +43,16 @@ const schemas = lazySchemas(() => {
     companyPageUrl: optionalString,
     employeeCountRange: range,
     // Seen as a plain string and as an object with a name. [I] Sometimes only a URN reference (`*industry…`).
-    industry: z.union([z.string(), named]).optional().catch(undefined),
+    industry: lenient(z.union([z.string(), named])),
     '*industry': urnList,
     '*industryV2Taxonomy': urnList,
-    headquarter: z.looseObject({ address: flatAddress.optional().catch(undefined) }).optional().catch(undefined),
-    foundedOn: z.looseObject({ year: optionalNumber }).optional().catch(undefined),
+    headquarter: lenient(z.looseObject({ address: lenient(flatAddress) })),
+    foundedOn: lenient(z.looseObject({ year: optionalNumber })),
     companyType: companyTypeSchema,
   });
 
-  const moneySchema = z
-    .looseObject({ amount: z.union([z.string(), z.number()]).optional().catch(undefined), currencyCode: optionalString })
-    .optional()
-    .catch(undefined);
-  const dateSchema = z
-    .looseObject({ year: optionalNumber, month: optionalNumber, day: optionalNumber })
-    .optional()
-    .catch(undefined);
+  const moneySchema = lenient(z.looseObject({ amount: lenient(z.union([z.string(), z.number()])), currencyCode: optionalString }));
+  const dateSchema = lenient(z.looseObject({ year: optionalNumber, month: optionalNumber, day: optionalNumber }));
 
   /** Older format (`com.linkedin.voyager.organization.Company`): flat headquarter, staff counts, funding data. */
   const legacyCompanySchema = z.looseObject({
@@ -72,42 +64,32 @@ const schemas = lazySchemas(() => {
     companyPageUrl: optionalString,
     websiteUrl: optionalString,
     staffCountRange: range,
-    headquarter: flatAddress.optional().catch(undefined),
-    foundedOn: z.looseObject({ year: optionalNumber }).optional().catch(undefined),
+    headquarter: lenient(flatAddress),
+    foundedOn: lenient(z.looseObject({ year: optionalNumber })),
     companyType: companyTypeSchema,
     '*companyIndustries': urnList,
-    companyIndustries: z.array(named).optional().catch(undefined),
-    fundingData: z
-      .looseObject({
+    companyIndustries: lenient(z.array(named)),
+    fundingData: lenient(
+      z.looseObject({
         numFundingRounds: optionalNumber,
-        lastFundingRound: z
-          .looseObject({ fundingType: optionalString, announcedOn: dateSchema, moneyRaised: moneySchema })
-          .optional()
-          .catch(undefined),
-      })
-      .optional()
-      .catch(undefined),
+        lastFundingRound: lenient(z.looseObject({ fundingType: optionalString, announcedOn: dateSchema, moneyRaised: moneySchema })),
+      }),
+    ),
   });
 
-
   const payloadSchema = z.looseObject({
-    data: z
-      .looseObject({
+    data: lenientNullish(
+      z.looseObject({
         // Older format: the companies response names its company here.
-        '*elements': z.array(z.string()).optional().catch(undefined),
-        data: z
-          .looseObject({
-            [VOYAGER_COMPANY_QUERY_KEY]: z
-              .looseObject({ '*elements': z.array(z.string()).optional().catch(undefined) })
-              .nullish()
-              .catch(undefined),
-          })
-          .nullish()
-          .catch(undefined),
-      })
-      .nullish()
-      .catch(undefined),
-    included: z.array(z.unknown()).optional().catch(undefined),
+        '*elements': lenient(z.array(z.string())),
+        data: lenientNullish(
+          z.looseObject({
+            [VOYAGER_COMPANY_QUERY_KEY]: lenientNullish(z.looseObject({ '*elements': lenient(z.array(z.string())) })),
+          }),
+        ),
+      }),
+    ),
+    included: lenient(z.array(z.unknown())),
   });
   return { company: companySchema, legacyCompany: legacyCompanySchema, payload: payloadSchema, money: moneySchema, named };
 });

@@ -32,23 +32,39 @@ function deferred<T>() {
 
 const PREFS = { position: { right: 16, top: 72 }, minimised: false };
 
-/** `prefs` stands for the storage read; null: the site is switched off. */
-function start(prefs: Promise<typeof PREFS | null>) {
+/**
+ * `prefs` stands for the storage read; null: the site is switched off. `ui`: when the card's UI is in (by default
+ * with the prefs, as when the UI comes last). `onPage` tells whether the card is on the page (attached or rendered).
+ */
+function start(prefs: Promise<typeof PREFS | null>, ui?: Promise<void>) {
   const answer = deferred<CardView>();
   const scorePage = vi.fn(() => answer.promise);
   const renders: FitCardProps[] = [];
-  const mount = vi.fn(() => ({ render: (props: FitCardProps) => void renders.push(props), remove: () => undefined }));
+  const onPage = { value: false, removed: false };
+  const mount = vi.fn(() => ({
+    attach: () => void (onPage.value = true),
+    attached: () => onPage.value,
+    render: (props: FitCardProps) => {
+      onPage.value = true;
+      renders.push(props);
+    },
+    remove: () => {
+      onPage.value = false;
+      onPage.removed = true;
+    },
+  }));
   const controller = startController({
     window,
     adapter,
     display: prefs.then((p) => (p ? { prefs: p, mount } : null)),
+    ...(ui ? { ui: ui.then(() => mount) } : {}),
     scorePage,
     saveAnswer: async () => undefined,
     logException: async () => undefined,
     sendFeedback: async () => undefined,
     savePrefs: () => undefined,
   });
-  return { controller, scorePage, mount, renders, answer };
+  return { controller, scorePage, mount, renders, answer, onPage };
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -136,5 +152,67 @@ describe('startController', () => {
     answer.resolve({ recordKey: 'li:acme' } as CardView);
     await flush();
     expect(mount).not.toHaveBeenCalled();
+  });
+
+  it('builds the card off the page as soon as the UI is in, and puts it on the page only once the preferences are', async () => {
+    history.replaceState(null, '', '/company/acme/');
+    document.body.innerHTML = '<h1>Acme</h1>';
+    const prefs = deferred<typeof PREFS | null>();
+    const ui = deferred<void>();
+    const { controller, mount, renders, onPage, answer } = start(prefs.promise, ui.promise);
+    stop = controller.stop;
+    ui.resolve();
+    await flush();
+    expect(mount).toHaveBeenCalledTimes(1);
+    expect(onPage.value).toBe(false);
+    prefs.resolve(PREFS);
+    await flush();
+    expect(mount).toHaveBeenCalledTimes(1); // the same card, now on the page, empty
+    expect(onPage.value).toBe(true);
+    expect(renders).toEqual([]);
+    answer.resolve({ recordKey: 'li:acme' } as CardView);
+    await flush();
+    expect(renders.map((r) => r.state.status)).toEqual(['ready']);
+  });
+
+  it('a card built off the page never reaches a switched-off site, and is dropped when the controller stops', async () => {
+    history.replaceState(null, '', '/company/acme/');
+    document.body.innerHTML = '<h1>Acme</h1>';
+    const prefs = deferred<typeof PREFS | null>();
+    const { controller, mount, renders, onPage, answer } = start(prefs.promise, Promise.resolve());
+    answer.resolve({ recordKey: 'li:acme' } as CardView);
+    await flush();
+    expect(mount).toHaveBeenCalledTimes(1);
+    prefs.resolve(null);
+    await flush();
+    expect(onPage.value).toBe(false);
+    expect(renders).toEqual([]);
+    controller.stop(); // what index.ts does on a switched-off site
+    expect(onPage.removed).toBe(true);
+  });
+
+  it('a card built off the page does not count as on screen: the first card still waits LOADING_DELAY_MS', async () => {
+    vi.useFakeTimers();
+    try {
+      history.replaceState(null, '', '/company/acme/');
+      document.body.innerHTML = '<h1>Acme</h1>';
+      const prefs = deferred<typeof PREFS | null>();
+      const { controller, renders, scorePage, onPage } = start(prefs.promise, Promise.resolve());
+      stop = controller.stop;
+      scorePage.mockImplementation(() => new Promise<CardView>(() => undefined));
+      await vi.advanceTimersByTimeAsync(0);
+      // The app moves to another record before the first card was ever shown.
+      history.pushState(null, '', '/company/globex/');
+      document.body.innerHTML = '<h1>Globex</h1>';
+      await vi.advanceTimersByTimeAsync(60);
+      prefs.resolve(PREFS);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(onPage.value).toBe(true);
+      expect(renders).toEqual([]);
+      await vi.advanceTimersByTimeAsync(LOADING_DELAY_MS);
+      expect(renders.map((r) => r.state.status)).toEqual(['loading']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

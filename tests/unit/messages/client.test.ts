@@ -2,7 +2,6 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clientFor, createClient } from '../../../lib/messages/client';
 import { CARD_CONTRACT } from '../../../lib/messages/card';
-import { scorePageRequestSchema } from '../../../lib/messages/score-page';
 import { CONTRACT } from '../../../lib/messages/schemas';
 import { handleMessage } from '../../../lib/messages/handle';
 import { installBuiltinModels } from '../../../lib/storage/models';
@@ -31,11 +30,11 @@ describe('createClient', () => {
     expect(await broken({ type: 'scorePage', site: 'linkedin', recordKey: 'li:acme', raw: {} })).toMatchObject({ ok: false, error: expect.stringMatching(/Receiving end/) });
   });
 
-  it('sends an early request before a loading contract is in, and checks its answer once it is', async () => {
+  it('sends an early request before a loading contract is in, and checks the request, then its answer, once it is', async () => {
     let load!: (contract: typeof CARD_CONTRACT) => void;
     const contract = new Promise<typeof CARD_CONTRACT>((resolve) => (load = resolve));
     const transport = vi.fn(async () => ({ ok: true, view: null }));
-    const send = createClient(contract, transport, { scorePage: scorePageRequestSchema });
+    const send = createClient(contract, transport, ['scorePage']);
     const answer = send({ type: 'scorePage', site: 'linkedin', recordKey: 'li:acme', raw: { name: 'Acme' } });
     // Sent in the caller's task (the content script's first), not after the contract's schemas are built.
     expect(transport).toHaveBeenCalledTimes(1);
@@ -45,9 +44,13 @@ describe('createClient', () => {
     expect(settled).toBe(false);
     load(CARD_CONTRACT);
     expect(await answer).toEqual({ ok: true, view: null });
-    // A bad early request is refused without sending; other requests wait for the contract.
-    expect(await send({ type: 'scorePage', site: 'linkedin', recordKey: '', raw: {} })).toMatchObject({ ok: false, error: expect.stringMatching(/bad request/) });
-    expect(transport).toHaveBeenCalledTimes(1);
+    // A bad early request is sent (the background refuses it too), and its answer is never passed on, even a good one.
+    expect(await send({ type: 'scorePage', site: 'linkedin', recordKey: '', raw: {} })).toMatchObject({ ok: false, error: expect.stringMatching(/bad request: recordKey/) });
+    expect(transport).toHaveBeenCalledTimes(2);
+    // Other requests still wait for the contract, and a bad one is not sent.
+    const later = createClient(Promise.resolve(CARD_CONTRACT), transport, ['scorePage']);
+    expect(await later({ type: 'saveAnswer', recordKey: '', field: 'openToPilot', value: true })).toMatchObject({ ok: false, error: expect.stringMatching(/bad request/) });
+    expect(transport).toHaveBeenCalledTimes(2);
   });
 
   it('passes a good answer through, typed by request', async () => {

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUILTIN_MODELS, DEFAULT_MODEL, PLG_MODEL } from '../../../lib/model/builtin';
+import { createModelCache } from '../../../lib/engine/model-cache';
 import type { IcpDb } from '../../../lib/storage/db';
 import {
   getActiveModels,
+  getActiveModelsThrough,
   getModel,
   getModelVersions,
   installBuiltinModels,
@@ -118,5 +120,35 @@ describe('reading models', () => {
     expect(await setModelActive(db, DEFAULT_MODEL.id, false)).toBe(true);
     expect(await setModelActive(db, 'missing', true)).toBe(false);
     expect(await getActiveModels(db)).toEqual([]);
+  });
+});
+
+describe('getActiveModelsThrough (the card)', () => {
+  it('gives what getActiveModels gives, and checks a model the cache holds only once per id and version', async () => {
+    await installBuiltinModels(db);
+    const cache = createModelCache();
+    const cold = await getActiveModelsThrough(db, cache);
+    expect(cold).toEqual(await getActiveModels(db));
+    cache.compile(cold);
+    // The stored row of the held version is damaged behind saveModel's back: the version the cache checked and
+    // compiled is still the one scored (saveModel refuses other content under a saved version) ...
+    const row = await db.models.get(DEFAULT_MODEL.id);
+    await db.models.put({ ...row!, model: { ...DEFAULT_MODEL, criteria: 'broken' } });
+    expect(await getActiveModelsThrough(db, cache)).toEqual(cold);
+    // ... while a cache that does not hold it checks the row, reports it and leaves it out.
+    expect(await getActiveModelsThrough(db, createModelCache())).toEqual([]);
+    expect(db.problems.at(-1)).toMatchObject({ table: 'models', key: DEFAULT_MODEL.id });
+  });
+
+  it('checks a new version, and leaves out models that are not active', async () => {
+    await installBuiltinModels(db);
+    const cache = createModelCache();
+    cache.compile(await getActiveModelsThrough(db, cache));
+    expect((await saveModelVersion(db, v2(), 'file')).ok).toBe(true);
+    const row = await db.models.get(DEFAULT_MODEL.id);
+    expect((row!.model as { version: number }).version).toBe(2);
+    expect((await getActiveModelsThrough(db, cache)).map((m) => [m.id, m.version])).toEqual((await getActiveModels(db)).map((m) => [m.id, m.version]));
+    await setModelActive(db, DEFAULT_MODEL.id, false);
+    expect(await getActiveModelsThrough(db, cache)).toEqual(await getActiveModels(db));
   });
 });
