@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { lazySchemas } from './json/lazy-schemas';
 import type { SiteId } from './sites/list';
 
@@ -11,14 +11,17 @@ export const DEFAULT_CARD_POSITION = { right: 16, top: 72 };
 
 /**
  * Built on first use (lazy-schemas.ts): the content script's first task needs the keys and defaults below, and reads
- * the stored prefs only in a later task.
+ * the stored prefs only in a later task. With zod's mini API, as the site adapters (lib/json/lenient.ts): this module
+ * is the only one of the first task's that would otherwise load zod's classic API, which then is loaded with the
+ * card's UI instead, while the background scores.
  */
 const schemas = lazySchemas(() => {
-  const cardPosition = z.object({ right: z.number().min(0).max(10_000), top: z.number().min(0).max(10_000) });
+  const offset = () => z.number().check(z.minimum(0), z.maximum(10_000));
+  const cardPosition = z.object({ right: offset(), top: offset() });
   return {
     sitePrefs: z.object({
-      position: cardPosition.default(DEFAULT_CARD_POSITION),
-      minimised: z.boolean().default(false),
+      position: z._default(cardPosition, DEFAULT_CARD_POSITION),
+      minimised: z._default(z.boolean(), false),
     }),
     siteEnabled: z.record(z.string(), z.boolean()),
   };

@@ -24,7 +24,7 @@ export { scorePageRequestSchema, type ScorePageRequest };
  * the card can show with its answer without waiting for its own storage read.
  */
 export const scorePageResponseSchema = z.union([
-  z.object({ ok: z.literal(true), view: cardViewSchema.nullable(), error: z.string().optional(), prefs: sitePrefsSchema().optional() }).strict(),
+  z.object({ ok: z.literal(true), view: cardViewSchema.nullable(), error: z.string().optional(), prefs: z.optional(sitePrefsSchema()) }).strict(),
   failure,
 ]);
 export type ScorePageResponse = z.output<typeof scorePageResponseSchema>;
