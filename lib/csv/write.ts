@@ -15,29 +15,24 @@ const NEEDS_QUOTES = /[",\r\n\ufeff]|^ | $/;
 const NEEDS_QUOTES_BYTES = /[",\r\n]|\u00ef\u00bb\u00bf|^ | $/;
 const QUOTE = /"/g;
 
-/** One cell as papaparse writes it. */
-export function csvCell(cell: string): string {
-  if (!NEEDS_QUOTES.test(cell)) return cell;
-  return `"${cell.replace(QUOTE, '""')}"`;
-}
+/** One cell, quoted when `needsQuotes` says so. */
+const quoted = (cell: string, needsQuotes: RegExp): string => (needsQuotes.test(cell) ? `"${cell.replace(QUOTE, '""')}"` : cell);
 
 /** One row, without a line break. */
-export function csvRow(cells: readonly string[]): string {
+function row(cells: readonly string[], needsQuotes: RegExp): string {
   let line = '';
-  for (let i = 0; i < cells.length; i++) line += i === 0 ? csvCell(cells[i]) : `,${csvCell(cells[i])}`;
+  for (let i = 0; i < cells.length; i++) line += i === 0 ? quoted(cells[i], needsQuotes) : `,${quoted(cells[i], needsQuotes)}`;
   return line;
 }
 
+/** One cell as papaparse writes it. */
+export const csvCell = (cell: string): string => quoted(cell, NEEDS_QUOTES);
+
+/** One row as papaparse writes it, without a line break. */
+export const csvRow = (cells: readonly string[]): string => row(cells, NEEDS_QUOTES);
+
 /** csvRow for cells in byte text (see NEEDS_QUOTES_BYTES): the bytes of csvRow's text for the decoded cells. */
-export function csvRowOfBytes(cells: readonly string[]): string {
-  let line = '';
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i];
-    const written = NEEDS_QUOTES_BYTES.test(cell) ? `"${cell.replace(QUOTE, '""')}"` : cell;
-    line += i === 0 ? written : `,${written}`;
-  }
-  return line;
-}
+export const csvRowOfBytes = (cells: readonly string[]): string => row(cells, NEEDS_QUOTES_BYTES);
 
 /**
  * csvRow for a row read from a file, also counting the line breaks inside its cells (a quoted multi-line cell spans
