@@ -47,7 +47,11 @@ const versionRowSchema = z.object({
 /** The row's shape and then the model itself must check out; otherwise the row is skipped and reported. */
 function readModelRow(db: IcpDb, row: unknown): StoredModel | undefined {
   const checked = checkRow(db, 'models', row, modelRowSchema);
-  if (!checked) return undefined;
+  return checked && storedModelOf(db, row, checked);
+}
+
+/** readModelRow's second half: the model of a row whose shape has been checked. */
+function storedModelOf(db: IcpDb, row: unknown, checked: z.output<typeof modelRowSchema>): StoredModel | undefined {
   const model = checkModel(checked.model);
   if (!model.ok) {
     db.reportProblem({ table: 'models', key: keyOf(row), message: model.problems.map((p) => `${p.path}: ${p.message}`).join('; ') });
@@ -80,7 +84,7 @@ export async function getActiveModelsThrough(db: IcpDb, cache: Pick<ModelCache, 
     if (!checked?.active) continue;
     const { id, version } = (checked.model ?? {}) as { id?: unknown; version?: unknown };
     const held = typeof id === 'string' && id === checked.id && typeof version === 'number' ? cache.held(id, version) : undefined;
-    const model = held ?? readModelRow(db, row)?.model;
+    const model = held ?? storedModelOf(db, row, checked)?.model;
     if (model) models.push(model);
   }
   return models;
