@@ -87,13 +87,16 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
   let dark: { key: string | null; value: boolean } | undefined;
   /** Whether a card is wanted on this page now: a record is being shown, and not inside one of the page's frames. */
   const cardWanted = () => currentKey !== null && !embedsRecordFrame(deps.window.document, deps.adapter.matchUrl);
-  // The card built off the page, and the page's colours read, while the background scores (the first render would
-  // otherwise do both after the answer); nothing is added to the page before the site is known to be switched on.
+  /** The card, built off the page if it was not yet, with the page's colours read: the first render's costly part. */
+  const buildCard = (build: typeof mountCard) => {
+    darkPage();
+    return (card ??= build(deps.window.document));
+  };
+  // Built while the background scores (the first render would otherwise do it after the answer); nothing is added to
+  // the page before the site is known to be switched on.
   deps.ui?.then(
     (build) => {
-      if (stopped || card || !cardWanted()) return;
-      darkPage();
-      card = build(deps.window.document);
+      if (!stopped && cardWanted()) buildCard(build);
     },
     () => undefined,
   );
@@ -105,11 +108,7 @@ export function startController(deps: ControllerDeps): { stop(): void; rescore()
       if (renderWanted) render();
       // On the page now, empty, while the background scores (its style sheet is processed then): the answer's
       // render then only fills it in.
-      else if (cardWanted()) {
-        darkPage();
-        card ??= mount(deps.window.document);
-        card.attach();
-      }
+      else if (cardWanted()) buildCard(mount).attach();
     },
     () => undefined,
   );
