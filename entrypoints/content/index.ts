@@ -13,7 +13,8 @@ import { LOADING_DELAY_MS, startController } from './controller';
  *
  * Order matters for how soon the card shows: the page is read and sent to be scored first, in the script's first
  * task; the card's UI and answer schemas (card-ui.ts) load in the next one while the background scores, and the
- * answer brings the card's place with it (a storage read here is its fallback and watches the site switch).
+ * answer brings the card's place with it (a storage read here is its fallback and watches the site switch). The
+ * schemas of the card's other messages (card-actions.ts) load once the first card is in.
  */
 export default defineContentScript({
   matches: SITE_MATCHES,
@@ -37,7 +38,8 @@ export default defineContentScript({
     // the answer did, and handling it held the answer back (traced).
     let answeredOnce!: () => void;
     const firstAnswer = new Promise<void>((resolve) => (answeredOnce = resolve));
-    const first = Promise.race([firstAnswer, later.then(() => new Promise((resolve) => setTimeout(resolve, LOADING_DELAY_MS)))])
+    const firstOrLoading = Promise.race([firstAnswer, later.then(() => new Promise<void>((resolve) => setTimeout(resolve, LOADING_DELAY_MS)))]);
+    const first = firstOrLoading
       .then(() => browser.storage.local.get([prefKey, PREF_KEYS.siteEnabled]))
       .then((stored): SitePrefs | null => (isSiteEnabled(stored[PREF_KEYS.siteEnabled], site) ? sitePrefs(stored) : null));
     let controller: ReturnType<typeof startController> | null = null;
@@ -47,11 +49,19 @@ export default defineContentScript({
     let prefsFromAnswer!: (prefs: SitePrefs) => void;
     const answered = new Promise<SitePrefs>((resolve) => (prefsFromAnswer = resolve));
 
-    // The page's score request goes out before the contract's schemas are built, and is checked with them after.
-    const send = clientFor(
-      ui.then((m) => m.CARD_CONTRACT),
+    // The schemas of the card's other messages and of the broadcast: in a task of their own once the first answer
+    // is in (its card renders in the answer's task) or the card shows loading.
+    const actions = firstOrLoading.then(() => new Promise<void>((resolve) => setTimeout(resolve, 0))).then(() => import('./card-actions'));
+
+    // The page's score request goes out before its schemas are built, and is checked with them after.
+    const sendScore = clientFor(
+      ui.then((m) => m.SCORE_PAGE_CONTRACT),
       browser.runtime,
       ['scorePage'],
+    );
+    const send = clientFor(
+      actions.then((m) => m.CARD_CONTRACT),
+      browser.runtime,
     );
     /** The controller shows a failed answer as a notice: the background's error becomes a thrown one. */
     const orThrow = <R extends { ok: boolean; error?: string }>(answer: R): Extract<R, { ok: true }> => {
@@ -66,7 +76,7 @@ export default defineContentScript({
         ui: ui.then((m) => m.mountCard),
         savePrefs: (prefs) => void browser.storage.local.set({ [prefKey]: prefs }),
         scorePage: async (extraction) => {
-          const sent = send({
+          const sent = sendScore({
             type: 'scorePage',
             site,
             recordKey: extraction.ref.recordKey,
@@ -82,8 +92,8 @@ export default defineContentScript({
         reportUnreadable: async (recordKey, company, diagnostic) =>
           void orThrow(await send({ type: 'pageUnreadable', site, recordKey, diagnostic, ...(company ? { company: company.slice(0, 300) } : {}) })),
         saveAnswer: async (recordKey, field, value, about) => void orThrow(await send({ type: 'saveAnswer', recordKey, field, value, ...about })),
-        logException: async (view, input) => void orThrow(await send((await ui).exceptionRequest(view, input))),
-        sendFeedback: async (view, input) => void orThrow(await send((await ui).feedbackRequest(view, input))),
+        logException: async (view, input) => void orThrow(await send((await actions).exceptionRequest(view, input))),
+        sendFeedback: async (view, input) => void orThrow(await send((await actions).feedbackRequest(view, input))),
       });
     };
     const stop = () => {
@@ -104,7 +114,7 @@ export default defineContentScript({
     );
     // A new or edited model, an imported account list: every open card re-scores without a reload.
     browser.runtime.onMessage.addListener((message) => {
-      void ui.then(({ changeBroadcastSchema }) => {
+      void actions.then(({ changeBroadcastSchema }) => {
         if (changeBroadcastSchema.safeParse(message).success) controller?.rescore();
       });
     });

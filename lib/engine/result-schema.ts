@@ -1,9 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ScoreResult } from './score';
 import { DIMENSIONS, KINDS } from '../model/dimensions';
 import { evidenceSchema } from '../model/evidence';
 
-/** The engine's ScoreResult as a zod schema, so a response from the background is checked before the card uses it. */
+/**
+ * The engine's ScoreResult as a zod schema, so a response from the background is checked before the card uses it.
+ * With zod's mini API: the content script builds it while the background scores (lib/card/schema.ts says why).
+ */
 
 const status = z.enum(['pass', 'fail', 'unknown']);
 const verdict = z.enum(['fit', 'not-fit', 'needs-data']);
@@ -20,14 +23,14 @@ export const criterionResultSchema = z.object({
   worth: z.number(),
 });
 
-export const scoreResultSchema: z.ZodType<ScoreResult> = z.object({
+export const scoreResultSchema: z.ZodMiniType<ScoreResult> = z.object({
   modelId: z.string(),
   modelName: z.string(),
   modelVersion: z.number(),
   score: z.number(),
   potentialScore: z.number(),
-  tier: z.string().nullable(),
-  tierLabel: z.string().nullable(),
+  tier: z.nullable(z.string()),
+  tierLabel: z.nullable(z.string()),
   verdict,
   confidence: z.number(),
   dimensions: z.object({
@@ -38,15 +41,15 @@ export const scoreResultSchema: z.ZodType<ScoreResult> = z.object({
   }),
   criteria: z.array(criterionResultSchema),
   blockers: z.array(z.string()),
-  whatWouldChange: z
-    .object({
+  whatWouldChange: z.nullable(
+    z.object({
       target: z.string(),
       pointsNeeded: z.number(),
       unknown: z.array(z.string()),
       fail: z.array(z.string()),
       reachable: z.boolean(),
-    })
-    .nullable(),
-  segment: z.object({ id: z.string(), label: z.string(), evidence: evidenceSchema }).nullable(),
+    }),
+  ),
+  segment: z.nullable(z.object({ id: z.string(), label: z.string(), evidence: evidenceSchema })),
   reasons: z.array(z.string()),
 });

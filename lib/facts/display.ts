@@ -1,6 +1,7 @@
 import { parseHeadcount } from './normalise/headcount';
 import { CRUNCHBASE_REVENUE_RANGES } from './normalise/revenue';
-import { BUYING_PROCESSES, COMPANY_TYPES, FUNDING_STAGES, LIFECYCLE_STAGES, type Band } from './vocabulary';
+import { BUYING_PROCESSES, COMPANY_TYPES, FUNDING_STAGES, LIFECYCLE_STAGES } from './enums';
+import type { Band } from './vocabulary';
 
 /**
  * Display text for fact values, in words: one function for the card, the side panel, the popup and the conflict

@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import { lazySchemas } from '../json/lazy-schemas';
 import { isCustomFact, type CustomFactName } from './custom';
+import { BUYING_PROCESSES, COMPANY_TYPES, FUNDING_STAGES, LIFECYCLE_STAGES, SIGNAL_TYPES } from './enums';
 import { isoDateSchema, type FactSource } from './source';
 
 // Split out so the content script can use them without building this file's schemas; re-exported for everyone else.
 export { CUSTOM_PREFIX, isCustomFact, type CustomFactName } from './custom';
 export { factSourceSchema, isoDateSchema, SOURCE_KINDS, type FactSource, type SourceKind } from './source';
+export { BUYING_PROCESSES, COMPANY_TYPES, FUNDING_STAGES, LIFECYCLE_STAGES, SIGNAL_TYPES, type FundingStage, type SignalType } from './enums';
 
 /**
  * The one fact vocabulary shared by pages, CSVs, models and the card (see shared/notes/product.md).
@@ -29,62 +32,6 @@ const countOrBand = (max: number) =>
     bandSchema.refine((b) => b.min <= max && (b.max ?? 0) <= max, { message: `band above ${max}` }),
   ]);
 
-
-export const FUNDING_STAGES = [
-  'bootstrapped',
-  'pre-seed',
-  'seed',
-  'series-a',
-  'series-b',
-  'series-c',
-  'series-d',
-  'series-e-plus',
-  'series-unknown',
-  'private-equity',
-  'debt',
-  'grant',
-  'public',
-  'acquired',
-  'other',
-] as const;
-export type FundingStage = (typeof FUNDING_STAGES)[number];
-
-export const COMPANY_TYPES = [
-  'public',
-  'private',
-  'nonprofit',
-  'government',
-  'educational',
-  'partnership',
-  'self-employed',
-  'other',
-] as const;
-
-export const BUYING_PROCESSES = ['champion-led', 'committee', 'founder-led', 'procurement'] as const;
-
-export const LIFECYCLE_STAGES = [
-  'subscriber',
-  'lead',
-  'mql',
-  'sql',
-  'opportunity',
-  'customer',
-  'evangelist',
-  'churned',
-  'other',
-] as const;
-
-export const SIGNAL_TYPES = [
-  'funding',
-  'leadership-hire',
-  'headcount-change',
-  'tech-stack-change',
-  'product-activation',
-  'acquisition',
-  'news',
-  'other',
-] as const;
-export type SignalType = (typeof SIGNAL_TYPES)[number];
 
 export const signalSchema = z
   .object({
@@ -110,7 +57,7 @@ const httpUrl = () =>
  * and types but checks no fact value with it, and building every schema (zod builds each chained step) took 5-9 ms
  * of the card's time in Chromium; elsewhere each is built once, when first needed.
  */
-function fact<const T extends FactType, S extends z.ZodType>(type: T, build: () => S): { readonly type: T; readonly schema: S } {
+function fact<const T extends FactType, S extends z.ZodType | ZodMiniType>(type: T, build: () => S): { readonly type: T; readonly schema: S } {
   const schema = lazySchemas(build);
   return {
     type,
@@ -154,7 +101,7 @@ export const FACTS = {
   openToPilot: fact('boolean', () => z.boolean()),
   lifecycleStage: fact('string', () => z.enum(LIFECYCLE_STAGES)),
   owner: fact('string', () => text(150)),
-} as const satisfies Record<string, { schema: z.ZodType; type: FactType }>;
+} as const satisfies Record<string, { schema: z.ZodType | ZodMiniType; type: FactType }>;
 
 export type FactType = 'string' | 'number' | 'boolean' | 'date' | 'list' | 'signals' | 'custom';
 export type StandardFactName = keyof typeof FACTS;
@@ -174,7 +121,7 @@ export function factType(name: string): FactType | undefined {
   return undefined;
 }
 
-export function factSchema(name: string): z.ZodType | undefined {
+export function factSchema(name: string): z.ZodType | ZodMiniType | undefined {
   if (isStandard(name)) return FACTS[name].schema;
   if (isCustomFact(name)) return customValueSchema;
   return undefined;

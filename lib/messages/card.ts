@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { cardViewSchema } from '../card/schema';
 import { unreadableSchema } from '../card/tab-view';
 import { factSchema, isFactName } from '../facts/vocabulary';
-import { sitePrefsSchema } from '../prefs';
 import { SITE_IDS, type SiteId } from '../sites/list';
 import { exceptionRowSchema, newExceptionSchema } from '../storage/exception-schema';
 import { checkDisputed, feedbackFields } from '../storage/feedback-schema';
-import { answer, failure, type MessageSpec } from './result';
-import { recordKeySchema, scorePageRequestSchema, type ScorePageRequest } from './score-page';
+import { SCORE_PAGE_CONTRACT } from './card-score';
+import { answer, type MessageSpec } from './result';
+import { recordKeySchema } from './score-page';
 
 /**
  * The content script's messages: "here is what this page shows, raw" (the background normalises it, merges what it
@@ -17,17 +16,7 @@ import { recordKeySchema, scorePageRequestSchema, type ScorePageRequest } from '
  */
 const recordKey = recordKeySchema;
 
-export { scorePageRequestSchema, type ScorePageRequest };
-
-/**
- * `prefs`: where the card goes on this site and whether it is minimised, read by the background beside the scores, so
- * the card can show with its answer without waiting for its own storage read.
- */
-export const scorePageResponseSchema = z.union([
-  z.object({ ok: z.literal(true), view: cardViewSchema.nullable(), error: z.string().optional(), prefs: z.optional(sitePrefsSchema()) }).strict(),
-  failure,
-]);
-export type ScorePageResponse = z.output<typeof scorePageResponseSchema>;
+export { scorePageRequestSchema, scorePageResponseSchema, type ScorePageRequest, type ScorePageResponse } from './card-score';
 
 /** The page is a record of the site but gave nothing (or only a name) once settled: the side panel shows why. */
 export const pageUnreadableRequestSchema = unreadableSchema.extend({ type: z.literal('pageUnreadable'), site: z.enum(SITE_IDS as [SiteId, ...SiteId[]]) }).strict();
@@ -75,7 +64,7 @@ export const sendFeedbackRequestSchema = feedbackFields
   .superRefine(checkDisputed);
 
 export const CARD_CONTRACT = {
-  scorePage: { request: scorePageRequestSchema, response: scorePageResponseSchema },
+  ...SCORE_PAGE_CONTRACT,
   pageUnreadable: { request: pageUnreadableRequestSchema, response: answer({ unreadable: unreadableSchema }) },
   saveAnswer: { request: saveAnswerRequestSchema, response: answer({ note: noteSchema }) },
   logException: {

@@ -18,7 +18,7 @@ const conflictSchema: z.ZodType<FactConflict> = z.object({ field: z.string(), ch
 
 export const scoreDataSchema = {
   /** The best result over the active models; null when no model is active. */
-  best: scoreResultSchema.nullable(),
+  best: z.nullable(scoreResultSchema),
   /** One result per active model, in model order. */
   results: z.array(scoreResultSchema),
   /** The facts that were scored, with their sources (page, list, crm, user). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isoDateSchema } from '../facts/source';
 
 /**
@@ -13,22 +13,25 @@ export const EVIDENCE_SOURCES = ['builder', 'example'] as const;
 export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
 
 /** Outcome figures behind a criterion or segment (from the holistic builder, or typed in by RevOps). */
-export const evidenceSchema = z
-  .object({
-    source: z
+export const evidenceSchema = z.strictObject({
+  source: z.optional(
+    z
       .enum(EVIDENCE_SOURCES)
-      .optional()
-      .describe('"builder": computed from the team\'s outcomes by the builder (shown as the team\'s data, with n and asOf); "example": illustrative figures, shown as such; absent: typed in by hand.'),
-    /** The date of the outcomes the figures were computed from (builder evidence). */
-    asOf: isoDateSchema.optional(),
-    n: z.number().int().nonnegative().optional(),
-    winRate: z.number().min(0).max(1).optional(),
-    logoRetention: z.number().min(0).max(1).optional(),
-    nrr: z.number().min(0).max(10).optional(),
-    clv: z.number().nonnegative().optional(),
-    tam: z.number().nonnegative().optional(),
-    lift: z.number().optional(),
-    note: z.string().max(1000).optional(),
-  })
-  .strict();
+      .check(
+        z.describe(
+          '"builder": computed from the team\'s outcomes by the builder (shown as the team\'s data, with n and asOf); "example": illustrative figures, shown as such; absent: typed in by hand.',
+        ),
+      ),
+  ),
+  /** The date of the outcomes the figures were computed from (builder evidence). */
+  asOf: z.optional(isoDateSchema),
+  n: z.optional(z.int().check(z.nonnegative())),
+  winRate: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+  logoRetention: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+  nrr: z.optional(z.number().check(z.minimum(0), z.maximum(10))),
+  clv: z.optional(z.number().check(z.nonnegative())),
+  tam: z.optional(z.number().check(z.nonnegative())),
+  lift: z.optional(z.number()),
+  note: z.optional(z.string().check(z.maxLength(1000))),
+});
 export type Evidence = z.infer<typeof evidenceSchema>;

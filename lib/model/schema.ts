@@ -94,7 +94,7 @@ const criterionBase = {
   kind: z.enum(KINDS),
   points: positive.max(1000).optional(),
   rationale: z.string().max(2000).optional(),
-  evidence: evidenceSchema.optional(),
+  evidence: z.optional(evidenceSchema),
 };
 
 export const criterionSchema = z.discriminatedUnion(
@@ -132,7 +132,7 @@ export const derivedFromSchema = z
   .object({
     file: z.string().max(500).optional(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex').optional(),
-    until: isoDateSchema.optional(),
+    until: z.optional(isoDateSchema),
     accounts: z.number().int().nonnegative(),
     deals: z.number().int().nonnegative(),
     accountHashes: z

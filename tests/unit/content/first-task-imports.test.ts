@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '../../..');
 
 /** The modules a file imports for their values: `import type` is erased (and all-type lists kept only as empty imports). */
-function staticImports(file: string): string[] {
+function staticImports(file: string, packages = false): string[] {
   const source = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   const found: string[] = [];
   for (const m of source.matchAll(/^\s*(?:import|export)\s+(type\s+)?([^;'"]*?)\s*from\s*'([^']+)'/gm)) {
@@ -20,6 +20,7 @@ function staticImports(file: string): string[] {
     found.push(spec);
   }
   for (const m of source.matchAll(/^\s*import\s+'([^']+)'/gm)) found.push(m[1]);
+  if (packages) return found.filter((spec) => !spec.startsWith('.'));
   return found.filter((spec) => spec.startsWith('.')).map((spec) => resolveModule(dirname(file), spec.replace(/\?.*$/, '')));
 }
 
@@ -59,5 +60,21 @@ describe("the content script's first task", () => {
   it('builds no zod schema as its modules load: the adapters and prefs build theirs on first use, the request is checked after it is sent', () => {
     const eager = graph.filter((f) => /^(export )?const \w+ = z\b/m.test(readFileSync(join(ROOT, f), 'utf8')));
     expect(eager).toEqual([]);
+  });
+});
+
+describe("the content script's first card", () => {
+  const graph = firstTaskGraph(join(ROOT, 'entrypoints/content/card-ui.ts'));
+
+  it("builds the score answer's schemas and the card, and leaves the other messages' schemas to card-actions.ts", () => {
+    expect(graph).toEqual(expect.arrayContaining(['lib/messages/card-score.ts', 'lib/card/schema.ts', 'entrypoints/content/mount.tsx']));
+    expect(graph.filter((f) => /^(lib\/messages\/(card|broadcast|schemas)\.ts|lib\/facts\/vocabulary\.ts|lib\/model\/schema\.ts)$/.test(f))).toEqual([]);
+    expect(readFileSync(join(ROOT, 'entrypoints/content/index.ts'), 'utf8')).toMatch(/import\('\.\/card-actions'\)/);
+  });
+
+  it("loads zod's mini API only (classic zod's schemas cost twice as much to build, traced in Chromium)", () => {
+    const classic = graph.filter((f) => staticImports(join(ROOT, f), true).includes('zod'));
+    expect(classic).toEqual([]);
+    expect(graph.some((f) => staticImports(join(ROOT, f), true).includes('zod/mini'))).toBe(true);
   });
 });
