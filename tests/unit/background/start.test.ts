@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startBackground } from '../../../entrypoints/background/start';
+import { startBackground, TAB_COPY_DELAY_MS } from '../../../entrypoints/background/start';
 import { compileModel, scoreCompiled } from '../../../lib/engine/score';
 import { valuesOf } from '../../../lib/facts/parse';
 import type { CompanyFacts } from '../../../lib/facts/vocabulary';
@@ -98,6 +98,34 @@ describe('background', () => {
     expect(answer).toMatchObject({ ok: true, view: { recordKey: 'cb:acme' }, prefs });
     // The answer passes the content script's own contract.
     expect(CARD_CONTRACT.scorePage.response.safeParse(answer).success).toBe(true);
+  });
+
+  it("stores the tab's copy of the card for the popup and side panel after the answer, once the card has had time to render", async () => {
+    const events: string[] = [];
+    const stored = new Promise<unknown>((resolve) => {
+      deps = startBackground(fakeBrowser.runtime, idb, {
+        storeTabView: {
+          view: async (tabId, view) => {
+            events.push(`view ${tabId}`);
+            resolve(view);
+          },
+          unreadable: async (tabId, unreadable) => void events.push(`unreadable ${tabId} ${JSON.stringify(unreadable)}`),
+        },
+      });
+    });
+    const sent = Date.now();
+    const answered = new Promise((resolve) => {
+      void fakeBrowser.runtime.onMessage.trigger({ type: 'scorePage', site: 'crunchbase', recordKey: 'cb:acme', raw: { name: 'Acme' } }, { tab: { id: 7 } } as never, (answer: unknown) => {
+        events.push('answer');
+        resolve(answer);
+      });
+    });
+    const answer = (await answered) as { view: { recordKey: string } };
+    expect(events).toEqual(['answer']);
+    expect(await stored).toEqual(answer.view);
+    expect(Date.now() - sent).toBeGreaterThanOrEqual(TAB_COPY_DELAY_MS - 5);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(events).toEqual(['answer', 'view 7', 'unreadable 7 null']);
   });
 
   it('scores nothing and stores nothing for a site switched off in the popup', async () => {
