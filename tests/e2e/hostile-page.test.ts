@@ -127,6 +127,14 @@ describe('under automation (navigator.webdriver true: the root is open for tests
     expect(await h.readStore('exceptions')).toEqual([]);
   });
 
+  it("posts nothing to the page's window that names the extension (WXT's start message is off)", async () => {
+    await h.context.addInitScript(`window.__messages = []; window.addEventListener('message', (e) => window.__messages.push(JSON.stringify(e.data) ?? String(e.data)));`);
+    const { page } = await openCard();
+    await page.waitForTimeout(200);
+    const messages = await page.evaluate(() => (window as unknown as { __messages: string[] }).__messages);
+    expect(messages.filter((m) => m.includes(h.extensionId) || /wxt/i.test(m))).toEqual([]);
+  });
+
   it('gives LinkedIn-style probes nothing: no web-accessible resource, no element but the card', async () => {
     const { page } = await openCard();
     const probe = await page.evaluate(async (id) => {
