@@ -6,7 +6,6 @@ import { normaliseFacts } from '../facts/normalise';
 import { valuesOf } from '../facts/parse';
 import type { RawFacts } from '../facts/raw';
 import type { CompanyFacts } from '../facts/vocabulary';
-import type { IcpModel } from '../model/schema';
 import { domainAccountKey, findAccounts, possiblySame, putAccountFacts, readSameNameAhead } from '../storage/accounts';
 import type { IcpDb } from '../storage/db';
 import { getActiveModelsThrough } from '../storage/models';
@@ -82,13 +81,12 @@ const sharedCache = createModelCache();
 /** The whole pipeline: what the page shows → the card view, or null with the reason when no model is active. */
 export async function cardForPage(page: PageInput, deps: PipelineDeps): Promise<{ view: CardView | null; error?: string }> {
   const now = deps.now?.() ?? Date.now();
-  // 1. normalise (inside the reads' transaction, below)
-  const normalise = () =>
-    normaliseFacts(page.raw, {
-      origin: page.site,
-      source: { kind: SOURCE_KIND[page.site], detail: page.site, at: new Date(now).toISOString() },
-      locale: page.locale,
-    });
+  // 1. normalise
+  const { facts, problems } = normaliseFacts(page.raw, {
+    origin: page.site,
+    source: { kind: SOURCE_KIND[page.site], detail: page.site, at: new Date(now).toISOString() },
+    locale: page.locale,
+  });
   const writes: (() => Promise<unknown>)[] = [];
   const answer = async (result: { view: CardView | null; error?: string }) => {
     if (deps.afterAnswer) writes.forEach(deps.afterAnswer);
@@ -96,19 +94,14 @@ export async function cardForPage(page: PageInput, deps: PipelineDeps): Promise<
     return result;
   };
   // 2-4. stored accounts, merge, score (the switch and the record's score history are read beside them), and the
-  // records possibly of the same company, in one read-only transaction (see readOnly). The reads that need only the
-  // record key go out first and the page's facts are normalised while they run: a transaction's first answer takes
-  // 2-3 ms, normalising about 1 ms (traced in Chromium).
-  const [enabled, { facts, problems, scored, history, possibleMatches }] = await Promise.all([
+  // records possibly of the same company, in one read-only transaction (see readOnly).
+  const [enabled, { scored, history, possibleMatches }] = await Promise.all([
     deps.siteEnabled?.(page.site) ?? true,
     readOnly(deps.db, async () => {
-      const early = readRecord(deps, page.recordKey);
-      const history = scoreHistory(deps.db, page.recordKey);
-      const { facts, problems } = normalise();
       const ahead = readSameNameAhead(deps.db, facts);
-      const scored = await scoreFacts(facts, page.recordKey, deps, early);
+      const [scored, history] = await Promise.all([scoreFacts(facts, page.recordKey, deps), scoreHistory(deps.db, page.recordKey)]);
       const possibleMatches = scored.best ? await possiblySame(deps.db, scored.facts, [page.recordKey, ...scored.accountKeys], undefined, ahead) : [];
-      return { facts, problems, scored, history: await history, possibleMatches };
+      return { scored, history, possibleMatches };
     }),
   ]);
   if (!enabled) return { view: null, error: 'ICP Fit is switched off on this site' };
@@ -138,40 +131,17 @@ function readOnly<T>(db: IcpDb, read: () => Promise<T>): Promise<T> {
   });
 }
 
-/** The reads scoreFacts needs that depend on the record key alone, so they can start before the facts are known. */
-export interface RecordReads {
-  recordKey: string;
-  /** The record's own stored row (findAccounts checks it). */
-  own: Promise<unknown>;
-  activeModels: Promise<IcpModel[]>;
-  staleAfterDays: Promise<number>;
-}
-
-export function readRecord(deps: PipelineDeps, recordKey: string): RecordReads {
+/** Normalised facts → merged with what the database knows about the company → scored against the active models. */
+export async function scoreFacts(page: CompanyFacts, recordKey: string | undefined, deps: PipelineDeps): Promise<ScoredFacts> {
   const { db } = deps;
-  return {
-    recordKey,
-    own: db.accounts.get(recordKey),
-    activeModels: getActiveModelsThrough(db, deps.models ?? sharedCache),
-    staleAfterDays: getSetting(db, 'staleAfterDays'),
-  };
-}
-
-/**
- * Normalised facts → merged with what the database knows about the company → scored against the active models.
- * `early`: the record's reads, already started (readRecord) for this record key.
- */
-export async function scoreFacts(page: CompanyFacts, recordKey: string | undefined, deps: PipelineDeps, early?: RecordReads): Promise<ScoredFacts> {
-  const { db } = deps;
-  const reads = early && early.recordKey === recordKey ? early : undefined;
   const domain = page.domain?.value;
   // Independent reads side by side (IndexedDB runs read-only transactions concurrently), the answers given on the
   // record and its domain among them; those on the company's other records follow once they are found.
   const known = [...new Set([recordKey, domain && domainAccountKey(domain)].filter((k): k is string => !!k))];
   const [accounts, activeModels, staleAfterDays, knownNotes] = await Promise.all([
-    findAccounts(db, { recordKey, domain, facts: page, own: reads?.own }),
-    reads?.activeModels ?? getActiveModelsThrough(db, deps.models ?? sharedCache),
-    reads?.staleAfterDays ?? getSetting(db, 'staleAfterDays'),
+    findAccounts(db, { recordKey, domain, facts: page }),
+    getActiveModelsThrough(db, deps.models ?? sharedCache),
+    getSetting(db, 'staleAfterDays'),
     getNotes(db, known),
   ]);
   const others = [...new Set(accounts.map((a) => a.key))].filter((key) => !known.includes(key));

@@ -42,18 +42,14 @@ export async function getAccount(db: IcpDb, key: string): Promise<Account | unde
  * the record or its facts, followed one more hop (a LinkedIn page names no domain, the Crunchbase record found by
  * its LinkedIn URL does, and the HubSpot record shares that domain). Names alone never link rows: see possiblySame.
  */
-export async function findAccounts(
-  db: IcpDb,
-  by: { recordKey?: string; domain?: string; facts?: CompanyFacts; /** the record's own row, when its read is already out */ own?: Promise<unknown> },
-): Promise<Account[]> {
+export async function findAccounts(db: IcpDb, by: { recordKey?: string; domain?: string; facts?: CompanyFacts }): Promise<Account[]> {
   const seeds = new Set(identityKeys(by.recordKey, by.facts ?? {}));
   const domain = by.domain && registrableDomain(by.domain);
   if (domain) seeds.add(`domain:${domain}`);
   // One exact-key index read per identity key: cheaper than anyOf's cursor walk over a 100k-entry index.
   const readHop = async (ids: string[]) => (await Promise.all(ids.map((id) => db.accounts.where('ids').equals(id).toArray()))).flat();
   // The record's own row and the first hop are read side by side; a second hop follows the keys the first found.
-  const ownRow = by.own ?? (by.recordKey ? db.accounts.get(by.recordKey) : undefined);
-  const [own, firstHop] = await Promise.all([ownRow, readHop([...seeds])]);
+  const [own, firstHop] = await Promise.all([by.recordKey ? db.accounts.get(by.recordKey) : undefined, readHop([...seeds])]);
   const rows: unknown[] = [own];
   let found = firstHop;
   for (let hop = 0; ; hop++) {
