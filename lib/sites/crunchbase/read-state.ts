@@ -1,9 +1,8 @@
-import * as z from 'zod/mini';
-import { lazySchemas } from '../../json/lazy-schemas';
 import type { RawFacts } from '../../facts/raw';
 import { toIsoDate } from './dates';
 import { formatUsd, fundingSignals, latestRoundDate, roundLabel, type FundingRound } from './funding';
 import { LOCATION_TYPES, STATE_FIELDS } from './selectors';
+import { listEntryOf, locationOf, moneyOf, roundOf, textOf } from './shapes';
 import { findOrganizations, isLocked, stateField, type OrganizationEntity } from './state';
 
 /**
@@ -44,43 +43,17 @@ export function readState(doc: Document, permalink: string): RawFacts | null {
   return raw;
 }
 
-// --- value shapes (checked with zod: the state is outside input) ---------------------------------------------------
-
-const schemas = lazySchemas(() => {
-  /** A plain string, or an object carrying it as `value` (`{ value: "https://…" }`, `{ value: "2015-03-01" }`). */
-  /** An object's one field, as the value: `{ value: "x" }` → "x". */
-  const field = <K extends string, T extends z.ZodMiniType>(key: K, schema: T) =>
-    z.pipe(
-      z.looseObject({ [key]: schema } as { [k in K]: T }),
-      z.transform((v) => v[key] as z.output<T>),
-    );
-  const text = z.union([z.string(), field('value', z.string())]);
-  return {
-    text,
-    /** A list entry: a string, `{ value }` (categories), `{ name }` or `{ identifier: { value } }` (technologies). */
-    listEntry: z.union([text, field('name', z.string()), field('identifier', field('value', z.string()))]),
-    money: z.union([z.number(), field('value_usd', z.number())]),
-    location: z.looseObject({ value: z.string(), location_type: z.string() }),
-    round: z.looseObject({
-      identifier: z.optional(z.looseObject({ value: z.string() })),
-      announced_on: z.optional(text),
-      investment_type: z.optional(z.string()),
-      money_raised: z.optional(z.unknown()),
-    }),
-  };
-});
+// --- values (their shapes checked by hand, see shapes.ts: the state is outside input) -------------------------------
 
 function text(value: unknown): string | undefined {
   if (isLocked(value)) return undefined;
-  const parsed = schemas().text.safeParse(value);
-  const trimmed = parsed.success ? parsed.data.trim() : '';
+  const trimmed = textOf(value)?.trim() ?? '';
   return trimmed === '' ? undefined : trimmed;
 }
 
 function usd(value: unknown): number | undefined {
   if (isLocked(value)) return undefined;
-  const parsed = schemas().money.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
+  return moneyOf(value);
 }
 
 function list(value: unknown): string[] {
@@ -88,8 +61,7 @@ function list(value: unknown): string[] {
   const entries: string[] = [];
   for (const item of value) {
     if (isLocked(item)) continue;
-    const parsed = schemas().listEntry.safeParse(item);
-    const entry = parsed.success ? parsed.data.trim() : '';
+    const entry = listEntryOf(item)?.trim() ?? '';
     if (entry !== '' && !entries.includes(entry)) entries.push(entry);
   }
   return entries;
@@ -117,9 +89,9 @@ function locations(value: unknown): RawFacts {
   const raw: RawFacts = {};
   if (!Array.isArray(value)) return raw;
   for (const item of value) {
-    const parsed = schemas().location.safeParse(item);
-    if (!parsed.success) continue;
-    const { value: place, location_type: type } = parsed.data;
+    const location = locationOf(item);
+    if (!location) continue;
+    const { value: place, type } = location;
     if (type === LOCATION_TYPES.city) raw.hqCity ??= place;
     else if (type === LOCATION_TYPES.region) raw.hqRegion ??= place;
     else if (type === LOCATION_TYPES.country) raw.hqCountry ??= place;
@@ -132,13 +104,13 @@ function fundingRounds(value: unknown, companyName: string | undefined): Funding
   const rounds: FundingRound[] = [];
   for (const item of value) {
     if (isLocked(item)) continue;
-    const parsed = schemas().round.safeParse(item);
-    if (!parsed.success) continue;
-    const announced = text(parsed.data.announced_on);
+    const round = roundOf(item);
+    if (!round) continue;
+    const announced = text(round.announcedOn);
     const date = announced ? toIsoDate(announced) : undefined;
     if (!date) continue;
-    const amount = usd(parsed.data.money_raised);
-    const label = roundLabel(parsed.data.identifier?.value, companyName, parsed.data.investment_type);
+    const amount = usd(round.moneyRaised);
+    const label = roundLabel(round.identifier, companyName, round.investmentType);
     rounds.push({ date, label, amount: amount === undefined ? undefined : formatUsd(amount) });
   }
   return rounds;

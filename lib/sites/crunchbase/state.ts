@@ -1,6 +1,4 @@
 import { PAGE_JSON_MAX_DEPTH, parseJsonWithinLimits } from '../../json/limits';
-import * as z from 'zod/mini';
-import { lazySchemas } from '../../json/lazy-schemas';
 import {
   ANGULAR_ESCAPES,
   HTTP_STATE_KEY,
@@ -9,6 +7,7 @@ import {
   NG_STATE_SCRIPT,
   ORGANIZATION_REQUEST_FRAGMENT,
 } from './selectors';
+import { httpStateOf, organizationOf, responseBody } from './shapes';
 
 /**
  * Finds the organisation in Crunchbase's server-rendered Angular state (`ng-state`, or the legacy
@@ -22,40 +21,18 @@ export interface OrganizationEntity {
   cards: Record<string, unknown>;
 }
 
-const schemas = lazySchemas(() => ({
-  httpState: z.looseObject({ [HTTP_STATE_KEY]: z.record(z.string(), z.unknown()) }),
-  /** A cached response: the body sits under `data` (current) or `body` (Angular's default shape). */
-  cachedResponse: z.union([
-    z.pipe(
-      z.looseObject({ data: z.unknown() }),
-      z.transform((r) => r.data),
-    ),
-    z.pipe(
-      z.looseObject({ body: z.unknown() }),
-      z.transform((r) => r.body),
-    ),
-  ]),
-  organization: z.looseObject({
-    properties: z.looseObject({
-      identifier: z.looseObject({ permalink: z.string() }),
-    }),
-    cards: z.optional(z.record(z.string(), z.unknown())),
-  }),
-}));
-
 /** Every organisation response in the embedded state whose permalink equals `permalink` (several requests may exist, e.g. summary and financials). */
 export function findOrganizations(doc: Document, permalink: string): OrganizationEntity[] {
   const found: OrganizationEntity[] = [];
   for (const state of embeddedStates(doc)) {
     for (const [request, response] of Object.entries(state)) {
       if (!request.includes(ORGANIZATION_REQUEST_FRAGMENT)) continue;
-      const body = schemas().cachedResponse.safeParse(response);
-      if (!body.success) continue;
-      const entity = schemas().organization.safeParse(body.data);
-      if (!entity.success) continue;
+      const body = responseBody(response);
+      const entity = body && organizationOf(body.body);
+      if (!entity) continue;
       // Identity check: ng-state from the first-loaded organisation stays in the DOM after in-app navigation.
-      if (entity.data.properties.identifier.permalink.toLowerCase() !== permalink) continue;
-      found.push({ properties: entity.data.properties, cards: entity.data.cards ?? {} });
+      if (entity.permalink.toLowerCase() !== permalink) continue;
+      found.push({ properties: entity.properties, cards: entity.cards });
     }
   }
   return found;
@@ -77,8 +54,8 @@ function embeddedStates(doc: Document): Record<string, unknown>[] {
 
   const states: Record<string, unknown>[] = [];
   for (const text of texts) {
-    const parsed = schemas().httpState.safeParse(parseJsonWithinLimits(text, PAGE_JSON_MAX_DEPTH));
-    if (parsed.success) states.push(parsed.data[HTTP_STATE_KEY]);
+    const requests = httpStateOf(parseJsonWithinLimits(text, PAGE_JSON_MAX_DEPTH), HTTP_STATE_KEY);
+    if (requests) states.push(requests);
   }
   return states;
 }
