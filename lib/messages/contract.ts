@@ -6,8 +6,8 @@ import type { core } from 'zod';
  */
 
 /**
- * A zod schema of either API: classic (\`zod\`) or mini (\`zod/mini\`, which the content script's score exchange uses,
- * card-score.ts). Both check with \`safeParse\`.
+ * A zod schema of either API: classic (`zod`) or mini (`zod/mini`, which the content script's score exchange uses,
+ * card-score.ts). Both check with `safeParse`.
  */
 export interface Checker<T> extends core.$ZodType<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false; error: core.$ZodError };

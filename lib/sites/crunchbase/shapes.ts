@@ -41,7 +41,7 @@ export function organizationOf(body: unknown): { properties: Obj; cards: Obj; pe
   if (!isObj(body) || !isObj(body.properties)) return undefined;
   const permalink = field(body.properties.identifier, 'permalink', string);
   if (permalink === undefined) return undefined;
-  if ('cards' in body && body.cards !== undefined && !isObj(body.cards)) return undefined;
+  if (body.cards !== undefined && !isObj(body.cards)) return undefined;
   return { properties: body.properties, cards: isObj(body.cards) ? body.cards : {}, permalink };
 }
 
@@ -62,7 +62,6 @@ export function moneyOf(value: unknown): number | undefined {
 
 /** One of `location_identifiers`: its name (`value`) and `location_type`. */
 export function locationOf(value: unknown): { value: string; type: string } | undefined {
-  if (!isObj(value)) return undefined;
   const place = field(value, 'value', string);
   const type = field(value, 'location_type', string);
   return place !== undefined && type !== undefined ? { value: place, type } : undefined;
@@ -72,7 +71,7 @@ export function locationOf(value: unknown): { value: string; type: string } | un
 export function roundOf(value: unknown): { identifier?: string; announcedOn?: string; investmentType?: string; moneyRaised?: unknown } | undefined {
   if (!isObj(value)) return undefined;
   const optional = <T>(key: string, check: (inner: unknown) => T | undefined): { ok: boolean; value?: T } => {
-    if (!(key in value) || value[key] === undefined) return { ok: true };
+    if (value[key] === undefined) return { ok: true };
     const checked = check(value[key]);
     return checked === undefined ? { ok: false } : { ok: true, value: checked };
   };

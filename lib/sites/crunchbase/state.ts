@@ -7,7 +7,7 @@ import {
   NG_STATE_SCRIPT,
   ORGANIZATION_REQUEST_FRAGMENT,
 } from './selectors';
-import { httpStateOf, organizationOf, responseBody } from './shapes';
+import { httpStateOf, isObj, organizationOf, responseBody } from './shapes';
 
 /**
  * Finds the organisation in Crunchbase's server-rendered Angular state (`ng-state`, or the legacy
@@ -83,8 +83,8 @@ export function stateField(entities: OrganizationEntity[], field: string): unkno
   }
   for (const entity of entities) {
     for (const card of [...Object.values(entity.cards), entity.properties]) {
-      if (typeof card !== 'object' || card === null || Array.isArray(card) || isLocked(card)) continue;
-      const value = (card as Record<string, unknown>)[field];
+      if (!isObj(card) || isLocked(card)) continue;
+      const value = card[field];
       if (value !== undefined && value !== null && !isLocked(value)) return value;
     }
   }
