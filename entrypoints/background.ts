@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { isSiteEnabled, PREF_KEYS, readSitePrefs } from '../lib/prefs';
+import { PREF_KEYS } from '../lib/prefs';
+import { isSiteEnabled, readSitePrefs } from '../lib/prefs-schema';
 import { tabUnreadableKey, tabViewKey } from '../lib/card/tab-view';
 import { startBackground } from './background/start';
 import { storedPrefs } from './background/stored-prefs';

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { clientFor } from '../../lib/messages/client';
-import { DEFAULT_CARD_POSITION, isSiteEnabled, PREF_KEYS, readSitePrefs, type SitePrefs } from '../../lib/prefs';
+import { DEFAULT_CARD_POSITION, PREF_KEYS, type SitePrefs } from '../../lib/prefs';
 import { adapterFor, matchRecord, siteOfHost } from '../../lib/sites';
 import { SITE_MATCHES } from '../../lib/sites/list';
 import { LOADING_DELAY_MS, startController } from './controller';
@@ -30,13 +30,16 @@ export default defineContentScript({
     if (!site || !holdsRecords()) return;
     const adapter = adapterFor(site);
     const prefKey = PREF_KEYS.site(site);
-    const sitePrefs = (stored: Record<string, unknown>) => readSitePrefs(stored[prefKey] ?? { position: DEFAULT_CARD_POSITION });
     // What waits for the task after this one, which reads the page and sends it (start() below sends it
     // synchronously): the card's UI and answer schemas, evaluated while the background scores, and everything that
     // touches `browser.storage`, whose bindings the browser builds on first use (~2 ms measured). A user-blocking task
     // where the browser has them: a setTimeout(0) task was queued behind the page's first frame, 1-25 ms later.
     const later = nextTask();
     const ui = later.then(() => import('./card-ui'));
+    // Nothing in this task loads zod (lib/json/shapes.ts): the stored prefs' checks load with the card's UI.
+    const prefsChecks = later.then(() => import('../../lib/prefs-schema'));
+    const sitePrefs = async (stored: Record<string, unknown>) => (await prefsChecks).readSitePrefs(stored[prefKey] ?? { position: DEFAULT_CARD_POSITION });
+    const siteEnabled = async (stored: unknown) => (await prefsChecks).isSiteEnabled(stored, site);
     // The card's place and the site switch: the background checks the switch itself and sends the place with its
     // answer, so this read is the fallback; the card shows once one of them is in, and never on a switched-off site.
     // It is read once the first answer is in (or the card would show loading): read at once, it came back about when
@@ -46,7 +49,7 @@ export default defineContentScript({
     const firstOrLoading = Promise.race([firstAnswer, later.then(() => new Promise<void>((resolve) => setTimeout(resolve, LOADING_DELAY_MS)))]);
     const first = firstOrLoading
       .then(() => browser.storage.local.get([prefKey, PREF_KEYS.siteEnabled]))
-      .then((stored): SitePrefs | null => (isSiteEnabled(stored[PREF_KEYS.siteEnabled], site) ? sitePrefs(stored) : null));
+      .then(async (stored): Promise<SitePrefs | null> => ((await siteEnabled(stored[PREF_KEYS.siteEnabled])) ? sitePrefs(stored) : null));
     let controller: ReturnType<typeof startController> | null = null;
     // The background sends the card's prefs with its first answer (read beside the scores): whichever of that and
     // the storage read above comes first places the card. Only an answer with a view carries them, and the background
@@ -113,8 +116,10 @@ export default defineContentScript({
     void later.then(() =>
       browser.storage.local.onChanged.addListener((changes) => {
         if (!(PREF_KEYS.siteEnabled in changes)) return;
-        if (isSiteEnabled(changes[PREF_KEYS.siteEnabled].newValue, site)) start(browser.storage.local.get(prefKey).then(sitePrefs));
-        else stop();
+        void siteEnabled(changes[PREF_KEYS.siteEnabled].newValue).then((enabled) => {
+          if (enabled) start(browser.storage.local.get(prefKey).then(sitePrefs));
+          else stop();
+        });
       }),
     );
     // A new or edited model, an imported account list: every open card re-scores without a reload.

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { isSiteEnabled, PREF_KEYS } from '../../lib/prefs';
+import { PREF_KEYS } from '../../lib/prefs';
+import { isSiteEnabled } from '../../lib/prefs-schema';
 import { SITE_IDS } from '../../lib/sites/list';
 import { getSetting, setSetting } from '../../lib/storage/settings';
 import { announceChange, useDeps } from './data';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { cardViewSchema } from '../card/schema';
-import { sitePrefsSchema } from '../prefs';
+import { sitePrefsSchema } from '../prefs-schema';
 import type { MessageSpec } from './contract';
 import { failure } from './failure';
 import { scorePageRequestSchema, type ScorePageRequest } from './score-page';

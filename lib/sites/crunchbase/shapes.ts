@@ -1,21 +1,12 @@
+import { finite, isObj, string, type Obj } from '../../json/shapes';
+
 /**
- * The shapes of Crunchbase's embedded state, checked by hand. Other page data is read with zod's mini API
- * (lib/json/lenient.ts); this state is read in the content script's first task, before the page is sent to be
- * scored, and building and first running its zod schemas (about twenty, all cold in a page's fresh content-script
- * world) took 1.2-1.4 ms of the 4.5 ms read (traced in Chromium). These few checks are the same ones: each function
- * below gives what its zod schema gave, or undefined where that failed, and tests/unit/sites/crunchbase-shapes.test.ts
- * holds the zod schemas as the reference and compares them on generated values.
- *
- * As zod does: objects are non-null, non-array objects; a required key must be present; an optional one may be
- * absent but not null; numbers are finite.
+ * The shapes of Crunchbase's embedded state, checked by hand (lib/json/shapes.ts says why): building and first running
+ * its zod schemas (about twenty) took 1.2-1.4 ms of the 4.5 ms read (traced in Chromium). Each function below gives
+ * what its zod schema gave, or undefined where that failed; tests/unit/sites/crunchbase-shapes.test.ts holds the zod
+ * schemas as the reference and compares them on generated values. A required key must be present; an optional one
+ * may be absent but not null.
  */
-
-export type Obj = Record<string, unknown>;
-
-export const isObj = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const string = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const finite = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 
 /** `{ [key]: value }` with the key present: its value, checked by `check`. */
 function field<T>(value: unknown, key: string, check: (inner: unknown) => T | undefined): T | undefined {

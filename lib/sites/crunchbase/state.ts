@@ -7,7 +7,8 @@ import {
   NG_STATE_SCRIPT,
   ORGANIZATION_REQUEST_FRAGMENT,
 } from './selectors';
-import { httpStateOf, isObj, organizationOf, responseBody } from './shapes';
+import { isObj } from '../../json/shapes';
+import { httpStateOf, organizationOf, responseBody } from './shapes';
 
 /**
  * Finds the organisation in Crunchbase's server-rendered Angular state (`ng-state`, or the legacy

@@ -1,9 +1,7 @@
-import * as z from 'zod/mini';
-import { lenient } from '../../json/lenient';
-import { lazySchemas } from '../../json/lazy-schemas';
 import type { RawFacts } from '../../facts/raw';
 import { namesCompany, type CompanyIdentity } from './identity';
 import { JSON_LD_SCRIPTS } from './selectors';
+import { jsonLdOrganizationOf, type JsonLdOrganization as Organization } from './shapes';
 import { cleanText, parseJson, placeText, websiteFromText } from './text';
 import { parseLinkedInUrl } from './url';
 
@@ -11,25 +9,6 @@ import { parseLinkedInUrl } from './url';
  * Logged-out pages carry JSON-LD: an `@graph` of DiscussionForumPosting items (the company's posts, whose authors
  * can be other organisations) and one Organization. We take the Organization whose `url` names the URL's slug.
  */
-
-const organizationSchema = lazySchemas(() => {
-  const text = lenient(z.string());
-  return z.looseObject({
-    '@type': z.union([z.string(), z.array(z.string())]),
-    url: z.string(),
-    name: text,
-    // The company website; sometimes without a scheme ("brightlane.io"), sometimes a list.
-    sameAs: lenient(z.union([z.string(), z.array(z.string())])),
-    address: lenient(
-      z.looseObject({
-        addressLocality: text,
-        addressRegion: text,
-        addressCountry: lenient(z.union([z.string(), z.looseObject({ name: text })])),
-      }),
-    ),
-  });
-});
-type Organization = z.infer<ReturnType<typeof organizationSchema>>;
 
 /** All JSON-LD nodes on the page: top-level objects, arrays and `@graph` members. */
 function jsonLdNodes(doc: Document): unknown[] {
@@ -63,8 +42,8 @@ function slugOf(org: Organization): string | undefined {
 function organizations(doc: Document): Organization[] {
   const found: Organization[] = [];
   for (const node of jsonLdNodes(doc)) {
-    const parsed = organizationSchema().safeParse(node);
-    if (parsed.success && isOrganization(parsed.data['@type'])) found.push(parsed.data);
+    const org = jsonLdOrganizationOf(node);
+    if (org && isOrganization(org['@type'])) found.push(org);
   }
   return found;
 }

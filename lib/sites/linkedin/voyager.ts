@@ -1,18 +1,26 @@
-import * as z from 'zod/mini';
-import { lenient, lenientNullish } from '../../json/lenient';
-import { lazySchemas } from '../../json/lazy-schemas';
 import type { RawFacts } from '../../facts/raw';
 // The round label and USD format are Crunchbase's: LinkedIn's funding data comes from Crunchbase.
 import { formatUsd, roundLabel } from '../crunchbase/funding';
 import { mergeRaw } from './merge';
 import { namesCompany, type CompanyIdentity } from './identity';
-import { VOYAGER_CODE_BLOCKS, VOYAGER_COMPANY_QUERY_KEY, VOYAGER_COMPANY_TYPE, VOYAGER_LEGACY_COMPANY_TYPE } from './selectors';
+import { VOYAGER_CODE_BLOCKS } from './selectors';
+import {
+  legacyCompanyOf,
+  namedOf,
+  voyagerCompanyOf,
+  voyagerPayloadOf,
+  type CompanyType,
+  type LegacyCompany,
+  type Money,
+  type VoyagerCompany,
+  type VoyagerPayload as Payload,
+} from './shapes';
 import { cleanText, externalUrl, parseJson, placeText } from './text';
 
 /**
  * Logged-in pages embed Voyager API responses in hidden `<code id="bpr-guid-N">` blocks. The company response names
  * the page's company by URN in `data.data.organizationDashCompaniesByUniversalName["*elements"][0]`; the entity
- * itself sits in some block's `included[]`.
+ * itself sits in some block's `included[]`. Their shapes are checked in ./shapes.ts.
  * Pitfalls handled here:
  * - the first block mentioning "headquarter" can be an affiliated company: we match by URN, never by order;
  * - blocks of the first-loaded company stay in the DOM after in-app navigation: `universalName` must equal the slug.
@@ -20,83 +28,6 @@ import { cleanText, externalUrl, parseJson, placeText } from './text';
 
 const TEXT_NODE = 3;
 const COMMENT_NODE = 8;
-
-// Zod at the boundary. Each field falls back to undefined on its own, so one odd field does not lose the company.
-// Built on first use (lazy-schemas.ts): most pages the content script runs on carry no Voyager payload.
-const schemas = lazySchemas(() => {
-  const optionalString = lenient(z.string());
-  const optionalNumber = lenient(z.number()); // zod 4 numbers are finite
-  const named = z.looseObject({ name: optionalString, localizedName: optionalString });
-
-  const range = lenient(z.looseObject({ start: optionalNumber, end: optionalNumber }));
-  const flatAddress = z.looseObject({ city: optionalString, geographicArea: optionalString, country: optionalString });
-  const companyTypeSchema = lenient(z.union([z.string(), z.looseObject({ code: optionalString, localizedName: optionalString })]));
-  const urnList = lenient(z.array(z.string()));
-
-  /** Dash format (`com.linkedin.voyager.dash.organization.Company`). */
-  const companySchema = z.looseObject({
-    entityUrn: z.string(),
-    $type: z.literal(VOYAGER_COMPANY_TYPE),
-    universalName: z.string(),
-    name: optionalString,
-    websiteUrl: optionalString,
-    companyPageUrl: optionalString,
-    employeeCountRange: range,
-    // Seen as a plain string and as an object with a name. [I] Sometimes only a URN reference (`*industry…`).
-    industry: lenient(z.union([z.string(), named])),
-    '*industry': urnList,
-    '*industryV2Taxonomy': urnList,
-    headquarter: lenient(z.looseObject({ address: lenient(flatAddress) })),
-    foundedOn: lenient(z.looseObject({ year: optionalNumber })),
-    companyType: companyTypeSchema,
-  });
-
-  const moneySchema = lenient(z.looseObject({ amount: lenient(z.union([z.string(), z.number()])), currencyCode: optionalString }));
-  const dateSchema = lenient(z.looseObject({ year: optionalNumber, month: optionalNumber, day: optionalNumber }));
-
-  /** Older format (`com.linkedin.voyager.organization.Company`): flat headquarter, staff counts, funding data. */
-  const legacyCompanySchema = z.looseObject({
-    entityUrn: z.string(),
-    $type: z.literal(VOYAGER_LEGACY_COMPANY_TYPE),
-    universalName: z.string(),
-    name: optionalString,
-    // In this format `companyPageUrl` is the company's own website; `url` is the LinkedIn page.
-    companyPageUrl: optionalString,
-    websiteUrl: optionalString,
-    staffCountRange: range,
-    headquarter: lenient(flatAddress),
-    foundedOn: lenient(z.looseObject({ year: optionalNumber })),
-    companyType: companyTypeSchema,
-    '*companyIndustries': urnList,
-    companyIndustries: lenient(z.array(named)),
-    fundingData: lenient(
-      z.looseObject({
-        numFundingRounds: optionalNumber,
-        lastFundingRound: lenient(z.looseObject({ fundingType: optionalString, announcedOn: dateSchema, moneyRaised: moneySchema })),
-      }),
-    ),
-  });
-
-  const payloadSchema = z.looseObject({
-    data: lenientNullish(
-      z.looseObject({
-        // Older format: the companies response names its company here.
-        '*elements': lenient(z.array(z.string())),
-        data: lenientNullish(
-          z.looseObject({
-            [VOYAGER_COMPANY_QUERY_KEY]: lenientNullish(z.looseObject({ '*elements': lenient(z.array(z.string())) })),
-          }),
-        ),
-      }),
-    ),
-    included: lenient(z.array(z.unknown())),
-  });
-  return { company: companySchema, legacyCompany: legacyCompanySchema, payload: payloadSchema, money: moneySchema, named };
-});
-type Schemas = ReturnType<typeof schemas>;
-type LegacyCompany = z.infer<Schemas['legacyCompany']>;
-type VoyagerCompany = z.infer<Schemas['company']>;
-type Payload = z.infer<Schemas['payload']>;
 
 /** The JSON inside one code block: its text, or the text of an HTML comment wrapping it. */
 function blockText(block: Element): string {
@@ -123,8 +54,8 @@ function readPayloads(doc: Document): Payload[] {
     const text = blockText(block);
     if (!text.startsWith('{')) continue;
     const json = parseJson(text) ?? parseJson(decodeBasicEntities(text));
-    const parsed = schemas().payload.safeParse(json);
-    if (parsed.success) payloads.push(parsed.data);
+    const payload = voyagerPayloadOf(json);
+    if (payload) payloads.push(payload);
   }
   return payloads;
 }
@@ -140,7 +71,7 @@ export function voyagerStats(doc: Document, identity: CompanyIdentity): { blocks
 function indexEntities(payloads: Payload[]): Map<string, Record<string, unknown>> {
   const byUrn = new Map<string, Record<string, unknown>>();
   for (const payload of payloads) {
-    for (const entity of payload.included ?? []) {
+    for (const entity of payload.included) {
       if (entity && typeof entity === 'object' && typeof (entity as { entityUrn?: unknown }).entityUrn === 'string') {
         const record = entity as Record<string, unknown>;
         if (!byUrn.has(record.entityUrn as string)) byUrn.set(record.entityUrn as string, record);
@@ -157,12 +88,6 @@ export interface FoundCompany {
   entities: Map<string, Record<string, unknown>>;
 }
 
-/** URNs a payload names as the company of its response: dash GraphQL `data.data`, older REST `data`. */
-function namedCompanyUrns(payload: Payload): string[] {
-  const urns = [payload.data?.data?.[VOYAGER_COMPANY_QUERY_KEY]?.['*elements']?.[0], payload.data?.['*elements']?.[0]];
-  return urns.filter((u): u is string => typeof u === 'string');
-}
-
 /**
  * The Company entity of the page, in each format: named by URN in a company response (never an affiliate or a
  * "similar page" listed in some other response) and carrying the URL's company, by slug or by numeric id.
@@ -171,12 +96,12 @@ export function findVoyagerCompany(doc: Document, identity: CompanyIdentity): Fo
   const payloads = readPayloads(doc);
   const entities = indexEntities(payloads);
   const found: FoundCompany = { entities };
-  for (const urn of payloads.flatMap(namedCompanyUrns)) {
+  for (const urn of payloads.flatMap((payload) => payload.companyUrns)) {
     const entity = entities.get(urn);
-    const dash = schemas().company.safeParse(entity);
-    if (!found.dash && dash.success && namesCompany(identity, dash.data.universalName, dash.data.entityUrn)) found.dash = dash.data;
-    const old = schemas().legacyCompany.safeParse(entity);
-    if (!found.legacy && old.success && namesCompany(identity, old.data.universalName, old.data.entityUrn)) found.legacy = old.data;
+    const dash = voyagerCompanyOf(entity);
+    if (!found.dash && dash && namesCompany(identity, dash.universalName, dash.entityUrn)) found.dash = dash;
+    const old = legacyCompanyOf(entity);
+    if (!found.legacy && old && namesCompany(identity, old.universalName, old.entityUrn)) found.legacy = old;
   }
   return found.dash || found.legacy ? found : null;
 }
@@ -191,15 +116,15 @@ function industryOf(company: VoyagerCompany, entities: Map<string, Record<string
 /** The first referenced entity with a name. */
 function firstNamed(urns: string[], entities: Map<string, Record<string, unknown>>): string | undefined {
   for (const urn of urns) {
-    const name = schemas().named.safeParse(entities.get(urn));
-    const text = name.success ? cleanText(name.data.name ?? name.data.localizedName) : '';
+    const name = namedOf(entities.get(urn));
+    const text = name ? cleanText(name.name ?? name.localizedName) : '';
     if (text) return text;
   }
   return undefined;
 }
 
 /** The code ("PRIVATELY_HELD") does not depend on the UI language; the localised name is the fallback. */
-function companyTypeOf(type: VoyagerCompany['companyType']): string | undefined {
+function companyTypeText(type: CompanyType | undefined): string | undefined {
   const value = typeof type === 'string' ? type : type?.code ?? type?.localizedName;
   return value ? cleanText(value) || undefined : undefined;
 }
@@ -211,7 +136,7 @@ function bandOf(range: { start?: number; end?: number } | undefined): RawFacts['
 }
 
 /** "$42,000,000" for USD amounts, "EUR 5000000" otherwise. */
-function moneyText(money: z.infer<Schemas['money']>): string | undefined {
+function moneyText(money: Money | undefined): string | undefined {
   const amount = Number(money?.amount);
   if (!Number.isFinite(amount) || amount <= 0) return undefined;
   const code = cleanText(money?.currencyCode).toUpperCase();
@@ -272,7 +197,7 @@ function commonFacts(company: VoyagerCompany | LegacyCompany): RawFacts {
   const raw: RawFacts = {};
   if (company.name) raw.name = cleanText(company.name);
   if (company.foundedOn?.year !== undefined) raw.foundedYear = company.foundedOn.year;
-  const type = companyTypeOf(company.companyType);
+  const type = companyTypeText(company.companyType);
   if (type) raw.companyType = type;
   return raw;
 }

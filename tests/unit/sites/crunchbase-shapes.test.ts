@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { httpStateOf, isObj, listEntryOf, locationOf, moneyOf, organizationOf, responseBody, roundOf, textOf } from '../../../lib/sites/crunchbase/shapes';
+import { isObj } from '../../../lib/json/shapes';
+import { httpStateOf, listEntryOf, locationOf, moneyOf, organizationOf, responseBody, roundOf, textOf } from '../../../lib/sites/crunchbase/shapes';
 import { int, pick, random, type Rnd } from '../fuzz/seeds';
 
 /**
