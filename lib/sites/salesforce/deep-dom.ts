@@ -6,21 +6,59 @@
 
 type Root = Document | DocumentFragment | Element;
 
-/** All elements matching `selector` under `root`, in light DOM and inside every open shadow root below it. */
+/**
+ * All elements matching `selector` under `root`, in light DOM and inside every open shadow root below it, in the
+ * composed tree's order: a shadow root's elements right after its host, before the host's light children.
+ */
 export function deepQuerySelectorAll(root: Root, selector: string): Element[] {
   const found: Element[] = [];
   const visit = (scope: Root) => {
-    // The engine's own matching (fast), then one walk for document order and shadow hosts (no selector finds those).
-    const matches = new Set(Array.from(scope.querySelectorAll(selector)));
-    for (const el of Array.from(scope.querySelectorAll('*'))) {
-      if (matches.has(el)) found.push(el);
-      if (el.shadowRoot) visit(el.shadowRoot);
+    // The engine's own matching (fast), merged in document order with the scope's shadow hosts (no selector finds
+    // those: they come from one walk, shared by a whole read, see withShadowHosts).
+    const hosts = shadowHostsIn(scope);
+    let next = 0;
+    for (const el of Array.from(scope.querySelectorAll(selector))) {
+      while (next < hosts.length && hosts[next] !== el && follows(el, hosts[next])) visit(hosts[next++].shadowRoot!);
+      found.push(el);
+      if (hosts[next] === el) visit(hosts[next++].shadowRoot!);
     }
+    while (next < hosts.length) visit(hosts[next++].shadowRoot!);
   };
   // The root itself may be a shadow host (e.g. a record page component with its own shadow root).
   if (isElement(root) && root.shadowRoot) visit(root.shadowRoot);
   visit(root);
   return found;
+}
+
+/** Whether `el` comes after `host` in document order (inside it included). */
+const follows = (el: Element, host: Element) => (host.compareDocumentPosition(el) & 4) /* DOCUMENT_POSITION_FOLLOWING */ !== 0;
+
+/** The shadow hosts found per scope during one read of the page (withShadowHosts), else null: found per query. */
+let hostsByScope: WeakMap<Root, Element[]> | null = null;
+
+/** The elements of `scope`'s own tree (not inside its shadow roots) that host an open shadow root, in order. */
+function shadowHostsIn(scope: Root): Element[] {
+  const known = hostsByScope?.get(scope);
+  if (known) return known;
+  const hosts = Array.from(scope.querySelectorAll('*')).filter((el) => el.shadowRoot !== null);
+  hostsByScope?.set(scope, hosts);
+  return hosts;
+}
+
+/**
+ * Runs `read` with each scope's shadow hosts found once and reused by every deep query inside it. Finding them is a
+ * walk over every element of the scope, and one read of a record page asks dozens of deep queries (the record page
+ * copies, their ids, every field hook's label and value). For a synchronous read only: the page cannot change
+ * during it, so what was found stays true.
+ */
+export function withShadowHosts<T>(read: () => T): T {
+  const outer = hostsByScope;
+  hostsByScope ??= new WeakMap();
+  try {
+    return read();
+  } finally {
+    hostsByScope = outer;
+  }
 }
 
 /** The first deep match, or null. */

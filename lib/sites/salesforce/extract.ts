@@ -1,7 +1,7 @@
 import type { RawFacts, RawFactName } from '../../facts/raw';
 import { isCustomFact } from '../../facts/custom';
 import type { RawExtraction } from '../types';
-import type { VisibilityCheck } from './deep-dom';
+import { withShadowHosts, type VisibilityCheck } from './deep-dom';
 import type { FieldValue } from './field-value';
 import { readHighlights, readHookedFields, type FieldsByApiName } from './readers';
 import { findRecordPage } from './record-page';
@@ -27,6 +27,10 @@ export interface ExtractOptions {
  * Precedence: API-name-hooked fields (Details tab) > highlights panel (by English label) > header name.
  */
 export function extract(doc: Document, url: URL, options: ExtractOptions = {}): RawExtraction | null {
+  return withShadowHosts(() => read(doc, url, options));
+}
+
+function read(doc: Document, url: URL, options: ExtractOptions): RawExtraction | null {
   const ref = matchUrl(url);
   const recordId = accountIdFromUrl(url);
   if (!ref || !recordId) return null;
