@@ -69,7 +69,8 @@ export function normaliseName(name: string): string | undefined {
 }
 
 /** The key a record's page is stored under names its site's identity: li:/cb: are strong keys, CRM records too. */
-function recordIdentity(recordKey: string): string | undefined {
+/** The strong identity key a record's own key gives (`li:acme`, `crm:hs:123`, `domain:acme.io`); every stored row lists it. */
+export function recordIdentity(recordKey: string): string | undefined {
   if (recordKey.startsWith('li:') || recordKey.startsWith('cb:')) return recordKey.toLowerCase();
   if (recordKey.startsWith('hs:') || recordKey.startsWith('sf:')) return `crm:${recordKey}`;
   if (recordKey.startsWith('domain:')) {

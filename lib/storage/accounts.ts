@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { identityKeys, nameKey, registrableDomain } from '../accounts/identity';
+import { identityKeys, nameKey, recordIdentity, registrableDomain } from '../accounts/identity';
 import { factSourceSchema, type CompanyFacts, type FactSource } from '../facts/vocabulary';
 import { checkRow } from './check-row';
 import { checkFacts } from './company-facts';
@@ -48,8 +48,11 @@ export async function findAccounts(db: IcpDb, by: { recordKey?: string; domain?:
   if (domain) seeds.add(`domain:${domain}`);
   // One exact-key index read per identity key: cheaper than anyOf's cursor walk over a 100k-entry index.
   const readHop = async (ids: string[]) => (await Promise.all(ids.map((id) => db.accounts.where('ids').equals(id).toArray()))).flat();
-  // The record's own row and the first hop are read side by side; a second hop follows the keys the first found.
-  const [own, firstHop] = await Promise.all([by.recordKey ? db.accounts.get(by.recordKey) : undefined, readHop([...seeds])]);
+  // The record's own row comes with the first hop when its key gives an identity key (every row lists its own,
+  // accountRow and the v4 upgrade); other keys are read apart, side by side with it. A second hop follows the keys
+  // the first found.
+  const ownIdentity = by.recordKey && recordIdentity(by.recordKey);
+  const [own, firstHop] = await Promise.all([by.recordKey && !ownIdentity ? db.accounts.get(by.recordKey) : undefined, readHop([...seeds])]);
   const rows: unknown[] = [own];
   let found = firstHop;
   for (let hop = 0; ; hop++) {
@@ -59,6 +62,9 @@ export async function findAccounts(db: IcpDb, by: { recordKey?: string; domain?:
     if (hop === 1 || !frontier.length) break;
     found = await readHop(frontier);
   }
+  // The record's own row first: among equal facts, the earlier layer wins the merge (lib/card/pipeline.ts).
+  const ownAt = rows.findIndex((row) => (row as { key?: unknown } | undefined)?.key === by.recordKey);
+  if (ownAt > 0) rows.unshift(...rows.splice(ownAt, 1));
   const seen = new Set<string>();
   const accounts: Account[] = [];
   for (const row of rows) {

@@ -51,9 +51,14 @@ export async function addNote(db: IcpDb, note: NewNote): Promise<Note> {
 
 /** Notes of one or more accounts (the same company under several keys), oldest first. */
 export async function getNotes(db: IcpDb, accountKeys: string | string[]): Promise<Note[]> {
-  const keys = typeof accountKeys === 'string' ? [accountKeys] : accountKeys;
+  const keys = [...new Set(typeof accountKeys === 'string' ? [accountKeys] : accountKeys)];
   if (keys.length === 0) return [];
-  const rows = await db.notes.where('accountKey').anyOf(keys).toArray();
+  // A card asks for a company's few keys: one exact read per key, side by side. anyOf walks a cursor from one key to
+  // the next, a round trip to the database per step, over whatever other accounts' notes lie between them.
+  const rows =
+    keys.length <= 8
+      ? (await Promise.all(keys.map((key) => db.notes.where('accountKey').equals(key).toArray()))).flat()
+      : await db.notes.where('accountKey').anyOf(keys).toArray();
   const notes = rows.map((row) => checkRow(db, 'notes', row, noteRowSchema)).filter((n): n is Note => n !== undefined);
   return oldestFirst(notes);
 }

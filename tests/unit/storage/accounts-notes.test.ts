@@ -49,6 +49,19 @@ describe('accounts', () => {
     expect(await findAccounts(db, {})).toEqual([]);
   });
 
+  it("puts the record's own row first, ahead of rows the index lists before it (the earlier layer wins the merge)", async () => {
+    // The list row names the HubSpot record by its CRM id, so the index read for `crm:hs:1` finds both, the list row
+    // first (its key sorts first).
+    await putAccountFacts(db, 'domain:acme.com', { domain: { value: 'acme.com', source: list }, crmId: { value: 'hs:1', source: list } });
+    await putAccountFacts(db, 'hs:1', { name: { value: 'Acme', source: { kind: 'crm', detail: 'hubspot' } } });
+    expect((await findAccounts(db, { recordKey: 'hs:1' })).map((a) => a.key)).toEqual(['hs:1', 'domain:acme.com']);
+    expect((await findAccounts(db, { recordKey: 'domain:acme.com' })).map((a) => a.key)).toEqual(['domain:acme.com', 'hs:1']);
+    // A key that gives no identity key is read by itself, and still comes first.
+    const facts: CompanyFacts = { domain: { value: 'acme.com', source: list } };
+    await putAccountFacts(db, 'csv:row-7', facts);
+    expect((await findAccounts(db, { recordKey: 'csv:row-7', facts })).map((a) => a.key)).toEqual(['csv:row-7', 'domain:acme.com', 'hs:1']);
+  });
+
   it('skips a corrupt account row and drops a bad fact inside a good row, reporting both', async () => {
     await db.accounts.put({ key: 'bad', facts: 'nope' } as never);
     await db.accounts.put({
@@ -71,6 +84,9 @@ describe('notes and answers', () => {
     await addNote(db, { accountKey: 'li:acme', field: 'championIdentified', value: true, author: 'ae@us', at: '2026-02-01T00:00:00.000Z' });
     await addNote(db, { accountKey: 'hs:1', text: 'Budget sits with the CFO' });
     expect((await getNotes(db, 'hs:1')).map((n) => n.text ?? n.field)).toEqual(['championIdentified', 'Budget sits with the CFO']);
+    // A company's few keys are read one by one, a key asked twice counted once, other accounts' notes left out.
+    await addNote(db, { accountKey: 'hs:2', text: 'Another company' });
+    expect((await getNotes(db, ['li:acme', 'hs:1', 'li:acme'])).map((n) => n.accountKey)).toEqual(['hs:1', 'li:acme', 'hs:1']);
     const answers = await getAnswers(db, ['hs:1', 'li:acme']);
     expect(answers.championIdentified).toEqual({ value: true, source: { kind: 'user', detail: 'ae@us', at: '2026-02-01T00:00:00.000Z' } });
   });
