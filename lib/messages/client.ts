@@ -31,6 +31,9 @@ export function createClient<C extends Contract>(contract: C | Promise<C>, trans
       const bad = check((await contract)[type], message);
       if (bad) return { ok: false, error: bad } as Out;
     }
+    // An early request is checked as soon as the contract is in, while its answer is on its way, not after it.
+    const earlyCheck = sentEarly ? Promise.resolve(contract).then((c) => check(c[type], message)) : undefined;
+    earlyCheck?.catch(() => undefined); // awaited below, once the answer is in
     let raw: unknown;
     try {
       raw = await transport(message);
@@ -38,7 +41,7 @@ export function createClient<C extends Contract>(contract: C | Promise<C>, trans
       return { ok: false, error: `no answer from the extension: ${error instanceof Error ? error.message : String(error)}` } as Out;
     }
     const spec = (await contract)[type];
-    const bad = sentEarly ? check(spec, message) : null;
+    const bad = earlyCheck ? await earlyCheck : null;
     if (bad) return { ok: false, error: bad } as Out;
     if (!spec) return { ok: false, error: `bad request: unknown type ${String(type)}` } as Out;
     const response = spec.response.safeParse(raw);

@@ -53,6 +53,20 @@ describe('createClient', () => {
     expect(transport).toHaveBeenCalledTimes(2);
   });
 
+  it('checks an early request as soon as the contract is in, while its answer is still on its way', async () => {
+    const request = CARD_CONTRACT.scorePage.request;
+    const checkRequest = vi.fn((value: unknown) => request.safeParse(value));
+    const contract = { ...CARD_CONTRACT, scorePage: { ...CARD_CONTRACT.scorePage, request: { ...request, safeParse: checkRequest } } } as unknown as typeof CARD_CONTRACT;
+    let answer!: (value: unknown) => void;
+    const send = createClient(Promise.resolve(contract), () => new Promise((resolve) => (answer = resolve)), ['scorePage']);
+    const sent = send({ type: 'scorePage', site: 'linkedin', recordKey: 'li:acme', raw: { name: 'Acme' } });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(checkRequest).toHaveBeenCalledTimes(1);
+    answer({ ok: true, view: null });
+    expect(await sent).toEqual({ ok: true, view: null });
+    expect(checkRequest).toHaveBeenCalledTimes(1);
+  });
+
   it('passes a good answer through, typed by request', async () => {
     const send = createClient(CONTRACT, async () => ({ ok: true, reports: [], nextRun: null }));
     const response = await send({ type: 'syncNow' });
