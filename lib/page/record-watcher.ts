@@ -61,14 +61,19 @@ export function watchRecords(options: RecordWatcherOptions): () => void {
 
   /** The record the sections were last taken for: a URL naming another one makes every section on screen stale. */
   let noticedKey: string | null = null;
-  const noticeNavigation = (): RecordRef | null => {
+  /**
+   * `later`: the caller takes the snapshot itself at the end of its task when no previous record's facts need it
+   * (read() below: the page's first record is sent before the sections are listed; the DOM cannot change between).
+   */
+  const noticeNavigation = (later?: { snapshot: boolean }): RecordRef | null => {
     const ref = match(new URL(win.location.href));
     const key = ref?.recordKey ?? null;
     if (key !== noticedKey) {
       noticedKey = key;
       previousRaw = lastRaw ?? previousRaw;
       lastRaw = null;
-      if (ref) stale.snapshot();
+      if (ref && later && !previousRaw) later.snapshot = true;
+      else if (ref) stale.snapshot();
     }
     return ref;
   };
@@ -76,7 +81,8 @@ export function watchRecords(options: RecordWatcherOptions): () => void {
   const read = () => {
     timer = undefined;
     const started = win.performance.now();
-    const ref = noticeNavigation();
+    const later = { snapshot: false };
+    const ref = noticeNavigation(later);
     if (!ref) {
       if (currentKey !== null) onEvent({ type: 'none' });
       currentKey = null;
@@ -101,6 +107,7 @@ export function watchRecords(options: RecordWatcherOptions): () => void {
       lastRaw = raw;
       onEvent({ type: 'extracted', ref, extraction: { ...extraction, raw } });
     } finally {
+      if (later.snapshot) stale.snapshot();
       lastReadEnd = win.performance.now();
       lastReadCost = lastReadEnd - started;
     }

@@ -178,6 +178,35 @@ describe('watchRecords on big, busy pages', () => {
     }
   });
 
+  it("sends the page's first record before listing its sections, which still count as not yet refreshed", async () => {
+    history.replaceState(null, '', '/company/acme/');
+    document.body.innerHTML = '<h1 data-slug="acme">Acme</h1><section class="about"><p class="size">1</p></section>';
+    const order: string[] = [];
+    const listAll = document.querySelectorAll.bind(document);
+    const spy = vi.spyOn(document, 'querySelectorAll').mockImplementation(((selector: string) => {
+      order.push(`list ${selector}`);
+      return listAll(selector);
+    }) as typeof document.querySelectorAll);
+    const slow = vi.fn((doc: Document, url: URL) => {
+      const until = performance.now() + 12;
+      while (performance.now() < until); // expensive to read: text changes count only in sections not yet refreshed
+      return extract(doc, url);
+    });
+    const stop = watchRecords({ window, match, extract: slow, onEvent: (e) => order.push(e.type), delayMs: 5, busyFactor: 0 });
+    try {
+      expect(order).toEqual(['loading', 'extracted', `list ${'section, article, dl, header, [role="region"]'}`]);
+      spy.mockRestore();
+      slow.mockClear();
+      // The About section, there from the start, is filled in by a text change: worth a read.
+      document.querySelector('.size')!.textContent = '51-200';
+      await tick();
+      expect(slow).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+      stop();
+    }
+  });
+
   it('does not read again for its own card being added or removed', async () => {
     history.replaceState(null, '', '/company/acme/');
     document.body.innerHTML = '<h1 data-slug="acme">Acme</h1>';
