@@ -65,14 +65,17 @@ export async function findAccounts(db: IcpDb, by: { recordKey?: string; domain?:
   // The record's own row first: among equal facts, the earlier layer wins the merge (lib/card/pipeline.ts).
   const ownAt = rows.findIndex((row) => (row as { key?: unknown } | undefined)?.key === by.recordKey);
   if (ownAt > 0) rows.unshift(...rows.splice(ownAt, 1));
-  const seen = new Set<string>();
+  // A row found by several of its keys (its record key, its domain, its LinkedIn page…) is checked once: checking a
+  // row's facts is most of the worker's own time on a card (traced).
+  const seen = new Set<unknown>();
   const accounts: Account[] = [];
   for (const row of rows) {
     if (row === undefined) continue;
+    const key = (row as { key?: unknown }).key;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const account = readAccount(db, row);
-    if (!account || seen.has(account.key)) continue;
-    seen.add(account.key);
-    accounts.push(account);
+    if (account) accounts.push(account);
   }
   return accounts;
 }

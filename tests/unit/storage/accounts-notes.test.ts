@@ -62,6 +62,20 @@ describe('accounts', () => {
     expect((await findAccounts(db, { recordKey: 'csv:row-7', facts })).map((a) => a.key)).toEqual(['csv:row-7', 'domain:acme.com', 'hs:1']);
   });
 
+  it('checks a row found by several of its keys once', async () => {
+    await db.accounts.put({
+      key: 'li:acme',
+      ids: ['li:acme', 'domain:acme.com'],
+      domain: 'acme.com',
+      facts: { employees: { value: -5, source: list }, industry: { value: 'Software Development', source: list } },
+      sources: [list],
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    } as never);
+    const found = await findAccounts(db, { recordKey: 'li:acme', domain: 'acme.com' });
+    expect(found.map((a) => a.key)).toEqual(['li:acme']);
+    expect(db.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^fact employees/)]);
+  });
+
   it('skips a corrupt account row and drops a bad fact inside a good row, reporting both', async () => {
     await db.accounts.put({ key: 'bad', facts: 'nope' } as never);
     await db.accounts.put({
