@@ -69,37 +69,33 @@ interface VoyagerDate {
   day?: number;
 }
 
-/** Dash format (`com.linkedin.voyager.dash.organization.Company`). */
-export interface VoyagerCompany {
+/** What both formats of a company entity carry, under the same names. */
+interface CompanyBase<T extends string> {
   entityUrn: string;
-  $type: typeof VOYAGER_COMPANY_TYPE;
+  $type: T;
   universalName: string;
   name?: string;
   websiteUrl?: string;
+  /** The dash format's LinkedIn page; the older format's own website (its `url` is the LinkedIn page). */
   companyPageUrl?: string;
+  foundedOn?: { year?: number };
+  companyType?: CompanyType;
+}
+
+/** Dash format (`com.linkedin.voyager.dash.organization.Company`). */
+export interface VoyagerCompany extends CompanyBase<typeof VOYAGER_COMPANY_TYPE> {
   employeeCountRange?: Range;
   /** A plain string or an object with a name; sometimes only a URN reference (`*industry…`). */
   industry?: string | Named;
   '*industry'?: string[];
   '*industryV2Taxonomy'?: string[];
   headquarter?: { address?: FlatAddress };
-  foundedOn?: { year?: number };
-  companyType?: CompanyType;
 }
 
 /** Older format (`com.linkedin.voyager.organization.Company`): flat headquarter, staff counts, funding data. */
-export interface LegacyCompany {
-  entityUrn: string;
-  $type: typeof VOYAGER_LEGACY_COMPANY_TYPE;
-  universalName: string;
-  name?: string;
-  /** In this format `companyPageUrl` is the company's own website; `url` is the LinkedIn page. */
-  companyPageUrl?: string;
-  websiteUrl?: string;
+export interface LegacyCompany extends CompanyBase<typeof VOYAGER_LEGACY_COMPANY_TYPE> {
   staffCountRange?: Range;
   headquarter?: FlatAddress;
-  foundedOn?: { year?: number };
-  companyType?: CompanyType;
   '*companyIndustries'?: string[];
   companyIndustries?: Named[];
   fundingData?: {
@@ -125,47 +121,48 @@ const companyTypeOf = (value: unknown): CompanyType | undefined =>
 const moneyOf = (value: unknown): Money | undefined => objectOf(value, (o) => ({ amount: string(o.amount) ?? finite(o.amount), currencyCode: string(o.currencyCode) }));
 const dateOf = (value: unknown): VoyagerDate | undefined => objectOf(value, (o) => ({ year: finite(o.year), month: finite(o.month), day: finite(o.day) }));
 
-/** The entity's URN and universal name, when it is of `type`: what identifies a company entity of either format. */
-function identified<T extends string>(value: unknown, type: T): (Obj & { entityUrn: string; $type: T; universalName: string }) | undefined {
+/**
+ * A company entity of `type` (its URN and universal name identify it; without them it is not one) as the object it
+ * is, with the fields both formats share read.
+ */
+function companyOf<T extends string>(value: unknown, type: T): { entity: Obj; base: CompanyBase<T> } | undefined {
   if (!isObj(value) || value.$type !== type || typeof value.entityUrn !== 'string' || typeof value.universalName !== 'string') return undefined;
-  return value as Obj & { entityUrn: string; $type: T; universalName: string };
+  const base: CompanyBase<T> = {
+    entityUrn: value.entityUrn,
+    $type: type,
+    universalName: value.universalName,
+    name: string(value.name),
+    websiteUrl: string(value.websiteUrl),
+    companyPageUrl: string(value.companyPageUrl),
+    foundedOn: yearOf(value.foundedOn),
+    companyType: companyTypeOf(value.companyType),
+  };
+  return { entity: value, base };
 }
 
 export function voyagerCompanyOf(value: unknown): VoyagerCompany | undefined {
-  const company = identified(value, VOYAGER_COMPANY_TYPE);
-  if (!company) return undefined;
+  const found = companyOf(value, VOYAGER_COMPANY_TYPE);
+  if (!found) return undefined;
+  const { entity: company, base } = found;
   return {
-    entityUrn: company.entityUrn,
-    $type: company.$type,
-    universalName: company.universalName,
-    name: string(company.name),
-    websiteUrl: string(company.websiteUrl),
-    companyPageUrl: string(company.companyPageUrl),
+    ...base,
     employeeCountRange: rangeOf(company.employeeCountRange),
     industry: string(company.industry) ?? namedOf(company.industry),
     '*industry': strings(company['*industry']),
     '*industryV2Taxonomy': strings(company['*industryV2Taxonomy']),
     headquarter: objectOf(company.headquarter, (hq) => ({ address: flatAddressOf(hq.address) })),
-    foundedOn: yearOf(company.foundedOn),
-    companyType: companyTypeOf(company.companyType),
   };
 }
 
 export function legacyCompanyOf(value: unknown): LegacyCompany | undefined {
-  const company = identified(value, VOYAGER_LEGACY_COMPANY_TYPE);
-  if (!company) return undefined;
+  const found = companyOf(value, VOYAGER_LEGACY_COMPANY_TYPE);
+  if (!found) return undefined;
+  const { entity: company, base } = found;
   const industries = company.companyIndustries;
   return {
-    entityUrn: company.entityUrn,
-    $type: company.$type,
-    universalName: company.universalName,
-    name: string(company.name),
-    companyPageUrl: string(company.companyPageUrl),
-    websiteUrl: string(company.websiteUrl),
+    ...base,
     staffCountRange: rangeOf(company.staffCountRange),
     headquarter: flatAddressOf(company.headquarter),
-    foundedOn: yearOf(company.foundedOn),
-    companyType: companyTypeOf(company.companyType),
     '*companyIndustries': strings(company['*companyIndustries']),
     // The list as a whole: one entry that is not an object drops it, as its schema did.
     companyIndustries: Array.isArray(industries) && industries.every(isObj) ? industries.map((i) => namedOf(i)!) : undefined,
